@@ -1,0 +1,152 @@
+internal import CLibXML2
+
+/// A streaming (SAX) XML parser: bytes go in, in as many chunks as you like, and events come
+/// out to an `XMLStreamHandler`. Memory stays bounded by the largest text node, not the document.
+///
+/// The input must be UTF-8 (decide and convert the encoding first); any encoding the document
+/// declares is ignored. Safe by default: no network, no DTD loading, no external entities,
+/// bounded entity expansion and depth.
+public final class XMLStreamParser {
+    /// Every problem found so far, up to `XMLParseOptions.maximumErrors`.
+    public private(set) var problems: [XMLParseError] = []
+    /// How many problems were found, including those not stored.
+    public private(set) var problemCount = 0
+    /// True once a fatal problem (or one of our limits) stopped the parse.
+    public private(set) var stopped = false
+
+    let options: XMLParseOptions
+    let entities: XMLEntityResolver
+    unowned(unsafe) let handler: any XMLStreamHandler
+    private var context: xmlParserCtxtPtr?
+    private var names = XMLNameTable()
+
+    /// Creates a parser that reports to `handler`, which the caller keeps alive during the parse.
+    public init(handler: any XMLStreamHandler, options: XMLParseOptions = XMLParseOptions()) {
+        LibXMLRuntime.ensureInitialized()
+        self.handler = handler
+        self.options = options
+        self.entities = XMLEntityResolver(options: options)
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        Self.installCallbacks(into: &sax)
+        let userData = Unmanaged.passUnretained(self).toOpaque()
+        context = xmlCreatePushParserCtxt(&sax, userData, nil, 0, nil)
+        if let context {
+            var flags = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_NOCDATA.rawValue)
+            if options.recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
+            xmlCtxtUseOptions(context, flags)
+            context.pointee.replaceEntities = 0
+            _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+        } else {
+            record(XMLParseError(code: XMLParseError.Code.parserUnavailable, message: "libxml2 could not create a parser", severity: .fatal))
+            stopped = true
+        }
+    }
+
+    deinit {
+        if let context {
+            xmlFreeParserCtxt(context)
+        }
+    }
+
+    /// Parses the next chunk of the document.
+    public func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard let context, !stopped, bytes.count > 0 else { return }
+        var offset = 0
+        // libxml2 takes an Int32 length: hand over at most 1 MiB at a time.
+        while offset < bytes.count && !stopped {
+            let length = min(bytes.count - offset, 1 << 20)
+            let base = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            let status = xmlParseChunk(context, base, Int32(length), 0)
+            if status != 0 && !options.recover { stopped = true }
+            if context.pointee.instate == XML_PARSER_EOF { stopped = true }
+            offset += length
+        }
+    }
+
+    /// Parses the next chunk of the document.
+    public func feed(_ bytes: some Sequence<UInt8>) {
+        let array = Array(bytes)
+        array.withUnsafeBytes { feed($0) }
+    }
+
+    /// Ends the document: reports what is left open and flushes the last events.
+    public func finish() {
+        guard let context else { return }
+        if !stopped {
+            _ = xmlParseChunk(context, nil, 0, 1)
+        }
+        stopped = true
+    }
+
+    /// Parses a whole document held in memory and returns its problems.
+    @discardableResult
+    public static func parse(_ bytes: UnsafeRawBufferPointer, handler: any XMLStreamHandler, options: XMLParseOptions = XMLParseOptions()) -> [XMLParseError] {
+        let parser = XMLStreamParser(handler: handler, options: options)
+        parser.feed(bytes)
+        parser.finish()
+        return parser.problems
+    }
+
+    /// Parses a whole document held in memory and returns its problems.
+    @discardableResult
+    public static func parse(_ bytes: [UInt8], handler: any XMLStreamHandler, options: XMLParseOptions = XMLParseOptions()) -> [XMLParseError] {
+        bytes.withUnsafeBytes { parse($0, handler: handler, options: options) }
+    }
+
+    /// Names of entities the document used without declaring them (resolved as HTML entities
+    /// when known, kept as text otherwise): each makes the document not well-formed XML.
+    public var entityNames: Set<String> { entities.htmlResolved.union(entities.undefined) }
+
+    // MARK: - Called from the C callbacks
+
+    func record(_ problem: XMLParseError) {
+        problemCount += 1
+        if problems.count < options.maximumErrors { problems.append(problem) }
+        handler.problem(problem)
+    }
+
+    func recordLibXMLError(_ error: UnsafePointer<xmlError>) {
+        let problem = XMLParseError(error)
+        record(problem)
+        if problem.severity != .warning, options.recover {
+            tributary_keepDeliveringEntities(context)
+        }
+    }
+
+    func stop(with problem: XMLParseError) {
+        record(problem)
+        stopped = true
+        if let context { xmlStopParser(context) }
+    }
+
+    var position: (line: Int, column: Int) {
+        (Int(tributary_contextLine(context)), Int(tributary_contextColumn(context)))
+    }
+
+    func name(local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
+        XMLName(localName: names.string(local) ?? "", prefix: names.string(prefix), namespaceURI: names.string(uri))
+    }
+
+    func attributeValue(_ start: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> String {
+        guard let start, let end, end > start else { return "" }
+        let buffer = UnsafeBufferPointer(start: start, count: end - start)
+        if !buffer.contains(UInt8(ascii: "&")) { return String(decoding: buffer, as: UTF8.self) }
+        return XMLReferenceDecoder.decode(buffer) { self.entities.replacementText(for: $0) }
+    }
+}
+
+/// Interns the strings libxml2 hands out from its per-parse dictionary, so each distinct name
+/// becomes a Swift `String` once.
+struct XMLNameTable {
+    private var cache: [UnsafeRawPointer: String] = [:]
+
+    mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        let key = UnsafeRawPointer(pointer)
+        if let known = cache[key] { return known }
+        let made = String(cString: pointer)
+        if cache.count < 4096 { cache[key] = made }
+        return made
+    }
+}

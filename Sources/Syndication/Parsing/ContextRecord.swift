@@ -1,0 +1,108 @@
+/// Everything a feed, an entry, a source, an image or a text input can collect while the
+/// document streams by; turned into the public model when its element ends.
+struct ContextRecord {
+    var title: FeedText?
+    var subtitle: FeedText?
+    var rights: FeedText?
+    var info: FeedText?
+    var summary: FeedText?
+    var content: FeedText?
+    var id: String?
+    var link: String?
+    var links: [FeedLink] = []
+    var updated: FeedDate?
+    var published: FeedDate?
+    var language: String?
+    var authors: [FeedPerson] = []
+    var authorText: String?
+    var contributors: [FeedPerson] = []
+    var publisher: FeedPerson?
+    var publisherText: String?
+    var categories: [FeedCategory] = []
+    var icon: String?
+    var logo: String?
+    var href: String?
+    var width: Int?
+    var height: Int?
+    var descriptionText: String?
+    var generator: FeedGenerator?
+    var ttl: Int?
+    var skipHours: [Int] = []
+    var skipDays: [String] = []
+    var docs: String?
+    var cloud: [String: String]?
+    var comments: String?
+    var enclosures: [FeedEnclosure] = []
+    var media = MediaInfo()
+    var location: GeoLocation?
+    var extensions: [ExtensionElement] = []
+    var source: FeedMetadata?
+    var image: FeedImage?
+    /// Depth at which each single-valued property was last stored (shallower wins).
+    var propertyDepth: [String: Int] = [:]
+
+    var metadata: FeedMetadata {
+        var feed = FeedMetadata()
+        feed.title = title
+        feed.subtitle = subtitle
+        feed.rights = rights
+        feed.info = info
+        feed.id = id
+        feed.link = link
+        feed.links = links
+        feed.updated = updated ?? nil
+        feed.published = published
+        feed.language = language
+        feed.authors = authors.filter { !$0.isEmpty }
+        feed.contributors = contributors.filter { !$0.isEmpty }
+        feed.publisher = publisher
+        feed.categories = categories
+        feed.icon = icon
+        feed.logo = logo
+        feed.image = image
+        feed.generator = generator
+        feed.ttl = ttl
+        feed.skipHours = skipHours
+        feed.skipDays = skipDays
+        feed.docs = docs
+        feed.cloud = cloud
+        feed.extensions = extensions
+        return feed
+    }
+
+    var entry: FeedEntry {
+        var entry = FeedEntry()
+        entry.id = id
+        entry.title = title
+        entry.link = link
+        entry.links = links
+        entry.published = published
+        entry.updated = updated
+        entry.authors = authors.filter { !$0.isEmpty }
+        entry.contributors = contributors.filter { !$0.isEmpty }
+        entry.publisher = publisher
+        entry.categories = categories
+        entry.summary = summary
+        entry.content = content
+        entry.enclosures = enclosures
+        entry.comments = comments
+        entry.source = source
+        entry.rights = rights
+        entry.language = language
+        entry.media = media
+        entry.location = location
+        entry.extensions = extensions
+        return entry
+    }
+
+    var feedImage: FeedImage {
+        var image = FeedImage()
+        image.url = href
+        image.title = title?.value
+        image.link = link
+        image.width = width
+        image.height = height
+        image.description = descriptionText ?? subtitle?.value
+        return image
+    }
+}

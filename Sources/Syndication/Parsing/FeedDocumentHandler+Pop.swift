@@ -1,0 +1,208 @@
+import Foundation
+
+extension FeedDocumentHandler {
+    static let canBeRelativeURI: Set<String> = ["comments", "docs", "href", "icon", "id", "link", "logo", "url", "wfw_comment", "wfw_commentrss"]
+    static let canContainMarkup: Set<String> = ["content", "copyright", "description", "info", "rights", "subtitle", "summary", "tagline", "title"]
+    static let htmlTypes: Set<String> = ["application/xhtml+xml", "text/html"]
+
+    /// Closes the gathering of `key`'s text, cleans it up as a feed reader must (base64, relative
+    /// URIs, entity quirks, the HTML-or-text guess, sanitizing) and stores it in the context.
+    @discardableResult
+    func pop(_ key: String, stripWhitespace: Bool = true) -> String? {
+        guard let top = stack.last, top.key == key else { return nil }
+        stack.removeLast()
+        var pieces = top.pieces
+        if format == .atom10 && contentType == "application/xhtml+xml" {
+            pieces = Self.unwrapDiv(pieces)
+        }
+        var output = pieces.joined()
+        if stripWhitespace { output = output.trimmingWhitespace() }
+        guard top.expectingText else { return output }
+
+        if let parameters = contentParameters, parameters.base64, inContent > 0 {
+            let compact = output.filter { !$0.isWhitespace }
+            if let data = Data(base64Encoded: compact, options: .ignoreUnknownCharacters),
+                let decoded = String(data: data, encoding: .utf8)
+            {
+                output = decoded
+            }
+        }
+        if Self.canBeRelativeURI.contains(key) && !output.isEmpty && (key != "id" || guidIsLink) {
+            output = resolveURI(output)
+        }
+        if !(contentParameters?.base64 ?? false) {
+            output = Self.decodeEntities(output, type: contentType)
+        }
+        if !format.isAtom && contentType == "text/plain" && HTMLHeuristics.looksLikeHTML(output) {
+            contentParameters?.type = "text/html"
+        }
+        let htmlish = Self.htmlTypes.contains(contentType ?? "text/html")
+        if htmlish && Self.canContainMarkup.contains(key) {
+            if let base = baseURI, !base.isEmpty {
+                output = HTMLURIResolver.resolve(output, base: base)
+            }
+            output = HTMLSanitizer.sanitize(output)
+        }
+        if key == "category" || key == "tags" || key == "itunes_keywords" { return output }
+        if key == "title" && titleDepth > -1 && titleDepth <= depth { return output }
+        store(key, output)
+        return output
+    }
+
+    /// Drops an enclosing `<div>` of XHTML content when everything else is inside it.
+    static func unwrapDiv(_ original: [String]) -> [String] {
+        var pieces = original
+        while pieces.count > 1, pieces.last!.trimmingWhitespace().isEmpty { pieces.removeLast() }
+        while pieces.count > 1, pieces.first!.trimmingWhitespace().isEmpty { pieces.removeFirst() }
+        guard let first = pieces.first, first == "<div>" || first.hasPrefix("<div "), pieces.last == "</div>" else { return pieces }
+        var depth = 0
+        for piece in pieces.dropLast() {
+            if piece.hasPrefix("</") {
+                depth -= 1
+                if depth == 0 { return pieces }
+            } else if piece.hasPrefix("<") && !piece.hasSuffix("/>") {
+                depth += 1
+            }
+        }
+        return Array(pieces.dropFirst().dropLast())
+    }
+
+    /// Undoes the second level of escaping feeds apply to text and HTML values; XML types keep
+    /// their markup escaped.
+    static func decodeEntities(_ text: String, type: String?) -> String {
+        guard text.contains("&") else { return text }
+        var data = text
+        for (from, to) in [
+            ("&#60;", "&lt;"), ("&#x3c;", "&lt;"), ("&#x3C;", "&lt;"), ("&#62;", "&gt;"), ("&#x3e;", "&gt;"),
+            ("&#x3E;", "&gt;"), ("&#38;", "&amp;"), ("&#x26;", "&amp;"), ("&#34;", "&quot;"), ("&#x22;", "&quot;"),
+            ("&#39;", "&apos;"), ("&#x27;", "&apos;"),
+        ] where data.contains(from) {
+            data = data.replacingOccurrences(of: from, with: to)
+        }
+        if !(type ?? "xml").hasSuffix("xml") {
+            for (from, to) in [
+                ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/"),
+            ] where data.contains(from) {
+                data = data.replacingOccurrences(of: from, with: to)
+            }
+        }
+        return data
+    }
+
+    func resolveURI(_ uri: String) -> String {
+        URIResolution.join(base: baseURI, reference: uri)
+    }
+
+    /// A text construct from the content parameters in effect.
+    func text(_ value: String) -> FeedText {
+        guard let parameters = contentParameters else { return FeedText(type: "text", value: value) }
+        return FeedText(type: Self.shortType(parameters.type), value: value, language: parameters.language, base: parameters.base, src: parameters.src)
+    }
+
+    static func shortType(_ type: String) -> String {
+        switch type {
+        case "text/plain": return "text"
+        case "text/html": return "html"
+        case "application/xhtml+xml": return "xhtml"
+        default: return type
+        }
+    }
+
+    /// Stores a finished value where it belongs: the current entry, or the feed, source, image
+    /// or text input.
+    func store(_ key: String, _ output: String) {
+        if inEntry && !inSource {
+            if entry == nil { entry = ContextRecord() }
+            switch key {
+            case "content":
+                if entry!.content == nil { entry!.content = text(output) }
+            case "link":
+                guard !inImage else { return }
+                let target = Self.unescapeLinkTarget(output)
+                entry!.link = target
+                if !target.isEmpty, !entry!.links.isEmpty { entry!.links[entry!.links.count - 1].href = target }
+            default:
+                let name = key == "description" ? "summary" : key
+                if let old = entry!.propertyDepth[name], depth > old { return }
+                entry!.propertyDepth[name] = depth
+                assign(name, output, to: &entry!)
+            }
+        } else if inFeed || inSource {
+            let name = key == "description" ? "subtitle" : key
+            withContext { context in
+                if name == "link" {
+                    let target = Self.unescapeLinkTarget(output)
+                    context.link = target
+                    if !context.links.isEmpty { context.links[context.links.count - 1].href = target }
+                } else {
+                    assign(name, output, to: &context)
+                }
+            }
+        }
+    }
+
+    /// `?a=1&b;=2` back to `?a=1&b=2`: entity-looking query parameters in link text.
+    static func unescapeLinkTarget(_ link: String) -> String {
+        guard link.contains("&"), link.contains(";") else { return link }
+        var result = ""
+        var index = link.startIndex
+        while index < link.endIndex {
+            let character = link[index]
+            if character == "&" {
+                var end = link.index(after: index)
+                while end < link.endIndex, link[end].isLetter || link[end].isNumber || link[end] == "_" { end = link.index(after: end) }
+                if end > link.index(after: index), end < link.endIndex, link[end] == ";" {
+                    result += link[index..<end]
+                    index = link.index(after: end)
+                    continue
+                }
+            }
+            result.append(character)
+            index = link.index(after: index)
+        }
+        return result
+    }
+
+    func assign(_ name: String, _ output: String, to context: inout ContextRecord) {
+        switch name {
+        case "title": context.title = text(output)
+        case "subtitle", "tagline": context.subtitle = text(output)
+        case "rights", "copyright": context.rights = text(output)
+        case "summary": context.summary = text(output)
+        case "info": context.info = text(output)
+        case "id": context.id = output
+        case "updated": context.updated = FeedDate.parse(output)
+        case "published": context.published = FeedDate.parse(output)
+        case "icon": context.icon = output
+        case "logo": context.logo = output
+        case "docs": context.docs = output
+        case "comments": context.comments = output
+        case "language": context.language = output
+        case "ttl": context.ttl = Int(output)
+        case "generator":
+            if context.generator == nil { context.generator = FeedGenerator() }
+            context.generator?.name = output
+        case "author": context.authorText = output
+        case "publisher": context.publisherText = output
+        case "href": context.href = output
+        case "width": context.width = Int(output)
+        case "height": context.height = Int(output)
+        case "name", "email", "textinput", "image", "item", "source", "contributor", "created", "url":
+            break
+        case "hour": if let hour = Int(output) { context.skipHours.append(hour) }
+        case "day": if !output.isEmpty { context.skipDays.append(output) }
+        default:
+            guard !output.isEmpty else { return }
+            let parts = name.split(separator: "_", maxSplits: 1).map(String.init)
+            let element = parts.count == 2
+                ? ExtensionElement(namespaceURI: nil, prefix: parts[0], name: parts[1], text: output)
+                : ExtensionElement(namespaceURI: nil, prefix: nil, name: name, text: output)
+            context.extensions.append(element)
+        }
+    }
+}
+
+extension FeedFormat {
+    /// Whether the format is a version of Atom.
+    var isAtom: Bool { rawValue.hasPrefix("atom") }
+}

@@ -1,0 +1,150 @@
+internal import LibXML
+
+extension FeedDocumentHandler {
+    /// Detects the format from the root element (never from a file name).
+    func detectFormat(prefix: String, local: String, namespaceURI: String?, attributes: [String: String]) {
+        let uri = namespaceURI?.lowercased() ?? ""
+        switch local {
+        case "rss":
+            switch attributes["version"] ?? "" {
+            case "0.91": format = .rss091
+            case "0.92": format = .rss092
+            case "0.93": format = .rss093
+            case "0.94": format = .rss094
+            case let version where version.hasPrefix("2."): format = .rss20
+            case "2": format = .rss20
+            default: format = .rss
+            }
+        case "rdf":
+            format = .rss10
+        case "feed":
+            if uri == FeedNamespaces.atom10.lowercased() {
+                format = .atom10
+            } else {
+                switch attributes["version"] {
+                case "0.1": format = .atom01
+                case "0.2": format = .atom02
+                case "0.3": format = .atom03
+                default: format = uri == FeedNamespaces.atom03 ? .atom03 : .atom
+                }
+            }
+        case "channel":
+            format = .cdf
+        default:
+            format = .unknown
+        }
+    }
+
+    func refineRDFFormat(namespaceURI: String?) {
+        guard format == .rss10 || format == .rss090, let uri = namespaceURI?.lowercased() else { return }
+        if uri == FeedNamespaces.rss090 { format = .rss090 } else if uri == FeedNamespaces.rss10 { format = .rss10 }
+    }
+
+    func startTag(prefix: String, local: String, tag: String, attributes: [String: String], declarations: [XMLNamespaceDeclaration], orderedAttributes: [XMLAttribute]) {
+        depth += 1
+        if let givenBase = attributes["xml:base"] ?? attributes["base"] {
+            baseURI = URIResolution.safeJoin(base: baseURI, reference: givenBase)
+        }
+        var lang = attributes["xml:lang"] ?? attributes["lang"]
+        if lang == "" {
+            lang = nil
+        } else if lang == nil {
+            lang = language
+        }
+        if let lang, tag == "feed" || tag == "rss" || tag == "rdf_rdf" {
+            feed.language = lang.replacingOccurrences(of: "_", with: "-")
+        }
+        language = lang
+        baseStack.append(baseURI)
+        languageStack.append(lang)
+
+        if inContent > 0 && !(contentType ?? "xml").hasSuffix("xml") {
+            if local == "div" && (prefix.isEmpty || prefix == "xhtml") { return }
+            contentParameters?.type = "application/xhtml+xml"
+        }
+        if inContent > 0 && contentType == "application/xhtml+xml" {
+            if local == "svg" { svgDepth += 1 }
+            var serialized = "<" + local
+            for declaration in declarations {
+                let name = declaration.prefix.map { "xmlns:" + $0 } ?? "xmlns"
+                serialized += " \(name)=\"\(Self.attributeEscape(declaration.uri))\""
+            }
+            for attribute in orderedAttributes {
+                serialized += " \(attribute.name.qualifiedName)=\"\(Self.attributeEscape(attribute.value))\""
+            }
+            if (local == "math" || local == "svg"), let xmlns = attributes["xmlns"], !declarations.contains(where: { $0.prefix == nil }) {
+                serialized += " xmlns=\"\(xmlns)\""
+            }
+            handleData(serialized + ">", escape: false)
+            return
+        }
+        if prefix.isEmpty && !["title", "link", "description", "name"].contains(local) { inTextInput = false }
+        if prefix.isEmpty && !["title", "link", "description", "url", "href", "width", "height"].contains(local) { inImage = false }
+        if !startKnownElement(tag, attributes: attributes) {
+            startUnknownElement(tag, prefix: prefix, local: local, attributes: attributes)
+        }
+    }
+
+    func endTag(prefix: String, local: String, tag: String) {
+        if local == "svg" && svgDepth > 0 { svgDepth -= 1 }
+        if svgDepth > 0 || !endKnownElement(tag) {
+            _ = pop(tag)
+        }
+        var isDiv = false
+        if inContent > 0 && !(contentType ?? "xml").hasSuffix("xml") {
+            if local == "div" && (prefix.isEmpty || prefix == "xhtml") {
+                isDiv = true
+            } else {
+                contentParameters?.type = "application/xhtml+xml"
+            }
+        }
+        if !isDiv && inContent > 0 && contentType == "application/xhtml+xml" {
+            handleData("</\(local)>", escape: false)
+        }
+        if !baseStack.isEmpty {
+            baseStack.removeLast()
+            if let last = baseStack.last, let last { baseURI = last }
+        }
+        if !languageStack.isEmpty {
+            languageStack.removeLast()
+            if !languageStack.isEmpty { language = languageStack.last! }
+        }
+        depth -= 1
+    }
+
+    /// An element the parser does not model: its text is kept (no attributes), or its
+    /// attributes are, as an extension element of the context.
+    func startUnknownElement(_ tag: String, prefix: String, local: String, attributes: [String: String]) {
+        if attributes.isEmpty {
+            push(tag, expectingText: true)
+        } else {
+            let element = ExtensionElement(namespaceURI: nil, prefix: prefix.isEmpty ? nil : prefix, name: local, attributes: attributes)
+            withContext { $0.extensions.append(element) }
+        }
+    }
+
+    static func attributeEscape(_ value: String) -> String {
+        guard value.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return value }
+        var escaped = ""
+        for character in value {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (spaces, tabs, newlines).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,232 @@
+internal import LibXML
+
+/// The content parameters in effect inside a text construct (title, summary, content…).
+struct ContentParameters {
+    var type: String
+    var language: String?
+    var base: String?
+    var base64 = false
+    var src: String?
+}
+
+/// An element whose text is being gathered.
+struct OpenElement {
+    var key: String
+    var expectingText: Bool
+    var pieces: [String] = []
+}
+
+/// Turns the stream of XML events of an RSS, RDF or Atom document into feed metadata and
+/// entries, following the conventions of the Universal Feed Parser so that real feeds (and
+/// their mistakes) read the way their subscribers expect.
+final class FeedDocumentHandler: XMLStreamHandler {
+    var format: FeedFormat = .unknown
+    var warnings: [FeedWarning] = []
+    var notWellFormed = false
+    var feed = ContextRecord()
+    var entry: ContextRecord?
+    var source: ContextRecord?
+    var image: ContextRecord?
+    var textInput: ContextRecord?
+    var entryCount = 0
+    let onEntry: (FeedEntry) -> Void
+
+    var inFeed = false
+    var inEntry = false
+    var inSource = false
+    var inImage = false
+    var inTextInput = false
+    var inAuthor = false
+    var inContributor = false
+    var inPublisher = false
+    var inContent = 0
+    var svgDepth = 0
+    var titleDepth = -1
+    var depth = 0
+    var hasContent = false
+    var summaryKey: String?
+    var guidIsLink = false
+    var sawRoot = false
+    var contentParameters: ContentParameters?
+    var stack: [OpenElement] = []
+    var baseStack: [String?] = []
+    var languageStack: [String?] = []
+    var baseURI: String?
+    var language: String?
+    var namespacePrefixes: [String: String] = [:]
+    var geo = GeoState()
+
+    init(baseURI: String?, onEntry: @escaping (FeedEntry) -> Void) {
+        self.baseURI = baseURI
+        self.onEntry = onEntry
+    }
+
+    // MARK: XMLStreamHandler
+
+    func startElement(_ name: XMLName, attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration]) {
+        for declaration in namespaces { trackNamespace(declaration) }
+        let (prefix, local, tag) = elementKey(name)
+        var attributeMap = normalizedAttributes(attributes)
+        if !sawRoot {
+            sawRoot = true
+            detectFormat(prefix: prefix, local: local, namespaceURI: name.namespaceURI, attributes: attributeMap)
+        }
+        if local == "math" && name.namespaceURI == FeedNamespaces.mathML { attributeMap["xmlns"] = FeedNamespaces.mathML }
+        if local == "svg" && name.namespaceURI == FeedNamespaces.svg { attributeMap["xmlns"] = FeedNamespaces.svg }
+        startTag(prefix: prefix, local: local, tag: tag, attributes: attributeMap, declarations: namespaces, orderedAttributes: attributes)
+    }
+
+    func endElement(_ name: XMLName) {
+        let (prefix, local, tag) = elementKey(name)
+        endTag(prefix: prefix, local: local, tag: tag)
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        handleData(String(decoding: text, as: UTF8.self), escape: true)
+    }
+
+    func problem(_ error: XMLParseError) {
+        guard error.severity != .warning || error.message.contains("Namespace") else { return }
+        notWellFormed = true
+        if warnings.count < 100 {
+            let code = error.code == XMLParseError.Code.entityExpansionLimit ? error.code : "NotWellFormed"
+            warnings.append(FeedWarning(code: code, message: error.message, line: error.line, column: error.column))
+        }
+    }
+
+    // MARK: Text gathering
+
+    func handleData(_ text: String, escape: Bool) {
+        guard !stack.isEmpty else { return }
+        if escape && contentType == "application/xhtml+xml" {
+            stack[stack.count - 1].pieces.append(Self.xmlEscape(text))
+        } else {
+            stack[stack.count - 1].pieces.append(text)
+        }
+    }
+
+    func push(_ key: String, expectingText: Bool) {
+        stack.append(OpenElement(key: key, expectingText: expectingText))
+    }
+
+    func pushContent(_ key: String, attributes: [String: String], defaultType: String, expectingText: Bool) {
+        inContent += 1
+        if let current = language { language = current.replacingOccurrences(of: "_", with: "-") }
+        let type = Self.mapContentType(attributes["type"] ?? defaultType)
+        contentParameters = ContentParameters(type: type, language: language, base: baseURI)
+        contentParameters?.base64 = Self.isBase64(mode: attributes["mode"], type: type)
+        push(key, expectingText: expectingText)
+    }
+
+    @discardableResult
+    func popContent(_ key: String) -> String? {
+        let value = pop(key)
+        inContent -= 1
+        contentParameters = nil
+        return value
+    }
+
+    /// The content type in effect, or nil outside text constructs.
+    var contentType: String? { contentParameters?.type }
+
+    // MARK: Context
+
+    enum ContextKind { case feed, entry, source, image, textInput }
+
+    var contextKind: ContextKind {
+        if inSource { return .source }
+        if inImage && image != nil { return .image }
+        if inTextInput { return .textInput }
+        if inEntry { return .entry }
+        return .feed
+    }
+
+    func withContext<Result>(_ body: (inout ContextRecord) -> Result) -> Result {
+        switch contextKind {
+        case .source:
+            if source == nil { source = ContextRecord() }
+            return body(&source!)
+        case .image:
+            return body(&image!)
+        case .textInput:
+            if textInput == nil { textInput = ContextRecord() }
+            return body(&textInput!)
+        case .entry:
+            if entry == nil { entry = ContextRecord() }
+            return body(&entry!)
+        case .feed:
+            return body(&feed)
+        }
+    }
+
+    // MARK: Namespaces and names
+
+    func trackNamespace(_ declaration: XMLNamespaceDeclaration) {
+        let prefix = declaration.prefix ?? ""
+        if let short = FeedNamespaces.shortName(for: declaration.uri) {
+            namespacePrefixes[prefix] = short
+        }
+    }
+
+    /// (short prefix, lower-cased local name, key such as `dc_creator`).
+    func elementKey(_ name: XMLName) -> (String, String, String) {
+        let local = name.localName.lowercased()
+        var prefix: String
+        if let uri = name.namespaceURI {
+            prefix = FeedNamespaces.shortName(for: uri) ?? (name.prefix?.lowercased() ?? "")
+        } else if let given = name.prefix {
+            prefix = namespacePrefixes[given] ?? given.lowercased()
+        } else {
+            prefix = ""
+        }
+        let tag = prefix.isEmpty ? local : prefix + "_" + local
+        return (prefix, local, tag)
+    }
+
+    func normalizedAttributes(_ attributes: [XMLAttribute]) -> [String: String] {
+        var result: [String: String] = [:]
+        for attribute in attributes {
+            let local = attribute.name.localName.lowercased()
+            var key = local
+            if let uri = attribute.name.namespaceURI {
+                let short = uri == FeedNamespaces.xml ? "xml" : (FeedNamespaces.shortName(for: uri) ?? attribute.name.prefix ?? "")
+                if !short.isEmpty { key = short + ":" + local }
+            } else if let prefix = attribute.name.prefix {
+                key = prefix.lowercased() + ":" + local
+            }
+            result[key] = attribute.value
+        }
+        return result
+    }
+
+    static func xmlEscape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    static func mapContentType(_ type: String) -> String {
+        let lowered = type.lowercased()
+        switch lowered {
+        case "text", "plain": return "text/plain"
+        case "html": return "text/html"
+        case "xhtml": return "application/xhtml+xml"
+        default: return lowered
+        }
+    }
+
+    static func isBase64(mode: String?, type: String) -> Bool {
+        if mode == "base64" { return true }
+        if type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml") { return false }
+        return true
+    }
+}

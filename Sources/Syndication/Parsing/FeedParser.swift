@@ -1,0 +1,69 @@
+internal import LibXML
+
+/// The universal feed parser: RSS 0.90–2.0, RDF, Atom 0.3 and 1.0 and JSON Feed, detected from
+/// the content. It never fails: a broken document gives what a person could read of it, with
+/// `wellFormed == false` and the problems as warnings.
+public enum FeedParser {
+    /// Parses a document held in memory.
+    /// - Parameters:
+    ///   - bytes: the document as received.
+    ///   - baseURL: where it came from, to resolve relative URLs (none: they stay relative).
+    ///   - contentType: the HTTP `Content-Type`, which takes part in choosing the encoding.
+    public static func parse(_ bytes: [UInt8], baseURL: String? = nil, contentType: String? = nil) -> ParsedFeed {
+        var entries: [FeedEntry] = []
+        var result = parse(bytes, baseURL: baseURL, contentType: contentType) { entries.append($0) }
+        result.entries = entries
+        return result
+    }
+
+    /// Parses a document and hands each entry to `onEntry` as soon as it is complete, so a huge
+    /// feed never has all its entries in memory; the returned result has no entries.
+    public static func parse(_ bytes: [UInt8], baseURL: String? = nil, contentType: String? = nil, onEntry: (FeedEntry) -> Void) -> ParsedFeed {
+        if JSONFeedReader.looksLikeJSON(bytes, contentType: contentType) {
+            var result = JSONFeedReader.parse(bytes, baseURL: baseURL)
+            for entry in result.entries { onEntry(entry) }
+            result.entries = []
+            return result
+        }
+        let decoded = FeedEncodingDetector.decode(bytes, contentType: contentType)
+        var result = ParsedFeed()
+        result.encoding = decoded.encoding
+        result.warnings = decoded.warnings.map { FeedWarning(code: $0.code, message: $0.message) }
+        return withoutActuallyEscaping(onEntry) { onEntry in
+            let handler = FeedDocumentHandler(baseURI: baseURL, onEntry: onEntry)
+            let parser = XMLStreamParser(handler: handler)
+            decoded.utf8.withUnsafeBytes { buffer in
+                var offset = 0
+                let chunk = 256 * 1024
+                while offset < buffer.count && !parser.stopped {
+                    let end = min(buffer.count, offset + chunk)
+                    parser.feed(UnsafeRawBufferPointer(rebasing: buffer[offset..<end]))
+                    offset = end
+                }
+            }
+            parser.finish()
+            if handler.inEntry { handler.finishEntry() }
+            handler.finishFeed()
+            result.format = handler.format
+            result.feed = handler.feed.metadata
+            result.wellFormed = !handler.notWellFormed
+            for name in parser.entityNames.sorted() {
+                result.wellFormed = false
+                result.warnings.append(FeedWarning(code: "UndefinedEntity", message: "entity '&\(name);' is not defined in XML"))
+            }
+            result.warnings.append(contentsOf: handler.warnings)
+            if handler.format == .unknown && handler.entryCount == 0 {
+                result.wellFormed = false
+                result.warnings.append(FeedWarning(code: "NotAFeed", message: "the document is not an RSS, Atom or JSON feed"))
+            }
+            return result
+        }
+    }
+}
+
+extension FeedDocumentHandler {
+    /// Attaches what was gathered outside the feed's own record (its image).
+    func finishFeed() {
+        if let image { feed.image = image.feedImage }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Syndication
+
+extension Tributary {
+    /// `tributary parse`: prints feeds as JSON.
+    struct Parse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse RSS, Atom or JSON feeds and print them as JSON.",
+            discussion: """
+                The format (RSS 0.90-2.0, RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1) is detected from the \
+                content. Broken feeds still give their entries, with "wellFormed": false and the \
+                problems under "warnings". Each input prints one JSON object on one line.
+
+                Examples:
+                  tributary parse feed.xml
+                  curl -s https://example.com/rss | tributary parse - --base-url https://example.com/rss
+                  tributary parse *.xml > feeds.jsonl
+                """
+        )
+
+        @Argument(help: "Feed files, or - for standard input.")
+        var inputs: [String]
+
+        @Option(help: "The URL the document came from; relative links are resolved against it.")
+        var baseURL: String?
+
+        @Option(help: "The HTTP Content-Type it was served with (takes part in choosing the encoding).")
+        var contentType: String?
+
+        func run() throws {
+            var failed = false
+            var json = JSONWriter()
+            for input in inputs {
+                json.reset()
+                do {
+                    let bytes = try InputSource.read(input)
+                    json.beginObject()
+                    json.member("input", input)
+                    json.beginArray("entries")
+                    var result = FeedParser.parse(bytes, baseURL: baseURL, contentType: contentType) { entry in
+                        json.entry(entry)
+                        if json.bytes.count > 1 << 16 { Console.write(json.takeBytes()) }
+                    }
+                    json.endArray()
+                    json.documentMembers(result)
+                    json.endObject()
+                    Console.write(json.bytes + [0x0A])
+                    if result.format == .unknown {
+                        failed = true
+                        Console.error("\(input): not a feed (no RSS, Atom or JSON Feed root element)")
+                    }
+                    result.entries = []
+                } catch {
+                    failed = true
+                    json.reset()
+                    json.beginObject()
+                    json.member("input", input)
+                    json.member("error", error.description)
+                    json.endObject()
+                    Console.write(json.bytes + [0x0A])
+                    Console.error(error.description)
+                }
+            }
+            if failed { throw ExitCode(2) }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `tributary` command: a news-feed aggregator and generator.
+@main
+struct Tributary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tributary",
+        abstract: "Read news feeds and pages, merge the same story from many sources, write combined Atom feeds.",
+        discussion: """
+            Inputs are files, or - for standard input. Several inputs print one JSON object per \
+            line (JSON Lines), in input order, each with its "input".
+
+            Exit status: 0 success, 1 the job failed, 2 an input is unreadable or not a feed, \
+            64 usage error.
+            """,
+        subcommands: [Parse.self]
+    )
+}
