@@ -10,6 +10,9 @@ extension XMLStreamParser {
     static func installCallbacks(into sax: inout xmlSAXHandler) {
         sax.startElementNs = { userData, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             let parser = XMLStreamParser.from(userData)
+            parser.restoreEntityDelivery()
+            parser.depth += 1
+            guard parser.withinDepthLimit() else { return }
             var declarations: [XMLNamespaceDeclaration] = []
             if namespaceCount > 0, let namespaces {
                 declarations.reserveCapacity(Int(namespaceCount))
@@ -34,17 +37,24 @@ extension XMLStreamParser {
         }
         sax.endElementNs = { userData, localName, prefix, uri in
             let parser = XMLStreamParser.from(userData)
+            parser.restoreEntityDelivery()
+            defer { parser.depth -= 1 }
+            guard parser.withinDepthLimit() else { return }
             parser.handler.endElement(parser.name(local: localName, prefix: prefix, uri: uri))
         }
         let text: charactersSAXFunc = { userData, characters, length in
             guard let characters, length > 0 else { return }
-            XMLStreamParser.from(userData).handler.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+            let parser = XMLStreamParser.from(userData)
+            parser.restoreEntityDelivery()
+            guard parser.depth <= parser.options.maximumDepth else { return }
+            parser.handler.characters(UnsafeBufferPointer(start: characters, count: Int(length)))
         }
         sax.characters = text
         sax.cdataBlock = text
         sax.ignorableWhitespace = text
         sax.getEntity = { userData, name in
             let parser = XMLStreamParser.from(userData)
+            parser.restoreEntityDelivery()
             guard let name else { return nil }
             let entityName = String(cString: name)
             if let predefined = xmlGetPredefinedEntity(name) { return predefined }

@@ -19,6 +19,12 @@ public final class XMLStreamParser {
     unowned(unsafe) let handler: any XMLStreamHandler
     private var context: xmlParserCtxtPtr?
     private var names = XMLNameTable()
+    /// libxml2 stops delivering entity references once a document is found broken; after each
+    /// recovered error we tell it, at the next event, to keep going (we track errors ourselves).
+    private var mustRestoreEntityDelivery = false
+    /// Current element depth, and how deep we are inside elements beyond the limit.
+    var depth = 0
+    private var reportedDepth = false
 
     /// Creates a parser that reports to `handler`, which the caller keeps alive during the parse.
     public init(handler: any XMLStreamHandler, options: XMLParseOptions = XMLParseOptions()) {
@@ -110,8 +116,31 @@ public final class XMLStreamParser {
         let problem = XMLParseError(error)
         record(problem)
         if problem.severity != .warning, options.recover {
+            mustRestoreEntityDelivery = true
+        }
+    }
+
+    /// Called at the start of every event: undoes libxml2's "stop expanding entities" state.
+    @inline(__always)
+    func restoreEntityDelivery() {
+        if mustRestoreEntityDelivery {
+            mustRestoreEntityDelivery = false
             tributary_keepDeliveringEntities(context)
         }
+    }
+
+    /// Whether an element at `depth` is within the limit; reports the first one that is not.
+    func withinDepthLimit() -> Bool {
+        if depth <= options.maximumDepth { return true }
+        if !reportedDepth {
+            reportedDepth = true
+            let (line, column) = position
+            record(XMLParseError(
+                code: XMLParseError.Code.depthLimit,
+                message: "elements nested deeper than \(options.maximumDepth) levels are skipped",
+                line: line, column: column, severity: .error))
+        }
+        return false
     }
 
     func stop(with problem: XMLParseError) {

@@ -8,7 +8,7 @@ public final class XMLStreamWriter {
     private let writer: xmlTextWriterPtr
     private var openElements = 0
 
-    /// Starts a UTF-8 document (`<?xml version="1.0" encoding="utf-8"?>`), indented by
+    /// Starts a UTF-8 document (`<?xml version="1.0" encoding="UTF-8"?>`), indented by
     /// `indent` spaces per level (0 for none).
     public init(indent: Int = 2) throws(XMLParseError) {
         LibXMLRuntime.ensureInitialized()
@@ -25,7 +25,7 @@ public final class XMLStreamWriter {
             xmlTextWriterSetIndent(writer, 1)
             xmlTextWriterSetIndentString(writer, String(repeating: " ", count: indent))
         }
-        try check(xmlTextWriterStartDocument(writer, "1.0", "utf-8", nil), "start the document")
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
     }
 
     deinit {

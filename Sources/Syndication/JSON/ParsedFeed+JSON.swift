@@ -95,7 +95,6 @@ extension JSONWriter {
         member("title", feed.title)
         member("subtitle", feed.subtitle)
         member("rights", feed.rights)
-        member("info", feed.info)
         member("id", feed.id)
         member("link", feed.link)
         links("links", feed.links)
@@ -104,7 +103,6 @@ extension JSONWriter {
         member("language", feed.language)
         people("authors", feed.authors)
         people("contributors", feed.contributors)
-        if let publisher = feed.publisher { people("publisher", [publisher]) }
         categories(feed.categories)
         member("icon", feed.icon)
         member("logo", feed.logo)
@@ -157,7 +155,6 @@ extension JSONWriter {
         member("updated", entry.updated)
         people("authors", entry.authors)
         people("contributors", entry.contributors)
-        if let publisher = entry.publisher { people("publisher", [publisher]) }
         categories(entry.categories)
         member("summary", entry.summary)
         member("content", entry.content)
@@ -213,6 +210,14 @@ extension JSONWriter {
             beginArray("coordinates")
             if location.type == "Point", let point = location.coordinates.first {
                 for number in point { value(number) }
+            } else if location.type == "Polygon" {
+                beginArray()
+                for position in location.coordinates {
+                    beginArray()
+                    for number in position { value(number) }
+                    endArray()
+                }
+                endArray()
             } else {
                 for position in location.coordinates {
                     beginArray()

@@ -18,6 +18,7 @@ extension FeedDocumentHandler {
             titleDepth = -1
             push("textinput", expectingText: false)
         case "item", "entry", "product":
+            if inEntry && entry != nil { finishEntry() }
             entry = ContextRecord()
             inEntry = true
             guidIsLink = false
@@ -54,7 +55,7 @@ extension FeedDocumentHandler {
             push(tag, expectingText: false)
         case "title", "dc_title", "media_title":
             pushContent("title", attributes: attributes, defaultType: "text/plain", expectingText: expecting)
-        case "description", "abstract":
+        case "description", "abstract", "dc_description":
             let hasSummary = withContext { $0.summary != nil }
             if inEntry && hasSummary && !hasContent {
                 summaryKey = "content"
@@ -208,7 +209,7 @@ extension FeedDocumentHandler {
         case "title", "dc_title", "media_title":
             guard svgDepth == 0 else { return false }
             if let value = popContent("title"), !value.isEmpty { titleDepth = depth }
-        case "description", "abstract":
+        case "description", "abstract", "dc_description":
             if summaryKey == "content" { endContent() } else { popContent("description") }
             summaryKey = nil
         case "summary", "itunes_summary":

@@ -3,6 +3,10 @@ struct GeoState {
     var latitude: Double?
     var longitude: Double?
     var gmlType: String?
+    /// Numbers per position (`srsDimension`, default 2).
+    var dimension = 2
+    /// Whether positions are latitude first (geographic reference systems, the default).
+    var latitudeFirst = true
 }
 
 extension FeedDocumentHandler {
@@ -10,14 +14,10 @@ extension FeedDocumentHandler {
         switch tag {
         case "georss_point", "georss_line", "georss_polygon", "georss_box", "gml_pos", "gml_poslist", "geo_lat", "geo_long":
             push(tag, expectingText: false)
-        case "gml_point":
-            geo.gmlType = "Point"
-        case "gml_linestring":
-            geo.gmlType = "LineString"
-        case "gml_polygon":
-            geo.gmlType = "Polygon"
-        case "gml_envelope":
-            geo.gmlType = "Box"
+        case "gml_point", "gml_linestring", "gml_polygon", "gml_envelope":
+            geo.gmlType = ["gml_point": "Point", "gml_linestring": "LineString", "gml_polygon": "Polygon", "gml_envelope": "Box"][tag]
+            geo.dimension = attributes["srsdimension"].flatMap { Int($0) }.map { min(max($0, 2), 3) } ?? 2
+            geo.latitudeFirst = Self.isGeographic(attributes["srsname"])
         case "georss_where", "gml_exterior", "gml_linearring", "gml_lowercorner", "gml_uppercorner", "geo_point":
             if tag == "gml_lowercorner" || tag == "gml_uppercorner" { push(tag, expectingText: false) }
         default:
@@ -37,7 +37,8 @@ extension FeedDocumentHandler {
         case "georss_box":
             setLocation("Box", Self.positions(pop(tag) ?? ""), minimum: 2)
         case "gml_pos", "gml_poslist":
-            let positions = Self.positions(pop(tag) ?? "")
+            var positions = Self.positions(pop(tag) ?? "", dimension: geo.dimension)
+            if !geo.latitudeFirst { positions = positions.map { [$0[1], $0[0]] + $0.dropFirst(2) } }
             let type = geo.gmlType ?? "Point"
             setLocation(type, positions, minimum: type == "Point" ? 1 : 2)
         case "gml_lowercorner", "gml_uppercorner":
@@ -57,7 +58,7 @@ extension FeedDocumentHandler {
             geo.longitude = Double((pop(tag) ?? "").trimmingWhitespace())
             setW3CPoint()
         case "gml_point", "gml_linestring", "gml_polygon", "gml_envelope":
-            geo.gmlType = nil
+            geo = GeoState()
         case "georss_where", "gml_exterior", "gml_linearring", "geo_point":
             break
         default:
@@ -80,9 +81,16 @@ extension FeedDocumentHandler {
     }
 
     /// Pairs of numbers (latitude longitude …) from whitespace- or comma-separated text.
-    static func positions(_ text: String) -> [[Double]] {
+    static func positions(_ text: String, dimension: Int = 2) -> [[Double]] {
         let numbers = text.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map { Double($0) }
-        guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }), numbers.count % 2 == 0 else { return [] }
-        return stride(from: 0, to: numbers.count, by: 2).map { [numbers[$0]!, numbers[$0 + 1]!] }
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }), numbers.count % dimension == 0 else { return [] }
+        return stride(from: 0, to: numbers.count, by: dimension).map { start in (0..<dimension).map { numbers[start + $0]! } }
+    }
+
+    /// Whether a GML reference system is geographic (latitude, longitude): EPSG 4000–4999 and
+    /// the few geographic codes below, or no reference system at all.
+    static func isGeographic(_ name: String?) -> Bool {
+        guard let name, let digits = name.split(whereSeparator: { !$0.isNumber }).last, let code = Int(digits) else { return true }
+        return (4000...4999).contains(code) || (3819...3906).contains(code)
     }
 }

@@ -30,9 +30,6 @@ extension FeedDocumentHandler {
         if Self.canBeRelativeURI.contains(key) && !output.isEmpty && (key != "id" || guidIsLink) {
             output = resolveURI(output)
         }
-        if !(contentParameters?.base64 ?? false) {
-            output = Self.decodeEntities(output, type: contentType)
-        }
         if !format.isAtom && contentType == "text/plain" && HTMLHeuristics.looksLikeHTML(output) {
             contentParameters?.type = "text/html"
         }
@@ -43,6 +40,8 @@ extension FeedDocumentHandler {
             }
             output = HTMLSanitizer.sanitize(output)
         }
+        if documentIsUTF8 { output = Self.repairDoubleEncodedUTF8(output) }
+        output = Self.translateC1Controls(output)
         if key == "category" || key == "tags" || key == "itunes_keywords" { return output }
         if key == "title" && titleDepth > -1 && titleDepth <= depth { return output }
         store(key, output)
@@ -67,26 +66,38 @@ extension FeedDocumentHandler {
         return Array(pieces.dropFirst().dropLast())
     }
 
-    /// Undoes the second level of escaping feeds apply to text and HTML values; XML types keep
-    /// their markup escaped.
-    static func decodeEntities(_ text: String, type: String?) -> String {
-        guard text.contains("&") else { return text }
-        var data = text
-        for (from, to) in [
-            ("&#60;", "&lt;"), ("&#x3c;", "&lt;"), ("&#x3C;", "&lt;"), ("&#62;", "&gt;"), ("&#x3e;", "&gt;"),
-            ("&#x3E;", "&gt;"), ("&#38;", "&amp;"), ("&#x26;", "&amp;"), ("&#34;", "&quot;"), ("&#x22;", "&quot;"),
-            ("&#39;", "&apos;"), ("&#x27;", "&apos;"),
-        ] where data.contains(from) {
-            data = data.replacingOccurrences(of: from, with: to)
+    /// Text that UTF-8 bytes became when someone read them as ISO-8859-1 (`â€¦` for `…`),
+    /// turned back into what was meant; anything else is returned unchanged.
+    static func repairDoubleEncodedUTF8(_ text: String) -> String {
+        var sawHigh = false
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            guard scalar.value <= 0xFF else { return text }
+            if scalar.value >= 0x80 { sawHigh = true }
+            bytes.append(UInt8(scalar.value))
         }
-        if !(type ?? "xml").hasSuffix("xml") {
-            for (from, to) in [
-                ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#x2f;", "/"), ("&#x2F;", "/"),
-            ] where data.contains(from) {
-                data = data.replacingOccurrences(of: from, with: to)
+        guard sawHigh else { return text }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var repaired = String.UnicodeScalarView()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): repaired.append(scalar)
+            case .emptyInput: return String(repaired)
+            case .error: return text
             }
         }
-        return data
+    }
+
+    /// C1 control characters (U+0080–U+009F), which feeds produce by writing windows-1252 code
+    /// points as character references, mapped to the characters the author meant.
+    static func translateC1Controls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append((0x80...0x9F).contains(scalar.value) ? FeedEncodingDetector.windows1252Character(forC1Control: scalar) : scalar)
+        }
+        return String(scalars)
     }
 
     func resolveURI(_ uri: String) -> String {
@@ -119,7 +130,7 @@ extension FeedDocumentHandler {
             case "link":
                 guard !inImage else { return }
                 let target = Self.unescapeLinkTarget(output)
-                entry!.link = target
+                if entry!.link == nil || entry!.links.last?.rel == "alternate" { entry!.link = target }
                 if !target.isEmpty, !entry!.links.isEmpty { entry!.links[entry!.links.count - 1].href = target }
             default:
                 let name = key == "description" ? "summary" : key

@@ -65,7 +65,7 @@ extension FeedDocumentHandler {
         if inContent > 0 && contentType == "application/xhtml+xml" {
             if local == "svg" { svgDepth += 1 }
             var serialized = "<" + local
-            for declaration in declarations {
+            for declaration in declarations where declaration.prefix != nil && declaration.uri == "http://www.w3.org/1999/xlink" {
                 let name = declaration.prefix.map { "xmlns:" + $0 } ?? "xmlns"
                 serialized += " \(name)=\"\(Self.attributeEscape(declaration.uri))\""
             }

@@ -54,6 +54,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var baseURI: String?
     var language: String?
     var namespacePrefixes: [String: String] = [:]
+    var documentIsUTF8 = true
     var geo = GeoState()
 
     init(baseURI: String?, onEntry: @escaping (FeedEntry) -> Void) {

@@ -25,12 +25,32 @@ public enum FeedParser {
             result.entries = []
             return result
         }
-        let decoded = FeedEncodingDetector.decode(bytes, contentType: contentType)
+        var decoded = FeedEncodingDetector.decode(bytes, contentType: contentType)
         var result = ParsedFeed()
         result.encoding = decoded.encoding
         result.warnings = decoded.warnings.map { FeedWarning(code: $0.code, message: $0.message) }
+        if let repair = XMLRepair.escapeBareAmpersands(decoded.utf8) {
+            decoded.utf8 = repair.bytes
+            result.wellFormed = false
+            let count = repair.report.count
+            result.warnings.append(FeedWarning(
+                code: "NotWellFormed",
+                message: "\(count) bare '&' or '<' (starting no reference or tag) read as text",
+                line: repair.report.firstLine))
+        }
+        if let repair = XMLRepair.closeVoidElements(decoded.utf8) {
+            decoded.utf8 = repair.bytes
+            if repair.report.count > 0 {
+                result.wellFormed = false
+                result.warnings.append(FeedWarning(
+                    code: "NotWellFormed",
+                    message: "\(repair.report.count) HTML element(s) such as <br> left open; closed them",
+                    line: repair.report.firstLine))
+            }
+        }
         return withoutActuallyEscaping(onEntry) { onEntry in
             let handler = FeedDocumentHandler(baseURI: baseURL, onEntry: onEntry)
+            handler.documentIsUTF8 = decoded.encoding == "utf-8"
             let parser = XMLStreamParser(handler: handler)
             decoded.utf8.withUnsafeBytes { buffer in
                 var offset = 0
@@ -46,7 +66,7 @@ public enum FeedParser {
             handler.finishFeed()
             result.format = handler.format
             result.feed = handler.feed.metadata
-            result.wellFormed = !handler.notWellFormed
+            result.wellFormed = result.wellFormed && !handler.notWellFormed
             for name in parser.entityNames.sorted() {
                 result.wellFormed = false
                 result.warnings.append(FeedWarning(code: "UndefinedEntity", message: "entity '&\(name);' is not defined in XML"))

@@ -1,0 +1,222 @@
+/// Repairs applied to XML before parsing, for mistakes that libxml2's recovery would lose data
+/// on. Each repair reports what it changed, so the caller can still say the document is broken.
+public enum XMLRepair {
+    /// What `escapeBareAmpersands` changed.
+    public struct Report: Sendable, Hashable {
+        /// How many `&` and `<` were escaped.
+        public var count: Int
+        /// The line of the first one (1-based).
+        public var firstLine: Int
+    }
+
+    /// Escapes every `&` that does not start a character or entity reference (`AT&T`,
+    /// `?a=1&b=2`) as `&amp;`, and every `<` that cannot start a tag (`x < y`) as `&lt;`, outside comments, CDATA sections, processing instructions and the
+    /// document type declaration. Returns nil when there is nothing to repair (no copy is made).
+    public static func escapeBareAmpersands(_ bytes: [UInt8]) -> (bytes: [UInt8], report: Report)? {
+        bytes.withUnsafeBufferPointer { escapeBareAmpersands(in: $0) }
+    }
+
+    static func escapeBareAmpersands(in input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], report: Report)? {
+        let count = input.count
+        var output: [UInt8] = []
+        var copiedUpTo = 0
+        var repaired = 0
+        var firstOffset = 0
+        var index = 0
+        while index < count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "<") {
+                if index + 1 < count, startsTag(input[index + 1]) {
+                    index = skipMarkupDeclaration(input, from: index)
+                    continue
+                }
+                // A `<` that cannot start a tag (`x < y`): libxml2 would stop reading here.
+                if repaired == 0 {
+                    output.reserveCapacity(count + 64)
+                    firstOffset = index
+                }
+                output.append(contentsOf: input[copiedUpTo..<index])
+                output.append(contentsOf: Array("&lt;".utf8))
+                copiedUpTo = index + 1
+                repaired += 1
+            } else if byte == UInt8(ascii: "&") && !startsReference(input, at: index) {
+                if repaired == 0 {
+                    output.reserveCapacity(count + 64)
+                    firstOffset = index
+                }
+                output.append(contentsOf: input[copiedUpTo...index])
+                output.append(contentsOf: Array("amp;".utf8))
+                copiedUpTo = index + 1
+                repaired += 1
+            }
+            index += 1
+        }
+        guard repaired > 0 else { return nil }
+        output.append(contentsOf: input[copiedUpTo..<count])
+        var line = 1
+        for position in 0..<firstOffset where input[position] == 0x0A { line += 1 }
+        return (output, Report(count: repaired, firstLine: line))
+    }
+
+    /// From a `<`: the index after a comment, CDATA section, processing instruction or document
+    /// type declaration, or just after the `<` for anything else.
+    static func skipMarkupDeclaration(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        func matches(_ literal: StaticString, at position: Int) -> Bool {
+            let length = literal.utf8CodeUnitCount
+            guard position + length <= input.count else { return false }
+            return literal.withUTF8Buffer { literalBytes in
+                (0..<length).allSatisfy { input[position + $0] == literalBytes[$0] }
+            }
+        }
+        func find(_ terminator: StaticString, from position: Int) -> Int {
+            var cursor = position
+            while cursor < input.count {
+                if matches(terminator, at: cursor) { return cursor + terminator.utf8CodeUnitCount }
+                cursor += 1
+            }
+            return input.count
+        }
+        if matches("<!--", at: start) { return find("-->", from: start + 4) }
+        if matches("<![CDATA[", at: start) { return find("]]>", from: start + 9) }
+        if matches("<?", at: start) { return find("?>", from: start + 2) }
+        if matches("<!DOCTYPE", at: start) {
+            var cursor = start + 9
+            var bracketDepth = 0
+            while cursor < input.count {
+                switch input[cursor] {
+                case UInt8(ascii: "["): bracketDepth += 1
+                case UInt8(ascii: "]"): bracketDepth -= 1
+                case UInt8(ascii: ">") where bracketDepth <= 0: return cursor + 1
+                default: break
+                }
+                cursor += 1
+            }
+            return input.count
+        }
+        return start + 1
+    }
+
+    /// Whether a byte after `<` can begin a tag, comment, declaration or processing instruction.
+    private static func startsTag(_ byte: UInt8) -> Bool {
+        isNameStart(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+    }
+
+    /// Whether the `&` at `index` starts `&name;`, `&#123;` or `&#x1F;`.
+    private static func startsReference(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var cursor = index + 1
+        let limit = min(input.count, index + 64)
+        guard cursor < limit else { return false }
+        if input[cursor] == UInt8(ascii: "#") {
+            cursor += 1
+            var hex = false
+            if cursor < limit, input[cursor] == UInt8(ascii: "x") || input[cursor] == UInt8(ascii: "X") {
+                hex = true
+                cursor += 1
+            }
+            let digitsStart = cursor
+            while cursor < limit, isDigit(input[cursor], hex: hex) { cursor += 1 }
+            return cursor > digitsStart && cursor < limit && input[cursor] == UInt8(ascii: ";")
+        }
+        guard isNameStart(input[cursor]) else { return false }
+        cursor += 1
+        while cursor < limit, isNameCharacter(input[cursor]) { cursor += 1 }
+        return cursor < limit && input[cursor] == UInt8(ascii: ";")
+    }
+
+    private static func isDigit(_ byte: UInt8, hex: Bool) -> Bool {
+        (0x30...0x39).contains(byte) || (hex && ((0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)))
+    }
+
+    static func isNameStart(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte >= 0x80
+    }
+
+    static func isNameCharacter(_ byte: UInt8) -> Bool {
+        isNameStart(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
+}
+
+extension XMLRepair {
+    /// HTML elements that never have content; feeds often write them unescaped as `<br>`.
+    /// (`source`, `track` and `input` are left out: RSS has a `<source>` element with content.)
+    static let voidElements: Set<String> = ["br", "hr", "img", "wbr", "area", "col", "embed", "param", "basefont", "bgsound", "spacer"]
+
+    /// Closes HTML void elements written as bare start tags (`<br>` → `<br/>`) and drops their
+    /// end tags (`</br>`), so markup pasted unescaped into a feed does not unbalance the whole
+    /// document. `<br></br>` becomes `<br/>` too, which parses to the same events. The report
+    /// counts start tags that had no end tag (zero for a well-formed document). Returns nil when
+    /// there is nothing to change.
+    public static func closeVoidElements(_ bytes: [UInt8]) -> (bytes: [UInt8], report: Report)? {
+        bytes.withUnsafeBufferPointer { input -> (bytes: [UInt8], report: Report)? in
+            let count = input.count
+            var output: [UInt8] = []
+            var copiedUpTo = 0
+            var repaired = 0
+            var opened = 0
+            var closed = 0
+            var firstOffset = 0
+            var index = 0
+            while index < count {
+                guard input[index] == UInt8(ascii: "<"), index + 1 < count else {
+                    index += 1
+                    continue
+                }
+                let next = input[index + 1]
+                if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                    index = skipMarkupDeclaration(input, from: index)
+                    continue
+                }
+                let isEnd = next == UInt8(ascii: "/")
+                var nameEnd = index + (isEnd ? 2 : 1)
+                let nameStart = nameEnd
+                while nameEnd < count, nameEnd - nameStart < 16, isNameCharacter(input[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: input[nameStart..<nameEnd], as: UTF8.self).lowercased()
+                guard voidElements.contains(name) else {
+                    index = nameEnd
+                    continue
+                }
+                var tagEnd = nameEnd
+                var quote: UInt8 = 0
+                while tagEnd < count {
+                    let byte = input[tagEnd]
+                    if quote != 0 {
+                        if byte == quote { quote = 0 }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") {
+                        break
+                    }
+                    tagEnd += 1
+                }
+                guard tagEnd < count, input[tagEnd] == UInt8(ascii: ">") else {
+                    index = nameEnd
+                    continue
+                }
+                let selfClosed = input[tagEnd - 1] == UInt8(ascii: "/")
+                if isEnd || !selfClosed {
+                    if repaired == 0 {
+                        output.reserveCapacity(count + 64)
+                        firstOffset = index
+                    }
+                    if isEnd {
+                        closed += 1
+                        output.append(contentsOf: input[copiedUpTo..<index])
+                    } else {
+                        opened += 1
+                        output.append(contentsOf: input[copiedUpTo..<tagEnd])
+                        output.append(UInt8(ascii: "/"))
+                        output.append(UInt8(ascii: ">"))
+                    }
+                    copiedUpTo = tagEnd + 1
+                    repaired += 1
+                }
+                index = tagEnd + 1
+            }
+            guard repaired > 0 else { return nil }
+            output.append(contentsOf: input[copiedUpTo..<count])
+            var line = 1
+            for position in 0..<firstOffset where input[position] == 0x0A { line += 1 }
+            return (output, Report(count: max(0, opened - closed), firstLine: line))
+        }
+    }
+}

@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# Feed parsing speed, side by side, on the same input files in one run.
+#
+# Measures throughput (MB/s, MB = 10^6 bytes) of:
+#   tributary      `tributary parse FILE...`, one process over all the files of a set, JSON Lines
+#                  written to /dev/null (so its time includes process start and JSON output);
+#                  wall clock around the process.
+#   feedparser     Python feedparser (PyPI `feedparser`), in-process: the files are read into
+#                  memory first and only the parse() calls are timed (default options).
+#   feedparser-rs  Rust parser with Python bindings (PyPI `feedparser-rs`, module feedparser_rs),
+#                  timed like feedparser; once as it comes (it sanitizes HTML, as feedparser does)
+#                  and once with sanitize_html=False ("feedparser-rs-nosan"), since `tributary
+#                  parse` does not sanitize yet (Syndication/PendingStandIns.swift).
+#   xmllint        `xmllint --stream --noout FILE...`: libxml2's streaming reader and nothing else,
+#                  the floor for any libxml2-based parser such as tributary's.
+# Input sets:
+#   real       every .xml under ../shared/corpus/feeds/feedparser/wellformed/ (many small files)
+#   rss-5mb    a generated RSS 2.0 feed, 5 MB, 5,000 entries   } scripts/bench/make_feeds.py,
+#   atom-5mb   a generated Atom 1.0 feed, 5 MB, 5,000 entries  } deterministic, into
+#   rss-100mb  a generated RSS 2.0 feed, 100 MB (memory check)  } .build/bench-data/
+# Every number is the best of 3 runs. On rss-100mb, tributary also runs under /usr/bin/time -v
+# for its peak resident set size (goal: under 150 MB). The table ends with ratios and a one-line
+# summary over the three main sets together ("all-3").
+#
+# Usage: scripts/bench/parse.sh [--quick] [--bin PATH]
+#   --quick     skip the 100 MB feed
+#   --bin PATH  the tributary binary (default .build/release/tributary)
+# Needs python3 (with venv) and network access to PyPI for the throwaway venv in .build/bench-venv;
+# installs libxml2-utils and time with apt-get when missing and running as root.
+set -euo pipefail
+export LC_ALL=C
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."   # the project root: every path below is relative to it
+
+BIN=.build/release/tributary
+QUICK=0
+while (($#)); do
+    case $1 in
+        --quick) QUICK=1 ;;
+        --bin) BIN=${2:?--bin needs a path}; shift ;;
+        --bin=*) BIN=${1#--bin=} ;;
+        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) echo "parse.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
+    esac
+    shift
+done
+
+RUNS=3
+VENV=.build/bench-venv
+DATA=.build/bench-data
+CORPUS=../shared/corpus/feeds/feedparser/wellformed
+FEEDPARSER_SPEC=${FEEDPARSER_SPEC:-feedparser==6.0.14}
+FEEDPARSER_RS_SPEC=${FEEDPARSER_RS_SPEC:-feedparser-rs==0.7.1}
+HERE=scripts/bench
+
+[[ -x $BIN ]] || { echo "parse.sh: no tributary binary at $BIN (build it with swift build -c release)" >&2; exit 2; }
+[[ -d $CORPUS ]] || { echo "parse.sh: corpus not found at $CORPUS" >&2; exit 2; }
+mkdir -p "$DATA"
+RESULTS=$DATA/parse-results.jsonl
+: >"$RESULTS"
+
+log() { printf '%s\n' "$*" >&2; }
+note() { printf '{"kind":"note","text":"%s"}\n' "$*" >>"$RESULTS"; }
+
+# --- tools -----------------------------------------------------------------------------------
+APT_UPDATED=0
+apt_install() {  # apt_install PACKAGE: install a Debian package when we are root
+    if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then return 1; fi
+    log "installing $1 with apt-get"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1; then
+        ((APT_UPDATED)) || { apt-get update -qq >/dev/null 2>&1 || true; APT_UPDATED=1; }
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+    fi
+}
+command -v xmllint >/dev/null || apt_install libxml2-utils || true
+[[ -x /usr/bin/time ]] || apt_install time || true
+HAVE_XMLLINT=0; command -v xmllint >/dev/null && HAVE_XMLLINT=1
+HAVE_TIME=0; [[ -x /usr/bin/time ]] && HAVE_TIME=1
+
+# --- the Python peers, in a throwaway venv -----------------------------------------------------
+if [[ ! -x $VENV/bin/python ]]; then
+    log "creating $VENV"
+    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv && python3 -m venv "$VENV"; }
+fi
+PY=$VENV/bin/python
+pip_install() { "$PY" -m pip install -q --disable-pip-version-check "$1" >"$DATA/pip.log" 2>&1; }
+HAVE_FP=0; HAVE_FPRS=0
+if pip_install "$FEEDPARSER_SPEC"; then HAVE_FP=1; else
+    log "feedparser could not be installed ($FEEDPARSER_SPEC): $(tail -1 "$DATA/pip.log")"
+    note "feedparser could not be installed here ($FEEDPARSER_SPEC); skipped"
+fi
+if pip_install "$FEEDPARSER_RS_SPEC"; then HAVE_FPRS=1; else
+    log "feedparser-rs could not be installed ($FEEDPARSER_RS_SPEC): $(tail -1 "$DATA/pip.log")"
+    note "feedparser-rs could not be installed here ($FEEDPARSER_RS_SPEC); skipped"
+fi
+
+# --- inputs ----------------------------------------------------------------------------------
+log "generating inputs in $DATA (only when missing or changed)"
+python3 "$HERE/make_feeds.py" "$DATA/rss-5mb.xml" --format rss --entries 5000 --bytes 5000000
+python3 "$HERE/make_feeds.py" "$DATA/atom-5mb.xml" --format atom --entries 5000 --bytes 5000000
+((QUICK)) || python3 "$HERE/make_feeds.py" "$DATA/rss-100mb.xml" --format rss --entries 100000 --bytes 100000000
+find "$CORPUS" -type f -name '*.xml' | sort >"$DATA/real.list"
+
+declare -A SET_FILES  # set name -> file holding its input paths, one a line
+SET_FILES[real]=$DATA/real.list
+for s in rss-5mb atom-5mb rss-100mb; do
+    [[ -f $DATA/$s.xml ]] && echo "$DATA/$s.xml" >"$DATA/$s.list"
+    SET_FILES[$s]=$DATA/$s.list
+done
+set_bytes() { xargs -d '\n' stat -c %s <"$1" | awk '{ n += $1 } END { print n }'; }
+
+# --- timing ----------------------------------------------------------------------------------
+# best_wall OUT ERR CMD...: runs CMD $RUNS times (stdout > OUT, stderr > ERR); sets BEST (wall
+# seconds, the least), CPU (user+sys seconds, the least, from /usr/bin/time; null without it) and
+# RC (the last exit status).
+best_wall() {
+    local out=$1 err=$2 t0 t1 i cpu; shift 2
+    local -a timer=()
+    ((HAVE_TIME)) && timer=(/usr/bin/time -f '%U %S' -o "$DATA/.cpu")
+    BEST="" CPU=null
+    for ((i = 0; i < RUNS; i++)); do
+        RC=0
+        t0=$EPOCHREALTIME
+        "${timer[@]}" "$@" >"$out" 2>"$err" || RC=$?
+        t1=$EPOCHREALTIME
+        BEST=$(awk -v best="$BEST" -v a="$t0" -v b="$t1" 'BEGIN { t = b - a; print (best == "" || t < best) ? t : best }')
+        if ((HAVE_TIME)); then
+            cpu=$(awk '{ print $1 + $2 }' "$DATA/.cpu")
+            CPU=$(awk -v best="$CPU" -v t="$cpu" 'BEGIN { print (best == "null" || t < best) ? t : best }')
+        fi
+    done
+}
+result() {  # result TOOL SET FILES BYTES SECONDS CPU-SECONDS ENTRIES NOTES
+    printf '{"tool":"%s","set":"%s","files":%d,"bytes":%d,"seconds":%s,"cpu":%s,"entries":%s,"notes":"%s"}\n' \
+        "$@" >>"$RESULTS"
+}
+
+run_set() {  # run_set SET: every tool on one input set
+    local set=$1 list=${SET_FILES[$1]} files bytes counts notes
+    local -a inputs
+    mapfile -t inputs <"$list"
+    files=${#inputs[@]}
+    bytes=$(set_bytes "$list")
+    log "== $set: $files files, $bytes bytes"
+
+    log "   tributary"
+    best_wall /dev/null "$DATA/$set.tributary.err" "$BIN" parse "${inputs[@]}"
+    # One more run, outside the timing, to count what it produced and keep its messages.
+    "$BIN" parse "${inputs[@]}" 2>"$DATA/$set.tributary.err" | "$PY" "$HERE/parse_peers.py" count-jsonl \
+        >"$DATA/$set.tributary.counts" || true
+    counts=$(cat "$DATA/$set.tributary.counts")
+    notes="exit $RC, $(jq_field docs "$counts") docs, not wellFormed $(jq_field not_well_formed "$counts"), stderr lines $(wc -l <"$DATA/$set.tributary.err")"
+    result tributary "$set" "$files" "$bytes" "$BEST" "$CPU" "$(jq_field entries "$counts")" "$notes"
+
+    if ((HAVE_FP)); then
+        log "   feedparser"
+        "$PY" "$HERE/parse_peers.py" time --tool feedparser --set "$set" --runs "$RUNS" --list "$list" >>"$RESULTS"
+    fi
+    if ((HAVE_FPRS)); then
+        log "   feedparser-rs"
+        "$PY" "$HERE/parse_peers.py" time --tool feedparser-rs --set "$set" --runs "$RUNS" --list "$list" >>"$RESULTS"
+        log "   feedparser-rs, sanitize_html=False"
+        "$PY" "$HERE/parse_peers.py" time --tool feedparser-rs-nosan --set "$set" --runs "$RUNS" --list "$list" >>"$RESULTS"
+    fi
+    if ((HAVE_XMLLINT)); then
+        log "   xmllint"
+        best_wall /dev/null "$DATA/$set.xmllint.err" xmllint --stream --noout "${inputs[@]}"
+        result xmllint "$set" "$files" "$bytes" "$BEST" "$CPU" null \
+            "exit $RC, files failed $(grep -c 'failed to parse' "$DATA/$set.xmllint.err" || true)"
+    fi
+}
+jq_field() { "$PY" -c 'import json,sys; print(json.loads(sys.argv[2]).get(sys.argv[1]))' "$1" "$2"; }
+
+for s in real rss-5mb atom-5mb; do run_set "$s"; done
+
+# --- the 100 MB memory check -----------------------------------------------------------------
+if ((!QUICK)); then
+    big=$DATA/rss-100mb.xml
+    bytes=$(stat -c %s "$big")
+    log "== rss-100mb: 1 file, $bytes bytes"
+    if ((HAVE_TIME)); then
+        log "   tributary under /usr/bin/time -v"
+        best_wall /dev/null "$DATA/rss-100mb.tributary.err" /usr/bin/time -v -o "$DATA/rss-100mb.time" "$BIN" parse "$big"
+        peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$DATA/rss-100mb.time")
+        printf '{"kind":"peak_rss","bytes":%d,"peak_kib":%d}\n' "$bytes" "$peak" >>"$RESULTS"
+    else
+        log "   tributary (no /usr/bin/time: peak RSS not measured)"
+        best_wall /dev/null "$DATA/rss-100mb.tributary.err" "$BIN" parse "$big"
+        note "/usr/bin/time is missing: peak RSS not measured"
+    fi
+    result tributary rss-100mb 1 "$bytes" "$BEST" "$CPU" null "exit $RC, stderr lines $(wc -l <"$DATA/rss-100mb.tributary.err")"
+    if ((HAVE_XMLLINT)); then
+        log "   xmllint"
+        best_wall /dev/null "$DATA/rss-100mb.xmllint.err" xmllint --stream --noout "$big"
+        result xmllint rss-100mb 1 "$bytes" "$BEST" "$CPU" null "exit $RC"
+    fi
+fi
+
+# --- report ----------------------------------------------------------------------------------
+echo "Feed parsing benchmark ($(date -u +%F), $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
+echo "tributary: $BIN (git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+uncommitted changes'), binary built $(date -u -r "$BIN" '+%F %H:%M UTC'))"
+echo "feedparser: $( ((HAVE_FP)) && "$PY" -c 'import feedparser; print(feedparser.__version__)' || echo 'not installed')," \
+    "feedparser-rs: $( ((HAVE_FPRS)) && "$PY" -c 'import feedparser_rs; print(feedparser_rs.__version__)' || echo 'not installed')," \
+    "xmllint: $( ((HAVE_XMLLINT)) && xmllint --version 2>&1 | head -1 | sed 's/^xmllint: //' || echo 'not installed')," \
+    "Python $("$PY" -c 'import platform; print(platform.python_version())')"
+echo "best of $RUNS runs; MB = 10^6 bytes; tributary and xmllint: wall clock of one process over the set;"
+echo "Python peers: in-process time of the parse calls only; cpu s = user+sys CPU seconds"
+echo "load average when the report was written: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; a busy machine slows every tool)"
+echo
+"$PY" "$HERE/parse_peers.py" report "$RESULTS"
