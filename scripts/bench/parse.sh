@@ -30,20 +30,19 @@
 set -euo pipefail
 export LC_ALL=C
 
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."   # the project root: every path below is relative to it
-
 BIN=.build/release/tributary
 QUICK=0
 while (($#)); do
     case $1 in
         --quick) QUICK=1 ;;
-        --bin) BIN=${2:?--bin needs a path}; shift ;;
-        --bin=*) BIN=${1#--bin=} ;;
+        --bin) BIN=$(realpath -- "${2:?--bin needs a path}"); shift ;;
+        --bin=*) BIN=$(realpath -- "${1#--bin=}") ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "parse.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
     esac
     shift
 done
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."   # the project root: every path below is relative to it
 
 RUNS=3
 VENV=.build/bench-venv
@@ -61,6 +60,12 @@ RESULTS=$DATA/parse-results.jsonl
 
 log() { printf '%s\n' "$*" >&2; }
 note() { printf '{"kind":"note","text":"%s"}\n' "$*" >>"$RESULTS"; }
+
+# Time a snapshot of the binary, so that a rebuild during the run cannot mix two builds.
+RUN_BIN=$DATA/tributary
+BIN_BUILT=$(date -u -r "$BIN" '+%F %H:%M UTC')
+BIN_GIT="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+uncommitted changes')"
+cp "$BIN" "$RUN_BIN" && "$RUN_BIN" --help >/dev/null 2>&1 || RUN_BIN=$BIN
 
 # --- tools -----------------------------------------------------------------------------------
 APT_UPDATED=0
@@ -144,9 +149,9 @@ run_set() {  # run_set SET: every tool on one input set
     log "== $set: $files files, $bytes bytes"
 
     log "   tributary"
-    best_wall /dev/null "$DATA/$set.tributary.err" "$BIN" parse "${inputs[@]}"
+    best_wall /dev/null "$DATA/$set.tributary.err" "$RUN_BIN" parse "${inputs[@]}"
     # One more run, outside the timing, to count what it produced and keep its messages.
-    "$BIN" parse "${inputs[@]}" 2>"$DATA/$set.tributary.err" | "$PY" "$HERE/parse_peers.py" count-jsonl \
+    "$RUN_BIN" parse "${inputs[@]}" 2>"$DATA/$set.tributary.err" | "$PY" "$HERE/parse_peers.py" count-jsonl \
         >"$DATA/$set.tributary.counts" || true
     counts=$(cat "$DATA/$set.tributary.counts")
     notes="exit $RC, $(jq_field docs "$counts") docs, not wellFormed $(jq_field not_well_formed "$counts"), stderr lines $(wc -l <"$DATA/$set.tributary.err")"
@@ -180,12 +185,12 @@ if ((!QUICK)); then
     log "== rss-100mb: 1 file, $bytes bytes"
     if ((HAVE_TIME)); then
         log "   tributary under /usr/bin/time -v"
-        best_wall /dev/null "$DATA/rss-100mb.tributary.err" /usr/bin/time -v -o "$DATA/rss-100mb.time" "$BIN" parse "$big"
+        best_wall /dev/null "$DATA/rss-100mb.tributary.err" /usr/bin/time -v -o "$DATA/rss-100mb.time" "$RUN_BIN" parse "$big"
         peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$DATA/rss-100mb.time")
         printf '{"kind":"peak_rss","bytes":%d,"peak_kib":%d}\n' "$bytes" "$peak" >>"$RESULTS"
     else
         log "   tributary (no /usr/bin/time: peak RSS not measured)"
-        best_wall /dev/null "$DATA/rss-100mb.tributary.err" "$BIN" parse "$big"
+        best_wall /dev/null "$DATA/rss-100mb.tributary.err" "$RUN_BIN" parse "$big"
         note "/usr/bin/time is missing: peak RSS not measured"
     fi
     result tributary rss-100mb 1 "$bytes" "$BEST" "$CPU" null "exit $RC, stderr lines $(wc -l <"$DATA/rss-100mb.tributary.err")"
@@ -198,13 +203,13 @@ fi
 
 # --- report ----------------------------------------------------------------------------------
 echo "Feed parsing benchmark ($(date -u +%F), $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
-echo "tributary: $BIN (git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+uncommitted changes'), binary built $(date -u -r "$BIN" '+%F %H:%M UTC'))"
+echo "tributary: $BIN (binary built $BIN_BUILT; work tree then at git $BIN_GIT)"
 echo "feedparser: $( ((HAVE_FP)) && "$PY" -c 'import feedparser; print(feedparser.__version__)' || echo 'not installed')," \
     "feedparser-rs: $( ((HAVE_FPRS)) && "$PY" -c 'import feedparser_rs; print(feedparser_rs.__version__)' || echo 'not installed')," \
     "xmllint: $( ((HAVE_XMLLINT)) && xmllint --version 2>&1 | head -1 | sed 's/^xmllint: //' || echo 'not installed')," \
     "Python $("$PY" -c 'import platform; print(platform.python_version())')"
-echo "best of $RUNS runs; MB = 10^6 bytes; tributary and xmllint: wall clock of one process over the set;"
-echo "Python peers: in-process time of the parse calls only; cpu s = user+sys CPU seconds"
+echo "best of $RUNS runs; MB = 10^6 bytes; MB/s from the wall clock, MB/cpu-s from user+sys CPU time; tributary and xmllint: wall clock of one process over the set;"
+echo "Python peers: in-process time of the parse calls only"
 echo "load average when the report was written: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; a busy machine slows every tool)"
 echo
 "$PY" "$HERE/parse_peers.py" report "$RESULTS"

@@ -10,7 +10,7 @@
         Prints the results table, the ratios and the one-line summary.
 
 MB means 10^6 bytes throughout. "cpu s" is user+sys CPU seconds (the least of the runs): on a
-busy machine it moves less than the wall clock does.
+busy machine it moves less than the wall clock does, and "MB/cpu-s" is MB per CPU second.
 """
 
 import argparse
@@ -113,7 +113,7 @@ def cmd_report(a):
 
     sets = [s for s in (*MAIN_SETS, "all-3", "rss-100mb") if any(r["set"] == s for r in rows)]
     print(f"{'tool':<19} {'input set':<10} {'files':>5} {'MB':>8} {'seconds':>9} {'MB/s':>8} {'cpu s':>8} "
-          f"{'entries':>8}  notes")
+          f"{'MB/cpu-s':>8} {'entries':>8}  notes")
     for s in sets:
         for tool in TOOLS:
             for r in (r for r in rows if r["tool"] == tool and r["set"] == s):
@@ -121,7 +121,7 @@ def cmd_report(a):
                 secs = r.get("seconds")
                 print(f"{tool:<19} {s:<10} {fmt(r.get('files'), 'd'):>5} {fmt(mb, '.2f'):>8} "
                       f"{fmt(secs, '.3f'):>9} {fmt(mb / secs if mb and secs else None, '.1f'):>8} "
-                      f"{fmt(r.get('cpu'), '.2f'):>8} "
+                      f"{fmt(r.get('cpu'), '.2f'):>8} {fmt(mb / r['cpu'] if mb and r.get('cpu') else None, '.1f'):>8} "
                       f"{fmt(r.get('entries'), 'd'):>8}  {r.get('notes', '')}")
         print()
 

@@ -35,10 +35,11 @@ extension FeedDocumentHandler {
         }
         let htmlish = Self.htmlTypes.contains(contentType ?? "text/html")
         if htmlish && Self.canContainMarkup.contains(key) {
+            let mode: HTMLMarkupMode = contentType == "application/xhtml+xml" ? .xhtml : .html
             if let base = baseURI, !base.isEmpty {
-                output = HTMLURIResolver.resolve(output, base: base)
+                output = HTMLURIResolver.resolve(output, base: base, mode: mode)
             }
-            output = HTMLSanitizer.sanitize(output)
+            output = HTMLSanitizer.sanitize(output, mode: mode)
         }
         if documentIsUTF8 { output = Self.repairDoubleEncodedUTF8(output) }
         output = Self.translateC1Controls(output)
