@@ -39,6 +39,20 @@ public enum XMLRepair {
                 output.append(contentsOf: Array("&lt;".utf8))
                 copiedUpTo = index + 1
                 repaired += 1
+            } else if byte == UInt8(ascii: "&"), index + 2 < count, input[index + 1] == UInt8(ascii: "#"), input[index + 2] == UInt8(ascii: "X"),
+                startsReference(input, at: index)
+            {
+                // `&#X41;`: XML wants a lower-case x; HTML readers accept both.
+                if repaired == 0 {
+                    output.reserveCapacity(count + 64)
+                    firstOffset = index
+                }
+                output.append(contentsOf: input[copiedUpTo...(index + 1)])
+                output.append(UInt8(ascii: "x"))
+                copiedUpTo = index + 3
+                repaired += 1
+                index += 3
+                continue
             } else if byte == UInt8(ascii: "&") && !startsReference(input, at: index) {
                 if repaired == 0 {
                     output.reserveCapacity(count + 64)

@@ -43,6 +43,7 @@ while (($#)); do
     shift
 done
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."   # the project root: every path below is relative to it
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 RUNS=3
 VENV=.build/bench-venv
@@ -204,12 +205,18 @@ fi
 # --- report ----------------------------------------------------------------------------------
 echo "Feed parsing benchmark ($(date -u +%F), $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
 echo "tributary: $BIN (binary built $BIN_BUILT; work tree then at git $BIN_GIT)"
-echo "feedparser: $( ((HAVE_FP)) && "$PY" -c 'import feedparser; print(feedparser.__version__)' || echo 'not installed')," \
-    "feedparser-rs: $( ((HAVE_FPRS)) && "$PY" -c 'import feedparser_rs; print(feedparser_rs.__version__)' || echo 'not installed')," \
-    "xmllint: $( ((HAVE_XMLLINT)) && xmllint --version 2>&1 | head -1 | sed 's/^xmllint: //' || echo 'not installed')," \
+version_of() {  # version_of TOOL: one line, or "not installed"
+    case $1 in
+        feedparser) ((HAVE_FP)) && "$PY" -c 'import feedparser; print(feedparser.__version__)' ;;
+        feedparser-rs) ((HAVE_FPRS)) && "$PY" -c 'import feedparser_rs; print(feedparser_rs.__version__)' ;;
+        xmllint) ((HAVE_XMLLINT)) && { xmllint --version 2>&1 || true; } | sed -n '1s/^xmllint: using //p' ;;
+    esac || echo "not installed"
+}
+echo "feedparser $(version_of feedparser), feedparser-rs $(version_of feedparser-rs), xmllint $(version_of xmllint)," \
     "Python $("$PY" -c 'import platform; print(platform.python_version())')"
-echo "best of $RUNS runs; MB = 10^6 bytes; MB/s from the wall clock, MB/cpu-s from user+sys CPU time; tributary and xmllint: wall clock of one process over the set;"
-echo "Python peers: in-process time of the parse calls only"
-echo "load average when the report was written: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores; a busy machine slows every tool)"
+echo "best of $RUNS runs; MB = 10^6 bytes; MB/s from the wall clock, MB/cpu-s from user+sys CPU time"
+echo "tributary, xmllint: one process over the whole set, timed from outside; Python peers: in-process, parse calls only"
+echo "load average at the start: $LOAD_START, at the end: $(cut -d' ' -f1-3 /proc/loadavg), on $(nproc) cores" \
+    "(other work on the machine slows every tool's wall clock)"
 echo
 "$PY" "$HERE/parse_peers.py" report "$RESULTS"

@@ -96,10 +96,11 @@ def cmd_report(a):
             o = json.loads(line)
             (extra.setdefault(o["kind"], []) if "kind" in o else rows).append(o)
 
-    def mbps(tool, set_):
+    def mbps(tool, set_, key="seconds"):
+        """MB per second of wall clock (key="seconds") or of CPU time (key="cpu")."""
         for r in rows:
-            if r["tool"] == tool and r["set"] == set_ and r.get("seconds"):
-                return r["bytes"] / 1e6 / r["seconds"]
+            if r["tool"] == tool and r["set"] == set_ and r.get(key):
+                return r["bytes"] / 1e6 / r[key]
         return None
 
     # Totals over the main sets, per tool, when the tool ran on all of them.
@@ -128,13 +129,15 @@ def cmd_report(a):
     def ratio(a_, b_):
         return f"{a_ / b_:.1f}x" if a_ and b_ else "n/a"
 
-    print(f"{'input set':<10} {'tributary/feedparser':>21} {'tributary/feedparser-rs':>24} "
-          f"{'tributary/feedparser-rs-nosan':>30} {'xmllint/tributary':>18}")
-    for s in sets:
-        t = mbps("tributary", s)
-        print(f"{s:<10} {ratio(t, mbps('feedparser', s)):>21} {ratio(t, mbps('feedparser-rs', s)):>24} "
-              f"{ratio(t, mbps('feedparser-rs-nosan', s)):>30} {ratio(mbps('xmllint', s), t):>18}")
-    print()
+    for key, what in (("seconds", "wall clock"), ("cpu", "CPU time")):
+        print(f"ratios of MB/s by {what}")
+        print(f"{'input set':<10} {'tributary/feedparser':>21} {'tributary/feedparser-rs':>24} "
+              f"{'tributary/feedparser-rs-nosan':>30} {'xmllint/tributary':>18}")
+        for s in sets:
+            t = mbps("tributary", s, key)
+            print(f"{s:<10} {ratio(t, mbps('feedparser', s, key)):>21} {ratio(t, mbps('feedparser-rs', s, key)):>24} "
+                  f"{ratio(t, mbps('feedparser-rs-nosan', s, key)):>30} {ratio(mbps('xmllint', s, key), t):>18}")
+        print()
 
     peak = extra.get("peak_rss", [None])[0]
     if peak:

@@ -149,6 +149,7 @@ extension JSONWriter {
         beginObject()
         member("id", entry.id)
         member("title", entry.title)
+        member("subtitle", entry.subtitle)
         member("link", entry.link)
         links("links", entry.links)
         member("published", entry.published)

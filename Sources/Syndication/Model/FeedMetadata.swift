@@ -36,6 +36,8 @@ public struct FeedMetadata: Sendable, Hashable {
 public struct FeedEntry: Sendable, Hashable {
     public var id: String?
     public var title: FeedText?
+    /// A secondary title (iTunes `subtitle`).
+    public var subtitle: FeedText?
     /// The preferred alternate link.
     public var link: String?
     public var links: [FeedLink] = []

@@ -74,6 +74,7 @@ struct ContextRecord {
         var entry = FeedEntry()
         entry.id = id
         entry.title = title
+        entry.subtitle = subtitle
         entry.link = link
         entry.links = links
         entry.published = published

@@ -55,7 +55,9 @@ extension FeedDocumentHandler {
             push(tag, expectingText: false)
         case "title", "dc_title", "media_title":
             pushContent("title", attributes: attributes, defaultType: "text/plain", expectingText: expecting)
-        case "description", "abstract", "dc_description":
+        case "tags":
+            push("tags", expectingText: true)
+        case "description", "abstract", "dc_description", "media_description":
             let hasSummary = withContext { $0.summary != nil }
             if inEntry && hasSummary && !hasContent {
                 summaryKey = "content"
@@ -92,6 +94,7 @@ extension FeedDocumentHandler {
             guidIsLink = (attributes["ispermalink"] ?? "true").lowercased() == "true"
             push("id", expectingText: true)
         case "id":
+            guidIsLink = true
             push("id", expectingText: true)
         case "published", "dcterms_issued", "issued", "pubdate":
             push("published", expectingText: true)
@@ -141,8 +144,9 @@ extension FeedDocumentHandler {
             }
         case "creativecommons_license":
             push("license", expectingText: true)
-        case "itunes_image":
-            if let href = attributes["href"], !inEntry {
+        case "itunes_image", "itunes_link":
+            if tag == "itunes_link" && attributes["rel"] != "image" { return false }
+            if let href = attributes["href"] ?? attributes["url"], !inEntry {
                 if image == nil { image = ContextRecord() }
                 if image?.href == nil { image?.href = href }
             }
@@ -206,10 +210,20 @@ extension FeedDocumentHandler {
             if inImage, image != nil {
                 if tag == "width" { image?.width = Int(value) } else { image?.height = Int(value) }
             }
-        case "title", "dc_title", "media_title":
+        case "title", "dc_title":
             guard svgDepth == 0 else { return false }
             if let value = popContent("title"), !value.isEmpty { titleDepth = depth }
-        case "description", "abstract", "dc_description":
+        case "media_title":
+            // A fallback: a later <title> at the same depth still wins.
+            guard svgDepth == 0 else { return false }
+            popContent("title")
+        case "tags":
+            let value = pop("tags") ?? ""
+            for term in value.split(separator: ",") {
+                let trimmed = String(term).trimmingWhitespace()
+                if !trimmed.isEmpty { addCategory(term: trimmed, scheme: nil, label: nil) }
+            }
+        case "description", "abstract", "dc_description", "media_description":
             if summaryKey == "content" { endContent() } else { popContent("description") }
             summaryKey = nil
         case "summary", "itunes_summary":
@@ -253,7 +267,7 @@ extension FeedDocumentHandler {
             let value = pop("itunes_keywords") ?? ""
             for term in value.split(separator: ",") {
                 let trimmed = String(term).trimmingWhitespace()
-                if !trimmed.isEmpty { addCategory(term: trimmed, scheme: "https://www.itunes.com/DTDs/PodCast-1.0.dtd", label: nil) }
+                if !trimmed.isEmpty { addCategory(term: trimmed, scheme: "http://www.itunes.com/", label: nil) }
             }
         case "source":
             inSource = false

@@ -140,7 +140,8 @@ extension FeedDocumentHandler {
                 assign(name, output, to: &entry!)
             }
         } else if inFeed || inSource {
-            let name = key == "description" ? "subtitle" : key
+            var name = key == "description" ? "subtitle" : key
+            if name == "summary" && contextKind == .feed && feed.subtitle == nil { name = "subtitle" }
             withContext { context in
                 if name == "link" {
                     let target = Self.unescapeLinkTarget(output)

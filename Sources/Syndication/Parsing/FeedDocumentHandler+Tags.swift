@@ -35,11 +35,6 @@ extension FeedDocumentHandler {
         }
     }
 
-    func refineRDFFormat(namespaceURI: String?) {
-        guard format == .rss10 || format == .rss090, let uri = namespaceURI?.lowercased() else { return }
-        if uri == FeedNamespaces.rss090 { format = .rss090 } else if uri == FeedNamespaces.rss10 { format = .rss10 }
-    }
-
     func startTag(prefix: String, local: String, tag: String, attributes: [String: String], declarations: [XMLNamespaceDeclaration], orderedAttributes: [XMLAttribute]) {
         depth += 1
         if let givenBase = attributes["xml:base"] ?? attributes["base"] {

@@ -71,6 +71,9 @@ final class FeedDocumentHandler: XMLStreamHandler {
         if !sawRoot {
             sawRoot = true
             detectFormat(prefix: prefix, local: local, namespaceURI: name.namespaceURI, attributes: attributeMap)
+            if format == .rss10 && namespaces.contains(where: { $0.uri.lowercased() == FeedNamespaces.rss090 }) { format = .rss090 }
+        } else if format == .rss10 && (local == "channel" || local == "item") && name.namespaceURI?.lowercased() == FeedNamespaces.rss090 {
+            format = .rss090
         }
         if local == "math" && name.namespaceURI == FeedNamespaces.mathML { attributeMap["xmlns"] = FeedNamespaces.mathML }
         if local == "svg" && name.namespaceURI == FeedNamespaces.svg { attributeMap["xmlns"] = FeedNamespaces.svg }
@@ -88,6 +91,8 @@ final class FeedDocumentHandler: XMLStreamHandler {
 
     func problem(_ error: XMLParseError) {
         guard error.severity != .warning || error.message.contains("Namespace") else { return }
+        // A parameter entity of an external DTD we do not load is no well-formedness error.
+        if error.message.hasPrefix("PEReference:") { return }
         notWellFormed = true
         if warnings.count < 100 {
             let code = error.code == XMLParseError.Code.entityExpansionLimit ? error.code : "NotWellFormed"
