@@ -29,7 +29,8 @@ extension MarkupDocument {
     }
 
     /// The string value of an XPath expression (`string(...)`, `count(...)`, a node's text).
-    public func evaluateString(_ expression: String, from node: MarkupNode? = nil, namespaces: [String: String] = [:]) throws(XMLParseError) -> String {
+    public func evaluateString(_ expression: String, from node: MarkupNode? = nil, namespaces: [String: String] = [:]) throws(XMLParseError) -> String
+    {
         guard let context = xmlXPathNewContext(pointer) else {
             throw XMLParseError(code: "XPathUnavailable", message: "libxml2 could not create an XPath context", severity: .fatal)
         }

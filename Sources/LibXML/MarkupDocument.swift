@@ -30,7 +30,9 @@ public final class MarkupDocument {
     /// Parses XML (UTF-8 unless `encoding` names another) into a tree. With `recover` (default)
     /// a broken document still gives what could be read, and every problem is in `problems`.
     /// No network, no DTD loading, no entity substitution; depth bounded by libxml2.
-    public static func parseXML(_ bytes: [UInt8], encoding: String? = "UTF-8", baseURL: String? = nil, recover: Bool = true) throws(XMLParseError) -> MarkupDocument {
+    public static func parseXML(_ bytes: [UInt8], encoding: String? = "UTF-8", baseURL: String? = nil, recover: Bool = true) throws(XMLParseError)
+        -> MarkupDocument
+    {
         LibXMLRuntime.ensureInitialized()
         guard let context = xmlNewParserCtxt() else {
             throw XMLParseError(code: XMLParseError.Code.parserUnavailable, message: "libxml2 could not create a parser", severity: .fatal)
@@ -62,7 +64,9 @@ public final class MarkupDocument {
             throw XMLParseError(code: XMLParseError.Code.parserUnavailable, message: "libxml2 could not create an HTML parser", severity: .fatal)
         }
         defer { htmlFreeParserCtxt(context) }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
         let collector = ProblemCollector()
         let source = bytes.isEmpty ? Array("<html></html>".utf8) : bytes
         let document: xmlDocPtr? = collector.collect(from: context) {

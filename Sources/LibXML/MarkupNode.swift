@@ -99,12 +99,13 @@ public struct MarkupNode {
                 value = String(cString: text)
                 tributary_xmlFree(text)
             }
-            result.append(XMLAttribute(
-                name: XMLName(
-                    localName: localName,
-                    prefix: namespace?.pointee.prefix.map { String(cString: $0) },
-                    namespaceURI: namespace?.pointee.href.map { String(cString: $0) }),
-                value: value))
+            result.append(
+                XMLAttribute(
+                    name: XMLName(
+                        localName: localName,
+                        prefix: namespace?.pointee.prefix.map { String(cString: $0) },
+                        namespaceURI: namespace?.pointee.href.map { String(cString: $0) }),
+                    value: value))
             property = current.pointee.next
         }
         return result

@@ -101,9 +101,11 @@ final class XMLEntityResolver {
 
     /// An HTML 4 entity, looked up in libxml2's own table.
     static func htmlEntity(named name: String) -> Unicode.Scalar? {
-        guard let description = name.withCString({ pointer in
-            pointer.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { htmlEntityLookup($0) }
-        }) else { return nil }
+        guard
+            let description = name.withCString({ pointer in
+                pointer.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { htmlEntityLookup($0) }
+            })
+        else { return nil }
         return Unicode.Scalar(description.pointee.value)
     }
 }

@@ -63,10 +63,11 @@ extension XMLStreamParser {
                 return entity
             case .overBudget(let culprit):
                 let (line, column) = parser.position
-                parser.stop(with: XMLParseError(
-                    code: XMLParseError.Code.entityExpansionLimit,
-                    message: "entity '\(culprit)' expands past the limit of \(parser.options.entityExpansionLimit) bytes; parsing stopped",
-                    line: line, column: column, severity: .fatal))
+                parser.stop(
+                    with: XMLParseError(
+                        code: XMLParseError.Code.entityExpansionLimit,
+                        message: "entity '\(culprit)' expands past the limit of \(parser.options.entityExpansionLimit) bytes; parsing stopped",
+                        line: line, column: column, severity: .fatal))
                 return nil
             case nil:
                 return nil

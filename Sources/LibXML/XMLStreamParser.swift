@@ -87,7 +87,9 @@ public final class XMLStreamParser {
 
     /// Parses a whole document held in memory and returns its problems.
     @discardableResult
-    public static func parse(_ bytes: UnsafeRawBufferPointer, handler: any XMLStreamHandler, options: XMLParseOptions = XMLParseOptions()) -> [XMLParseError] {
+    public static func parse(_ bytes: UnsafeRawBufferPointer, handler: any XMLStreamHandler, options: XMLParseOptions = XMLParseOptions())
+        -> [XMLParseError]
+    {
         let parser = XMLStreamParser(handler: handler, options: options)
         parser.feed(bytes)
         parser.finish()
@@ -135,10 +137,11 @@ public final class XMLStreamParser {
         if !reportedDepth {
             reportedDepth = true
             let (line, column) = position
-            record(XMLParseError(
-                code: XMLParseError.Code.depthLimit,
-                message: "elements nested deeper than \(options.maximumDepth) levels are skipped",
-                line: line, column: column, severity: .error))
+            record(
+                XMLParseError(
+                    code: XMLParseError.Code.depthLimit,
+                    message: "elements nested deeper than \(options.maximumDepth) levels are skipped",
+                    line: line, column: column, severity: .error))
         }
         return false
     }

@@ -89,10 +89,12 @@ public final class XMLStreamWriter {
 
     /// Rejects names that would make the output ill-formed.
     static func validateName(_ name: String) throws(XMLParseError) {
-        let valid = !name.isEmpty && name.unicodeScalars.enumerated().allSatisfy { index, scalar in
-            scalar.properties.isAlphabetic || scalar == "_" || scalar == ":"
-                || (index > 0 && (scalar.properties.numericType != nil || scalar == "-" || scalar == "."))
-        }
+        let valid =
+            !name.isEmpty
+            && name.unicodeScalars.enumerated().allSatisfy { index, scalar in
+                scalar.properties.isAlphabetic || scalar == "_" || scalar == ":"
+                    || (index > 0 && (scalar.properties.numericType != nil || scalar == "-" || scalar == "."))
+            }
         if !valid {
             throw XMLParseError(code: "InvalidName", message: "'\(name)' is not a valid XML name", severity: .error)
         }

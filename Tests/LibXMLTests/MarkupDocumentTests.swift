@@ -5,7 +5,8 @@ import Testing
 @Suite("Documents, XPath and HTML")
 struct MarkupDocumentTests {
     @Test func xpathWithNamespaces() throws {
-        let xml = #"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><entry><title>A</title><media:thumbnail url="u1"/></entry><entry><title>B</title></entry></feed>"#
+        let xml =
+            #"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><entry><title>A</title><media:thumbnail url="u1"/></entry><entry><title>B</title></entry></feed>"#
         let document = try MarkupDocument.parseXML(Array(xml.utf8))
         let namespaces = ["a": "http://www.w3.org/2005/Atom", "media": "http://search.yahoo.com/mrss/"]
         let titles = try document.select("//a:entry/a:title", namespaces: namespaces)

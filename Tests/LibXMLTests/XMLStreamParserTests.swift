@@ -17,15 +17,16 @@ struct XMLStreamParserTests {
 
     @Test func eventsInDocumentOrderWithNamespaces() {
         let handler = Self.run(#"<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><item a="1"><dc:creator>Ann</dc:creator></item></rss>"#)
-        #expect(handler.events == [
-            "start rss",
-            "start item a=1",
-            "start dc:creator {http://purl.org/dc/elements/1.1/}",
-            "text Ann",
-            "end dc:creator",
-            "end item",
-            "end rss",
-        ])
+        #expect(
+            handler.events == [
+                "start rss",
+                "start item a=1",
+                "start dc:creator {http://purl.org/dc/elements/1.1/}",
+                "text Ann",
+                "end dc:creator",
+                "end item",
+                "end rss",
+            ])
         #expect(handler.problems.isEmpty)
     }
 
@@ -58,7 +59,8 @@ struct XMLStreamParserTests {
     @Test func declaredEntitiesExpandButExternalOnesAreNeverLoaded() throws {
         let handler = RecordingHandler()
         XMLStreamParser.parse(try Self.fixture("external-entity.xml"), handler: handler)
-        let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unreadable"
+        let hostname =
+            (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unreadable"
         #expect(handler.events.contains("text &secret;"))
         #expect(handler.events.contains("text &remote;"))
         #expect(handler.events.contains("text hello world"))

@@ -12,11 +12,12 @@ struct XMLStreamWriterTests {
         try writer.endElement()
         try writer.endElement()
         let output = String(decoding: try writer.finish(), as: UTF8.self)
-        #expect(output == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Fish &amp; &lt;Chips&gt;</title><link href="https://example.com/?a=1&amp;b=&quot;2&quot;"/></feed>
+        #expect(
+            output == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Fish &amp; &lt;Chips&gt;</title><link href="https://example.com/?a=1&amp;b=&quot;2&quot;"/></feed>
 
-            """)
+                """)
         let reparsed = try MarkupDocument.parseXML(Array(output.utf8))
         #expect(reparsed.problems.isEmpty)
     }
@@ -39,4 +40,3 @@ struct XMLStreamWriterTests {
         #expect(throws: XMLParseError.self) { try writer.endElement() }
     }
 }
-

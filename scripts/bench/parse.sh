@@ -8,9 +8,9 @@
 #   feedparser     Python feedparser (PyPI `feedparser`), in-process: the files are read into
 #                  memory first and only the parse() calls are timed (default options).
 #   feedparser-rs  Rust parser with Python bindings (PyPI `feedparser-rs`, module feedparser_rs),
-#                  timed like feedparser; once as it comes (it sanitizes HTML, as feedparser does)
-#                  and once with sanitize_html=False ("feedparser-rs-nosan"), since `tributary
-#                  parse` does not sanitize yet (Syndication/PendingStandIns.swift).
+#                  timed like feedparser; once as it comes (it sanitizes HTML and resolves
+#                  relative URIs, as feedparser and tributary do) and once with sanitize_html=False
+#                  ("feedparser-rs-nosan"), to show how much of its time its sanitizer takes.
 #   xmllint        `xmllint --stream --noout FILE...`: libxml2's streaming reader and nothing else,
 #                  the floor for any libxml2-based parser such as tributary's.
 # Input sets:
@@ -160,13 +160,13 @@ run_set() {  # run_set SET: every tool on one input set
 
     if ((HAVE_FP)); then
         log "   feedparser"
-        "$PY" "$HERE/parse_peers.py" time --tool feedparser --set "$set" --runs "$RUNS" --list "$list" >>"$RESULTS"
+        peer feedparser "$set" "$list"
     fi
     if ((HAVE_FPRS)); then
         log "   feedparser-rs"
-        "$PY" "$HERE/parse_peers.py" time --tool feedparser-rs --set "$set" --runs "$RUNS" --list "$list" >>"$RESULTS"
+        peer feedparser-rs "$set" "$list"
         log "   feedparser-rs, sanitize_html=False"
-        "$PY" "$HERE/parse_peers.py" time --tool feedparser-rs-nosan --set "$set" --runs "$RUNS" --list "$list" >>"$RESULTS"
+        peer feedparser-rs-nosan "$set" "$list"
     fi
     if ((HAVE_XMLLINT)); then
         log "   xmllint"
@@ -174,6 +174,10 @@ run_set() {  # run_set SET: every tool on one input set
         result xmllint "$set" "$files" "$bytes" "$BEST" "$CPU" null \
             "exit $RC, files failed $(grep -c 'failed to parse' "$DATA/$set.xmllint.err" || true)"
     fi
+}
+peer() {  # peer TOOL SET LIST: time a Python peer in-process; a crash is reported, not fatal
+    "$PY" "$HERE/parse_peers.py" time --tool "$1" --set "$2" --runs "$RUNS" --list "$3" >>"$RESULTS" \
+        2>"$DATA/$2.$1.err" || { log "   $1 failed: $(tail -1 "$DATA/$2.$1.err")"; note "$1 failed on $2: see $DATA/$2.$1.err"; }
 }
 jq_field() { "$PY" -c 'import json,sys; print(json.loads(sys.argv[2]).get(sys.argv[1]))' "$1" "$2"; }
 

@@ -20,8 +20,8 @@ import time
 
 MAIN_SETS = ("real", "rss-5mb", "atom-5mb")  # what the summary line adds up
 TOOLS = ("tributary", "feedparser", "feedparser-rs", "feedparser-rs-nosan", "xmllint")
-# feedparser-rs-nosan: feedparser-rs with sanitize_html=False (its sanitizer is most of its time;
-# compare with it while tributary's own HTML sanitizer is not in `parse`).
+# feedparser-rs-nosan: feedparser-rs with sanitize_html=False: its parser alone, without the HTML
+# sanitizer that feedparser, feedparser-rs and tributary all run by default.
 
 
 def load_peer(tool):
@@ -127,7 +127,10 @@ def cmd_report(a):
         print()
 
     def ratio(a_, b_):
-        return f"{a_ / b_:.1f}x" if a_ and b_ else "n/a"
+        if not (a_ and b_):
+            return "n/a"
+        r = a_ / b_
+        return f"{r:.0f}x" if r >= 10 else f"{r:.1f}x" if r >= 1 else f"{r:.2f}x"
 
     for key, what in (("seconds", "wall clock"), ("cpu", "CPU time")):
         print(f"ratios of MB/s by {what}")

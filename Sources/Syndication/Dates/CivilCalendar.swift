@@ -46,11 +46,11 @@ enum CivilCalendar {
 
     /// Days from 1970-01-01 to the given date; the date must already be valid.
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year           // years start in March
+        let shiftedYear = month <= 2 ? year - 1 : year  // years start in March
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400                  // 0...399
-        let shiftedMonth = (month + 9) % 12                      // March = 0
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1   // 0...365
+        let yearOfEra = shiftedYear - era * 400  // 0...399
+        let shiftedMonth = (month + 9) % 12  // March = 0
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1  // 0...365
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }

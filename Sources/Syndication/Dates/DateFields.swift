@@ -54,18 +54,19 @@ struct DateFields {
     /// (kept within its minute as `:59`). Results outside years 0001–9999 UTC are rejected.
     func makeDate() -> Date? {
         guard year >= 0, year <= 9999,
-              month >= 1, month <= 12,
-              day >= 1, day <= CivilCalendar.daysInMonth(month, year: year),
-              hour >= 0, hour <= 24,
-              minute >= 0, minute <= 59,
-              second >= 0, second <= 60,
-              nanoseconds >= 0, nanoseconds < 1_000_000_000,
-              abs(utcOffset) < CivilCalendar.secondsPerDay
+            month >= 1, month <= 12,
+            day >= 1, day <= CivilCalendar.daysInMonth(month, year: year),
+            hour >= 0, hour <= 24,
+            minute >= 0, minute <= 59,
+            second >= 0, second <= 60,
+            nanoseconds >= 0, nanoseconds < 1_000_000_000,
+            abs(utcOffset) < CivilCalendar.secondsPerDay
         else { return nil }
         if hour == 24, minute != 0 || second != 0 || nanoseconds != 0 { return nil }
 
         let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
-        let seconds = days * CivilCalendar.secondsPerDay
+        let seconds =
+            days * CivilCalendar.secondsPerDay
             + hour * 3600 + minute * 60 + min(second, 59)
             - utcOffset
         guard seconds >= CivilCalendar.earliestInstant, seconds < CivilCalendar.instantAfterLatest else { return nil }

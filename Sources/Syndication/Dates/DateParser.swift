@@ -38,7 +38,8 @@ public enum DateParser {
             if DateByte.isASCIIWhitespace(last) {
                 end -= 1
             } else if last == DateByte.noBreakSpaceTrail, end - 2 >= whole.position,
-                      bytes[end - 2] == DateByte.noBreakSpaceLead {
+                bytes[end - 2] == DateByte.noBreakSpaceLead
+            {
                 end -= 2
             } else {
                 break

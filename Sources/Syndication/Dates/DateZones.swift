@@ -121,13 +121,15 @@ enum DateZones {
         }
         let sign = cursor.peek()
         if sign == DateByte.plus || sign == DateByte.hyphen,
-           cursor.word(word, equals: "gmt") || cursor.word(word, equals: "utc") || cursor.word(word, equals: "ut") {
+            cursor.word(word, equals: "gmt") || cursor.word(word, equals: "utc") || cursor.word(word, equals: "ut")
+        {
             guard let offset = parseNumericOffset(&cursor) else { return nil }
             // In the tz database `Etc/GMT+5` is five hours *behind* UTC.
             return isEtcPath ? -offset : offset
         }
         if let key = packedKey(cursor.slice(word)),
-           let entry = packedOffsets.first(where: { $0.key == key }) {
+            let entry = packedOffsets.first(where: { $0.key == key })
+        {
             return entry.seconds
         }
         guard allowUnknownNames, !word.isEmpty else { return nil }

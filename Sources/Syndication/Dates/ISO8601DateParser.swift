@@ -25,7 +25,7 @@ enum ISO8601DateParser {
         if cursor.isAtEnd { return fields.makeDate() }
 
         let separator = cursor.peek()
-        if separator == 0x54 || separator == 0x74 {   // "T" or "t"
+        if separator == 0x54 || separator == 0x74 {  // "T" or "t"
             cursor.advance()
         } else if !cursor.skipWhitespace() {
             return nil
@@ -45,27 +45,27 @@ enum ISO8601DateParser {
     private static func readDate(_ cursor: inout ByteCursor, into fields: inout DateFields) -> Bool {
         guard let run = cursor.readDigits() else { return false }
         switch run.count {
-        case 8:     // YYYYMMDD
+        case 8:  // YYYYMMDD
             fields.year = cursor.value(of: run, offset: 0, length: 4)
             fields.month = cursor.value(of: run, offset: 4, length: 2)
             fields.day = cursor.value(of: run, offset: 6, length: 2)
             return true
-        case 7:     // YYYYDDD
+        case 7:  // YYYYDDD
             fields.year = cursor.value(of: run, offset: 0, length: 4)
             return fields.setOrdinal(cursor.value(of: run, offset: 4, length: 3))
-        case 6:     // YYMMDD
+        case 6:  // YYMMDD
             fields.year = CivilCalendar.expandTwoDigitYear(cursor.value(of: run, offset: 0, length: 2))
             fields.month = cursor.value(of: run, offset: 2, length: 2)
             fields.day = cursor.value(of: run, offset: 4, length: 2)
             return true
-        case 5:     // YYDDD
+        case 5:  // YYDDD
             fields.year = CivilCalendar.expandTwoDigitYear(cursor.value(of: run, offset: 0, length: 2))
             return fields.setOrdinal(cursor.value(of: run, offset: 2, length: 3))
-        case 4:     // YYYY[-…]
+        case 4:  // YYYY[-…]
             fields.year = run.value
-            guard cursor.consume(DateByte.hyphen) else { return cursor.isAtEnd }   // a bare year takes no time
+            guard cursor.consume(DateByte.hyphen) else { return cursor.isAtEnd }  // a bare year takes no time
             return readHyphenatedMonthAndDay(&cursor, into: &fields, dayRequired: false)
-        case 2:     // YY-MM-DD or YY-DDD
+        case 2:  // YY-MM-DD or YY-DDD
             fields.year = CivilCalendar.expandTwoDigitYear(run.value)
             guard cursor.consume(DateByte.hyphen) else { return false }
             return readHyphenatedMonthAndDay(&cursor, into: &fields, dayRequired: true)

@@ -30,15 +30,15 @@ enum KoreanDateParser {
     /// Reads `MM-DD 오전|오후 h:mm[:ss]` (the year and its hyphen already read).
     private static func readNateDateAndTime(_ cursor: inout ByteCursor, into fields: inout DateFields) -> Bool {
         guard let month = cursor.readDigits(atMost: 2),
-              cursor.consume(DateByte.hyphen),
-              let day = cursor.readDigits(atMost: 2),
-              cursor.skipWhitespace(),
-              cursor.consume(0xEC, 0x98, 0xA4)                    // 오
+            cursor.consume(DateByte.hyphen),
+            let day = cursor.readDigits(atMost: 2),
+            cursor.skipWhitespace(),
+            cursor.consume(0xEC, 0x98, 0xA4)  // 오
         else { return false }
         let isPM: Bool
-        if cursor.consume(0xEC, 0xA0, 0x84) {                     // 전 (오전, AM)
+        if cursor.consume(0xEC, 0xA0, 0x84) {  // 전 (오전, AM)
             isPM = false
-        } else if cursor.consume(0xED, 0x9B, 0x84) {              // 후 (오후, PM)
+        } else if cursor.consume(0xED, 0x9B, 0x84) {  // 후 (오후, PM)
             isPM = true
         } else {
             return false
@@ -58,15 +58,15 @@ enum KoreanDateParser {
     /// Reads `년 MM월 DD일 hh:mm[:ss]` (the year already read).
     private static func readOnBlogDateAndTime(_ cursor: inout ByteCursor, into fields: inout DateFields) -> Bool {
         cursor.skipWhitespace()
-        guard cursor.consume(0xEB, 0x85, 0x84) else { return false }   // 년 (year)
+        guard cursor.consume(0xEB, 0x85, 0x84) else { return false }  // 년 (year)
         cursor.skipWhitespace()
         guard let month = cursor.readDigits(atMost: 2) else { return false }
         cursor.skipWhitespace()
-        guard cursor.consume(0xEC, 0x9B, 0x94) else { return false }   // 월 (month)
+        guard cursor.consume(0xEC, 0x9B, 0x94) else { return false }  // 월 (month)
         cursor.skipWhitespace()
         guard let day = cursor.readDigits(atMost: 2) else { return false }
         cursor.skipWhitespace()
-        guard cursor.consume(0xEC, 0x9D, 0xBC) else { return false }   // 일 (day)
+        guard cursor.consume(0xEC, 0x9D, 0xBC) else { return false }  // 일 (day)
         cursor.skipWhitespace()
         fields.month = month
         fields.day = day
@@ -76,8 +76,8 @@ enum KoreanDateParser {
     /// Reads `h:mm[:ss]` with one- or two-digit fields.
     private static func readClock(_ cursor: inout ByteCursor, into fields: inout DateFields) -> Bool {
         guard let hour = cursor.readDigits(atMost: 2),
-              cursor.consume(DateByte.colon),
-              let minute = cursor.readDigits(atMost: 2)
+            cursor.consume(DateByte.colon),
+            let minute = cursor.readDigits(atMost: 2)
         else { return false }
         fields.hour = hour
         fields.minute = minute

@@ -8,48 +8,48 @@ enum MonthNames {
     /// ASCII letters in them match case-insensitively; other characters match exactly.
     private static let localizedNames: [(name: String, month: Int)] = [
         // Greek abbreviations (accented and unaccented forms).
-        ("\u{0399}\u{03B1}\u{03BD}", 1),            // Ιαν
-        ("\u{03A6}\u{03B5}\u{03B2}", 2),            // Φεβ
-        ("\u{039C}\u{03B1}\u{03C1}", 3),            // Μαρ
-        ("\u{039C}\u{03AC}\u{03C1}", 3),            // Μάρ
-        ("\u{039C}\u{03AC}\u{03CE}", 3),            // Μάώ (mis-encoded Μάρ seen in feeds)
-        ("\u{039C}\u{03B1}\u{03CE}", 3),            // Μαώ (mis-encoded Μαρ seen in feeds)
-        ("\u{0391}\u{03C0}\u{03C1}", 4),            // Απρ
-        ("\u{039C}\u{03B1}\u{0390}", 5),            // Μαΐ
-        ("\u{039C}\u{03AC}\u{03B9}", 5),            // Μάι
-        ("\u{039C}\u{03B1}\u{03B9}", 5),            // Μαι
-        ("\u{039C}\u{03B1}\u{03CA}", 5),            // Μαϊ
-        ("\u{0399}\u{03BF}\u{03CD}\u{03BD}", 6),    // Ιούν
-        ("\u{0399}\u{03BF}\u{03C5}\u{03BD}", 6),    // Ιουν
-        ("\u{0399}\u{03BF}\u{03BD}", 6),            // Ιον
-        ("\u{0399}\u{03BF}\u{03CD}\u{03BB}", 7),    // Ιούλ
-        ("\u{0399}\u{03BF}\u{03C5}\u{03BB}", 7),    // Ιουλ
-        ("\u{0399}\u{03BF}\u{03BB}", 7),            // Ιολ
-        ("\u{0391}\u{03CD}\u{03B3}", 8),            // Αύγ
-        ("\u{0391}\u{03C5}\u{03B3}", 8),            // Αυγ
-        ("\u{03A3}\u{03B5}\u{03C0}", 9),            // Σεπ
-        ("\u{039F}\u{03BA}\u{03C4}", 10),           // Οκτ
-        ("\u{039D}\u{03BF}\u{03AD}", 11),           // Νοέ
-        ("\u{039D}\u{03BF}\u{03B5}", 11),           // Νοε
-        ("\u{0394}\u{03B5}\u{03BA}", 12),           // Δεκ
+        ("\u{0399}\u{03B1}\u{03BD}", 1),  // Ιαν
+        ("\u{03A6}\u{03B5}\u{03B2}", 2),  // Φεβ
+        ("\u{039C}\u{03B1}\u{03C1}", 3),  // Μαρ
+        ("\u{039C}\u{03AC}\u{03C1}", 3),  // Μάρ
+        ("\u{039C}\u{03AC}\u{03CE}", 3),  // Μάώ (mis-encoded Μάρ seen in feeds)
+        ("\u{039C}\u{03B1}\u{03CE}", 3),  // Μαώ (mis-encoded Μαρ seen in feeds)
+        ("\u{0391}\u{03C0}\u{03C1}", 4),  // Απρ
+        ("\u{039C}\u{03B1}\u{0390}", 5),  // Μαΐ
+        ("\u{039C}\u{03AC}\u{03B9}", 5),  // Μάι
+        ("\u{039C}\u{03B1}\u{03B9}", 5),  // Μαι
+        ("\u{039C}\u{03B1}\u{03CA}", 5),  // Μαϊ
+        ("\u{0399}\u{03BF}\u{03CD}\u{03BD}", 6),  // Ιούν
+        ("\u{0399}\u{03BF}\u{03C5}\u{03BD}", 6),  // Ιουν
+        ("\u{0399}\u{03BF}\u{03BD}", 6),  // Ιον
+        ("\u{0399}\u{03BF}\u{03CD}\u{03BB}", 7),  // Ιούλ
+        ("\u{0399}\u{03BF}\u{03C5}\u{03BB}", 7),  // Ιουλ
+        ("\u{0399}\u{03BF}\u{03BB}", 7),  // Ιολ
+        ("\u{0391}\u{03CD}\u{03B3}", 8),  // Αύγ
+        ("\u{0391}\u{03C5}\u{03B3}", 8),  // Αυγ
+        ("\u{03A3}\u{03B5}\u{03C0}", 9),  // Σεπ
+        ("\u{039F}\u{03BA}\u{03C4}", 10),  // Οκτ
+        ("\u{039D}\u{03BF}\u{03AD}", 11),  // Νοέ
+        ("\u{039D}\u{03BF}\u{03B5}", 11),  // Νοε
+        ("\u{0394}\u{03B5}\u{03BA}", 12),  // Δεκ
         // Hungarian full names and abbreviations.
-        ("janu\u{E1}r", 1),                         // január
-        ("febru\u{E1}r", 2),                        // február
-        ("febru\u{E1}ri", 2),                       // februári (variant seen in feeds)
-        ("m\u{E1}rcius", 3),                        // március
-        ("m\u{E1}rc", 3),                           // márc
-        ("\u{E1}prilis", 4),                        // április
-        ("\u{E1}pr", 4),                            // ápr
-        ("m\u{E1}jus", 5),                          // május
-        ("m\u{E1}ujus", 5),                         // máujus (misspelling seen in feeds)
-        ("m\u{E1}j", 5),                            // máj
-        ("j\u{FA}nius", 6),                         // június
-        ("j\u{FA}n", 6),                            // jún
-        ("j\u{FA}lius", 7),                         // július
-        ("j\u{FA}l", 7),                            // júl
+        ("janu\u{E1}r", 1),  // január
+        ("febru\u{E1}r", 2),  // február
+        ("febru\u{E1}ri", 2),  // februári (variant seen in feeds)
+        ("m\u{E1}rcius", 3),  // március
+        ("m\u{E1}rc", 3),  // márc
+        ("\u{E1}prilis", 4),  // április
+        ("\u{E1}pr", 4),  // ápr
+        ("m\u{E1}jus", 5),  // május
+        ("m\u{E1}ujus", 5),  // máujus (misspelling seen in feeds)
+        ("m\u{E1}j", 5),  // máj
+        ("j\u{FA}nius", 6),  // június
+        ("j\u{FA}n", 6),  // jún
+        ("j\u{FA}lius", 7),  // július
+        ("j\u{FA}l", 7),  // júl
         ("szeptember", 9),
         ("szept", 9),
-        ("okt\u{F3}ber", 10),                       // október
+        ("okt\u{F3}ber", 10),  // október
         ("okt", 10),
     ]
 
@@ -74,9 +74,11 @@ enum MonthNames {
             start: englishAbbreviations.utf8Start,
             count: englishAbbreviations.utf8CodeUnitCount
         )
-        for month in 0..<12 where table[month * 3] == first
+        for month in 0..<12
+        where table[month * 3] == first
             && table[month * 3 + 1] == second
-            && table[month * 3 + 2] == third {
+            && table[month * 3 + 2] == third
+        {
             return month + 1
         }
         return nil

@@ -6,11 +6,12 @@ enum RFC3339Formatting {
     static func utcString(for date: Date) -> String? {
         let interval = date.timeIntervalSince1970
         guard interval.isFinite,
-              interval >= Double(CivilCalendar.earliestInstant),
-              interval < Double(CivilCalendar.instantAfterLatest)
+            interval >= Double(CivilCalendar.earliestInstant),
+            interval < Double(CivilCalendar.instantAfterLatest)
         else { return nil }
         let seconds = Int(interval.rounded(.down))
-        let dayNumber = seconds >= 0
+        let dayNumber =
+            seconds >= 0
             ? seconds / CivilCalendar.secondsPerDay
             : (seconds - CivilCalendar.secondsPerDay + 1) / CivilCalendar.secondsPerDay
         let secondOfDay = seconds - dayNumber * CivilCalendar.secondsPerDay
@@ -36,13 +37,13 @@ enum RFC3339Formatting {
             put(month, digits: 2)
             put(DateByte.hyphen)
             put(day, digits: 2)
-            put(0x54)   // "T"
+            put(0x54)  // "T"
             put(secondOfDay / 3600, digits: 2)
             put(DateByte.colon)
             put(secondOfDay / 60 % 60, digits: 2)
             put(DateByte.colon)
             put(secondOfDay % 60, digits: 2)
-            put(0x5A)   // "Z"
+            put(0x5A)  // "Z"
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<index]), as: UTF8.self)
         }
     }

@@ -46,8 +46,8 @@ enum RFC822DateParser {
             if run.count == 4, cursor.consume(DateByte.slash) {
                 // Perforce: yyyy/mm/dd. Only year-first slashed dates are unambiguous.
                 guard let month = cursor.readDigits(atMost: 2),
-                      cursor.consume(DateByte.slash),
-                      let day = cursor.readDigits(atMost: 2)
+                    cursor.consume(DateByte.slash),
+                    let day = cursor.readDigits(atMost: 2)
                 else { return nil }
                 fields.year = run.value
                 fields.month = month
@@ -126,8 +126,8 @@ enum RFC822DateParser {
     /// Reads `h:m[:s[.fraction]]` plus an optional `am`/`pm`.
     private static func readClock(_ cursor: inout ByteCursor, into fields: inout DateFields) -> Bool {
         guard let hour = cursor.readDigits(atMost: 2),
-              cursor.consume(DateByte.colon),
-              let minute = cursor.readDigits(atMost: 2)
+            cursor.consume(DateByte.colon),
+            let minute = cursor.readDigits(atMost: 2)
         else { return false }
         fields.hour = hour
         fields.minute = minute
@@ -165,7 +165,8 @@ enum RFC822DateParser {
         var lookahead = cursor
         let word = lookahead.readWord()
         if lookahead.word(word, equals: "st") || lookahead.word(word, equals: "nd")
-            || lookahead.word(word, equals: "rd") || lookahead.word(word, equals: "th") {
+            || lookahead.word(word, equals: "rd") || lookahead.word(word, equals: "th")
+        {
             cursor = lookahead
         }
     }

@@ -15,7 +15,10 @@ struct ByteOrderMark: Sendable, Hashable {
     static func sniff(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteOrderMark? {
         let count = bytes.count
         func at(_ index: Int) -> UInt8? { index < count ? bytes[index] : nil }
-        let b0 = at(0), b1 = at(1), b2 = at(2), b3 = at(3)
+        let b0 = at(0)
+        let b1 = at(1)
+        let b2 = at(2)
+        let b3 = at(3)
 
         // Byte order marks. UTF-32 first, because FF FE 00 00 starts like a UTF-16 LE BOM.
         if b0 == 0x00, b1 == 0x00, b2 == 0xFE, b3 == 0xFF { return .init(encoding: "utf-32be", length: 4) }

@@ -16,7 +16,10 @@ enum C1Translation {
                 let next = base[index + 1]
                 if next >= 0x80 && next < 0xA0 {
                     let scalar = Windows1252.high[Int(next - 0x80)]
-                    if scalar != 0 { found = true; extra += UTF8Writing.length(scalar) - 2 }
+                    if scalar != 0 {
+                        found = true
+                        extra += UTF8Writing.length(scalar) - 2
+                    }
                 }
             }
             index += 1

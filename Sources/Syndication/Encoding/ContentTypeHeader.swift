@@ -28,11 +28,13 @@ struct ContentTypeHeader: Sendable, Hashable {
         let type = mediaType
         if type == "application/xml" || type == "application/xml-dtd"
             || type == "application/xml-external-parsed-entity"
-            || (type.hasPrefix("application/") && type.hasSuffix("+xml")) {
+            || (type.hasPrefix("application/") && type.hasSuffix("+xml"))
+        {
             return .applicationXML
         }
         if type == "text/xml" || type == "text/xml-external-parsed-entity"
-            || (type.hasPrefix("text/") && type.hasSuffix("+xml")) {
+            || (type.hasPrefix("text/") && type.hasSuffix("+xml"))
+        {
             return .textXML
         }
         if type == "application/json" || type == "application/feed+json" {
@@ -89,9 +91,14 @@ struct ContentTypeHeader: Sendable, Hashable {
                 var unescaped = ""
                 var escaping = false
                 for character in slice {
-                    if escaping { unescaped.append(character); escaping = false }
-                    else if character == "\\" { escaping = true }
-                    else { unescaped.append(character) }
+                    if escaping {
+                        unescaped.append(character)
+                        escaping = false
+                    } else if character == "\\" {
+                        escaping = true
+                    } else {
+                        unescaped.append(character)
+                    }
                 }
                 return String(trim(Substring(unescaped)))
             }

@@ -80,7 +80,8 @@ enum EncodingName {
     static func iconvName(_ canonical: String) -> String? {
         guard canonical.utf8.count <= 40 else { return nil }
         for byte in canonical.utf8 {
-            let allowed = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            let allowed =
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x3A
             if !allowed { return nil }
         }

@@ -81,8 +81,9 @@ public enum FeedEncodingDetector {
             .flatMap(EncodingName.canonical)
             .map { EncodingName.resolveByteOrder($0, sniffed: sniffedName) }
         if let declared = xmlEncoding, EncodingName.isWide(declared), visiblyNarrow || (sniffed != nil && !sniffedIsWide) {
-            warn(EncodingWarning.characterEncodingOverrideCode,
-                 "document declared as \(declared), but its bytes are not \(declared); declaration ignored")
+            warn(
+                EncodingWarning.characterEncodingOverrideCode,
+                "document declared as \(declared), but its bytes are not \(declared); declaration ignored")
             xmlEncoding = nil
         }
 
@@ -122,13 +123,15 @@ public enum FeedEncodingDetector {
         // A byte order mark, or a UTF-16/32 byte pattern, outranks labels.
         if let sniffed, sniffed.isMark || sniffedIsWide, decided != sniffed.encoding {
             if decidedIsExplicit {
-                warn(EncodingWarning.characterEncodingOverrideCode,
-                     "document declared as \(decided), but its byte order mark says \(sniffed.encoding)")
+                warn(
+                    EncodingWarning.characterEncodingOverrideCode,
+                    "document declared as \(decided), but its byte order mark says \(sniffed.encoding)")
             }
             decided = sniffed.encoding
         } else if EncodingName.isWide(decided) && visiblyNarrow {
-            warn(EncodingWarning.characterEncodingOverrideCode,
-                 "document declared as \(decided), but its bytes are not \(decided)")
+            warn(
+                EncodingWarning.characterEncodingOverrideCode,
+                "document declared as \(decided), but its bytes are not \(decided)")
             decided = xmlEncoding ?? "utf-8"
         }
 
@@ -141,18 +144,21 @@ public enum FeedEncodingDetector {
                 continue
             }
             if candidate != decided {
-                warn(EncodingWarning.characterEncodingOverrideCode,
-                     "document declared as \(decided), but parsed as \(candidate)")
+                warn(
+                    EncodingWarning.characterEncodingOverrideCode,
+                    "document declared as \(decided), but parsed as \(candidate)")
             }
             if !isJSON { XMLDeclarationSniffer.rewriteDeclaredEncoding(in: &utf8) }
             return DecodedDocument(utf8: utf8, encoding: candidate, warnings: warnings)
         }
 
         // Nothing worked (only possible when iconv lacks ISO-8859-2): ISO-8859-1 never fails.
-        warn(EncodingWarning.characterEncodingUnknownCode,
-             "document encoding unknown, tried \(tried.joined(separator: ", ")) but nothing worked; read as iso-8859-1")
-        var utf8 = SingleByteDecoder.decode(
-            body, table: translatesC1Controls ? .latin1TranslatingC1 : .latin1) ?? []
+        warn(
+            EncodingWarning.characterEncodingUnknownCode,
+            "document encoding unknown, tried \(tried.joined(separator: ", ")) but nothing worked; read as iso-8859-1")
+        var utf8 =
+            SingleByteDecoder.decode(
+                body, table: translatesC1Controls ? .latin1TranslatingC1 : .latin1) ?? []
         if !isJSON { XMLDeclarationSniffer.rewriteDeclaredEncoding(in: &utf8) }
         return DecodedDocument(utf8: utf8, encoding: "iso-8859-1", warnings: warnings)
     }

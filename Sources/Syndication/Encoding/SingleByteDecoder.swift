@@ -14,7 +14,9 @@ enum SingleByteDecoder {
             var index = 0
             while index < count {
                 if index + 8 <= count && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits == 0 {
-                    length += 8; index += 8; continue
+                    length += 8
+                    index += 8
+                    continue
                 }
                 let entryLength = Int(entries[Int(base[index])] >> 24)
                 if entryLength == 0 { return nil }
@@ -31,7 +33,9 @@ enum SingleByteDecoder {
                         let word = raw.loadUnaligned(fromByteOffset: input, as: UInt64.self)
                         if word & highBits == 0 {
                             outRaw.storeBytes(of: word, toByteOffset: out, as: UInt64.self)
-                            input += 8; out += 8; continue
+                            input += 8
+                            out += 8
+                            continue
                         }
                     }
                     let entry = entries[Int(base[input])]

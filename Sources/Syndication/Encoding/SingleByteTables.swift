@@ -68,7 +68,8 @@ enum UTF8Writing {
     @inline(__always)
     static func write(_ scalar: UInt32, to buffer: UnsafeMutableBufferPointer<UInt8>, at index: inout Int) {
         if scalar < 0x80 {
-            buffer[index] = UInt8(scalar); index += 1
+            buffer[index] = UInt8(scalar)
+            index += 1
         } else if scalar < 0x800 {
             buffer[index] = UInt8(0xC0 | scalar >> 6)
             buffer[index + 1] = UInt8(0x80 | scalar & 0x3F)

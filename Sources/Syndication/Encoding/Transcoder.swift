@@ -22,8 +22,9 @@ enum Transcoder {
                 return WideUnicodeDecoder.decode(body, layout: layout, translateC1: translateC1)
             }
             guard let iconvName = EncodingName.iconvName(canonicalName),
-                  let converter = IconvConverter(fromEncoding: iconvName),
-                  var utf8 = converter.convert(body) else { return nil }
+                let converter = IconvConverter(fromEncoding: iconvName),
+                var utf8 = converter.convert(body)
+            else { return nil }
             if translateC1 { C1Translation.apply(to: &utf8) }
             return utf8
         }

@@ -30,18 +30,30 @@ enum UTF8Validator {
             }
             if index >= count { break }
             let lead = base[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
 
             let needed: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: needed = 1
-            case 0xE0: needed = 2; low = 0xA0
+            case 0xE0:
+                needed = 2
+                low = 0xA0
             case 0xE1...0xEC, 0xEE, 0xEF: needed = 2
-            case 0xED: needed = 2; high = 0x9F
-            case 0xF0: needed = 3; low = 0x90
+            case 0xED:
+                needed = 2
+                high = 0x9F
+            case 0xF0:
+                needed = 3
+                low = 0x90
             case 0xF1...0xF3: needed = 3
-            case 0xF4: needed = 3; high = 0x8F
+            case 0xF4:
+                needed = 3
+                high = 0x8F
             default: return Result(isValid: false, containsTranslatableC1: containsC1)
             }
             guard index + needed < count else { return Result(isValid: false, containsTranslatableC1: containsC1) }

@@ -13,10 +13,18 @@ enum WideUnicodeDecoder {
         /// The layout for a canonical name (`utf-16le` …), or `nil` for other names.
         init?(canonicalName: String) {
             switch canonicalName {
-            case "utf-16le", "utf-16": self.width = 2; self.bigEndian = false
-            case "utf-16be": self.width = 2; self.bigEndian = true
-            case "utf-32le", "utf-32": self.width = 4; self.bigEndian = false
-            case "utf-32be": self.width = 4; self.bigEndian = true
+            case "utf-16le", "utf-16":
+                self.width = 2
+                self.bigEndian = false
+            case "utf-16be":
+                self.width = 2
+                self.bigEndian = true
+            case "utf-32le", "utf-32":
+                self.width = 4
+                self.bigEndian = false
+            case "utf-32be":
+                self.width = 4
+                self.bigEndian = true
             default: return nil
             }
         }
@@ -48,11 +56,14 @@ enum WideUnicodeDecoder {
         var index = 0
         @inline(__always) func unit(at offset: Int) -> UInt32 {
             if layout.width == 2 {
-                let a = UInt32(input[offset]), b = UInt32(input[offset + 1])
+                let a = UInt32(input[offset])
+                let b = UInt32(input[offset + 1])
                 return layout.bigEndian ? a << 8 | b : b << 8 | a
             }
-            let a = UInt32(input[offset]), b = UInt32(input[offset + 1])
-            let c = UInt32(input[offset + 2]), d = UInt32(input[offset + 3])
+            let a = UInt32(input[offset])
+            let b = UInt32(input[offset + 1])
+            let c = UInt32(input[offset + 2])
+            let d = UInt32(input[offset + 3])
             return layout.bigEndian ? a << 24 | b << 16 | c << 8 | d : d << 24 | c << 16 | b << 8 | a
         }
         while index < count {

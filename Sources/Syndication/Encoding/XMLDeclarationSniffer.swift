@@ -82,7 +82,8 @@ enum XMLDeclarationSniffer {
         case "cp037":
             let head = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, scanLimit)])
             if let converter = IconvConverter(fromEncoding: "IBM037"),
-               let converted = converter.convert(head) {
+                let converted = converter.convert(head)
+            {
                 prefix = converted
             }
         default:

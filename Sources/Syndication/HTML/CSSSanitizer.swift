@@ -18,7 +18,8 @@ public enum CSSSanitizer {
             if HTMLAllowList.cssProperties.contains(lower) {
                 clean.append(property + ": " + value + ";")
             } else if let family = lower.split(separator: "-", omittingEmptySubsequences: false).first,
-                      HTMLAllowList.cssShorthandFamilies.contains(String(family)) {
+                HTMLAllowList.cssShorthandFamilies.contains(String(family))
+            {
                 let keywords = value.unicodeScalars.split(whereSeparator: Text.isPythonWhitespace)
                 let allowed = keywords.allSatisfy { keyword in
                     let word = Text.string(keyword)
@@ -139,13 +140,19 @@ public enum CSSSanitizer {
         var result: [(String, String)] = []
         var p = 0
         while p < n {
-            guard s[p] == "-" || isWord(s[p]) else { p += 1; continue }
+            guard s[p] == "-" || isWord(s[p]) else {
+                p += 1
+                continue
+            }
             let nameStart = p
             var q = p
             while q < n, s[q] == "-" || isWord(s[q]) { q += 1 }
             let nameEnd = q
             while q < n, isSpace(s[q]) { q += 1 }
-            guard q < n, s[q] == ":" else { p = nameEnd; continue }
+            guard q < n, s[q] == ":" else {
+                p = nameEnd
+                continue
+            }
             q += 1
             while q < n, isSpace(s[q]) { q += 1 }
             let valueStart = q
@@ -168,7 +175,8 @@ public enum CSSSanitizer {
         func isHexLower(_ c: UInt8) -> Bool { ASCII.isDigit(c) || (c >= 0x61 && c <= 0x66) }
         if n >= 2, s[0] == ASCII.hash, s[1...].allSatisfy(isHexLower) { return true }
         if n >= 4, s[0] == UInt8(ascii: "r"), s[1] == UInt8(ascii: "g"), s[2] == UInt8(ascii: "b"),
-           s[3] == UInt8(ascii: "(") {
+            s[3] == UInt8(ascii: "(")
+        {
             var p = 4
             let digits = p
             while p < n, ASCII.isDigit(s[p]) { p += 1 }
@@ -188,10 +196,16 @@ public enum CSSSanitizer {
         }
         var p = 0
         var count = 0
-        while p < n, count < 2, ASCII.isDigit(s[p]) { p += 1; count += 1 }
+        while p < n, count < 2, ASCII.isDigit(s[p]) {
+            p += 1
+            count += 1
+        }
         if p < n, s[p] == ASCII.dot { p += 1 }
         count = 0
-        while p < n, count < 2, ASCII.isDigit(s[p]) { p += 1; count += 1 }
+        while p < n, count < 2, ASCII.isDigit(s[p]) {
+            p += 1
+            count += 1
+        }
         if p == n { return true }
         let rest = String(decoding: s[p...], as: UTF8.self)
         return ["cm", "em", "ex", "in", "mm", "pc", "pt", "px", "%", ",", ")"].contains(rest)

@@ -81,8 +81,9 @@ struct SanitizingSink: MarkupEventSink {
             }
         }
         if mathDepth > 0 || svgDepth > 0,
-           attributes.contains(where: { $0.name.hasPrefix("xlink:") }),
-           !attributes.contains(MarkupAttribute(name: "xmlns:xlink", value: Self.xlinkNamespace)) {
+            attributes.contains(where: { $0.name.hasPrefix("xlink:") }),
+            !attributes.contains(MarkupAttribute(name: "xmlns:xlink", value: Self.xlinkNamespace))
+        {
             attributes.append(MarkupAttribute(name: "xmlns:xlink", value: Self.xlinkNamespace))
         }
         var clean: [MarkupAttribute] = []

@@ -253,7 +253,8 @@ struct HTMLTokenizer {
         var valueEnd = q
         var end = q
         if q < n, b[q] == ASCII.apostrophe || b[q] == ASCII.quote,
-           let close = b.firstIndex(of: b[q], from: q + 1) {
+            let close = b.firstIndex(of: b[q], from: q + 1)
+        {
             valueStart = q + 1
             valueEnd = close
             end = close + 1
@@ -264,7 +265,8 @@ struct HTMLTokenizer {
             valueEnd = r
             // A run like `'abc'` (closing quote after other characters) loses its quotes too.
             if r - q >= 1 {
-                let first = b[q], last = b[r - 1]
+                let first = b[q]
+                let last = b[r - 1]
                 if first == last, first == ASCII.apostrophe || first == ASCII.quote {
                     valueStart = q + 1
                     valueEnd = max(valueStart, r - 1)
@@ -285,7 +287,10 @@ struct HTMLTokenizer {
             if v[p] == ASCII.amp, v[p + 1] == ASCII.hash, ASCII.isDigit(v[p + 2]) {
                 var q = p + 2
                 while q < n, ASCII.isDigit(v[q]) { q += 1 }
-                if q == n || v[q] != ASCII.semicolon { needsFix = true; break }
+                if q == n || v[q] != ASCII.semicolon {
+                    needsFix = true
+                    break
+                }
                 p = q
             } else {
                 p += 1

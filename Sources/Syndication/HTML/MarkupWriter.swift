@@ -192,7 +192,8 @@ enum MarkupPreprocessor {
                     continue
                 }
                 if !(startsWithDoctype(input, at: i + 2) || input.hasPrefix("--", at: i + 2)
-                    || input.hasPrefix("[", at: i + 2)) {
+                    || input.hasPrefix("[", at: i + 2))
+                {
                     out.append(contentsOf: "&lt;!".utf8)
                     i += 2
                     continue
@@ -255,8 +256,12 @@ enum MarkupPreprocessor {
                     continue
                 }
                 if b[i + 1] == ASCII.hash, b[i + 2] == UInt8(ascii: "3"),
-                   b[i + 4] == ASCII.semicolon, b[i + 3] == UInt8(ascii: "9") || b[i + 3] == UInt8(ascii: "4") {
-                    if !changed { out.reserveCapacity(n); changed = true }
+                    b[i + 4] == ASCII.semicolon, b[i + 3] == UInt8(ascii: "9") || b[i + 3] == UInt8(ascii: "4")
+                {
+                    if !changed {
+                        out.reserveCapacity(n)
+                        changed = true
+                    }
                     out.append(contentsOf: b[start..<i])
                     out.append(b[i + 3] == UInt8(ascii: "9") ? ASCII.apostrophe : ASCII.quote)
                     i += 5

@@ -26,7 +26,8 @@ enum URIReference {
     static func cleaned(_ s: String) -> String {
         let utf8 = s.utf8
         if let first = utf8.first, first > 0x20,
-           !utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            !utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        {
             return s
         }
         var scalars = Substring(s).unicodeScalars.drop(while: { $0.value <= 0x20 })[...]
@@ -108,8 +109,9 @@ enum URIReference {
             netloc = b.netloc
         }
         if r.path.isEmpty {
-            return join(scheme: r.scheme, netloc: netloc, path: b.path,
-                        query: r.query.isEmpty ? b.query : r.query, fragment: r.fragment)
+            return join(
+                scheme: r.scheme, netloc: netloc, path: b.path,
+                query: r.query.isEmpty ? b.query : r.query, fragment: r.fragment)
         }
         var baseParts = b.path.split(separator: "/", omittingEmptySubsequences: false)
         if let last = baseParts.last, !last.isEmpty { baseParts.removeLast() }
@@ -133,8 +135,9 @@ enum URIReference {
         }
         if let last = segments.last, last == "." || last == ".." { resolved.append("") }
         let path = resolved.joined(separator: "/")
-        return join(scheme: r.scheme, netloc: netloc, path: Substring(path.isEmpty ? "/" : path),
-                    query: r.query, fragment: r.fragment)
+        return join(
+            scheme: r.scheme, netloc: netloc, path: Substring(path.isEmpty ? "/" : path),
+            query: r.query, fragment: r.fragment)
     }
 
     /// Collapses extra slashes after `scheme://` (`http:///x` → `http://x`).

@@ -67,7 +67,9 @@ public struct ExtensionElement: Sendable, Hashable {
     public var children: [ExtensionElement]
 
     /// Creates an extension element.
-    public init(namespaceURI: String?, prefix: String?, name: String, attributes: [String: String] = [:], text: String = "", children: [ExtensionElement] = []) {
+    public init(
+        namespaceURI: String?, prefix: String?, name: String, attributes: [String: String] = [:], text: String = "", children: [ExtensionElement] = []
+    ) {
         self.namespaceURI = namespaceURI
         self.prefix = prefix
         self.name = name

@@ -106,7 +106,8 @@ extension FeedDocumentHandler {
             addCategory(term: attributes["term"], scheme: attributes["scheme"] ?? attributes["domain"], label: attributes["label"])
             push("category", expectingText: true)
         case "media_category":
-            addCategory(term: attributes["term"], scheme: attributes["scheme"] ?? "http://search.yahoo.com/mrss/category_schema", label: attributes["label"])
+            addCategory(
+                term: attributes["term"], scheme: attributes["scheme"] ?? "http://search.yahoo.com/mrss/category_schema", label: attributes["label"])
             push("category", expectingText: true)
         case "itunes_category":
             addCategory(term: attributes["text"], scheme: "http://www.itunes.com/", label: nil)
@@ -152,7 +153,10 @@ extension FeedDocumentHandler {
             }
         case "media_thumbnail":
             if let url = attributes["url"] {
-                withContext { $0.media.thumbnails.append(MediaThumbnail(url: url, width: attributes["width"], height: attributes["height"], time: attributes["time"])) }
+                withContext {
+                    $0.media.thumbnails.append(
+                        MediaThumbnail(url: url, width: attributes["width"], height: attributes["height"], time: attributes["time"]))
+                }
             }
         case "media_content":
             withContext { $0.media.content.append(attributes) }
@@ -313,7 +317,8 @@ extension FeedDocumentHandler {
         let type = attributes["type"] ?? (rel == "self" ? "application/atom+xml" : "text/html")
         var href = attributes["href"] ?? attributes["url"]
         if let given = href { href = resolveURI(given) }
-        let link = FeedLink(href: href, rel: rel, type: type, title: attributes["title"], length: attributes["length"], hreflang: attributes["hreflang"])
+        let link = FeedLink(
+            href: href, rel: rel, type: type, title: attributes["title"], length: attributes["length"], hreflang: attributes["hreflang"])
         let expecting = inFeed || inEntry || inSource
         if !(inEntry && inImage) {
             withContext { context in
@@ -367,7 +372,9 @@ extension FeedDocumentHandler {
         inEntry = false
         guard let finished = entry else { return }
         entryCount += 1
-        onEntry(finished.entry)
+        var result = finished.entry
+        result.assignDerivedIDIfMissing()
+        onEntry(result)
         entry = nil
     }
 }

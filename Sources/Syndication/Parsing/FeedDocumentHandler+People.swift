@@ -44,7 +44,7 @@ extension FeedDocumentHandler {
 
     /// Splits `email (Name)` or `Name <email>` into its parts.
     static func splitPerson(_ text: String) -> FeedPerson {
-        guard let range = emailRange(in: text) else { return FeedPerson(name: text) }
+        guard text.utf8.contains(UInt8(ascii: "@")), let range = emailRange(in: text) else { return FeedPerson(name: text) }
         let email = String(text[range])
         var name = text.replacingCharacters(in: range, with: "")
         for junk in ["()", "<>", "&lt;&gt;"] { name = name.replacingOccurrences(of: junk, with: "") }

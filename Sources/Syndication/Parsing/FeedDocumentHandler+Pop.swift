@@ -28,7 +28,8 @@ extension FeedDocumentHandler {
             }
         }
         if Self.canBeRelativeURI.contains(key) && !output.isEmpty && (key != "id" || guidIsLink) {
-            output = resolveURI(output)
+            // An id with a scheme of its own (tag:, urn:, http:) is kept exactly as written.
+            if key != "id" || !URIResolution.hasScheme(output) { output = resolveURI(output) }
         }
         if !format.isAtom && contentType == "text/plain" && HTMLHeuristics.looksLikeHTML(output) {
             contentParameters?.type = "text/html"
@@ -70,6 +71,14 @@ extension FeedDocumentHandler {
     /// Text that UTF-8 bytes became when someone read them as ISO-8859-1 (`â€¦` for `…`),
     /// turned back into what was meant; anything else is returned unchanged.
     static func repairDoubleEncodedUTF8(_ text: String) -> String {
+        // Only text made of U+0000–U+00FF can be misread UTF-8: in UTF-8 those are bytes
+        // below 0x80 or lead bytes 0xC2/0xC3 with their continuation bytes.
+        var sawLatin1 = false
+        for byte in text.utf8 where byte >= 0x80 {
+            if byte >= 0xC4 { return text }
+            if byte >= 0xC2 { sawLatin1 = true }
+        }
+        guard sawLatin1 else { return text }
         var sawHigh = false
         var bytes: [UInt8] = []
         for scalar in text.unicodeScalars {
@@ -93,7 +102,17 @@ extension FeedDocumentHandler {
     /// C1 control characters (U+0080–U+009F), which feeds produce by writing windows-1252 code
     /// points as character references, mapped to the characters the author meant.
     static func translateC1Controls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
+        // U+0080–U+009F are the only scalars encoded as 0xC2 followed by a byte below 0xA0.
+        var previous: UInt8 = 0
+        var found = false
+        for byte in text.utf8 {
+            if previous == 0xC2 && byte < 0xA0 {
+                found = true
+                break
+            }
+            previous = byte
+        }
+        guard found else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append((0x80...0x9F).contains(scalar.value) ? FeedEncodingDetector.windows1252Character(forC1Control: scalar) : scalar)
@@ -108,7 +127,8 @@ extension FeedDocumentHandler {
     /// A text construct from the content parameters in effect.
     func text(_ value: String) -> FeedText {
         guard let parameters = contentParameters else { return FeedText(type: "text", value: value) }
-        return FeedText(type: Self.shortType(parameters.type), value: value, language: parameters.language, base: parameters.base, src: parameters.src)
+        return FeedText(
+            type: Self.shortType(parameters.type), value: value, language: parameters.language, base: parameters.base, src: parameters.src)
     }
 
     static func shortType(_ type: String) -> String {
@@ -207,7 +227,8 @@ extension FeedDocumentHandler {
         default:
             guard !output.isEmpty else { return }
             let parts = name.split(separator: "_", maxSplits: 1).map(String.init)
-            let element = parts.count == 2
+            let element =
+                parts.count == 2
                 ? ExtensionElement(namespaceURI: nil, prefix: parts[0], name: parts[1], text: output)
                 : ExtensionElement(namespaceURI: nil, prefix: nil, name: name, text: output)
             context.extensions.append(element)

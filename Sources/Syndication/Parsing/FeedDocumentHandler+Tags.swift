@@ -35,7 +35,10 @@ extension FeedDocumentHandler {
         }
     }
 
-    func startTag(prefix: String, local: String, tag: String, attributes: [String: String], declarations: [XMLNamespaceDeclaration], orderedAttributes: [XMLAttribute]) {
+    func startTag(
+        prefix: String, local: String, tag: String, attributes: [String: String], declarations: [XMLNamespaceDeclaration],
+        orderedAttributes: [XMLAttribute]
+    ) {
         depth += 1
         if let givenBase = attributes["xml:base"] ?? attributes["base"] {
             baseURI = URIResolution.safeJoin(base: baseURI, reference: givenBase)
@@ -67,7 +70,7 @@ extension FeedDocumentHandler {
             for attribute in orderedAttributes {
                 serialized += " \(attribute.name.qualifiedName)=\"\(Self.attributeEscape(attribute.value))\""
             }
-            if (local == "math" || local == "svg"), let xmlns = attributes["xmlns"], !declarations.contains(where: { $0.prefix == nil }) {
+            if local == "math" || local == "svg", let xmlns = attributes["xmlns"], !declarations.contains(where: { $0.prefix == nil }) {
                 serialized += " xmlns=\"\(xmlns)\""
             }
             handleData(serialized + ">", escape: false)
@@ -110,6 +113,8 @@ extension FeedDocumentHandler {
     /// An element the parser does not model: its text is kept (no attributes), or its
     /// attributes are, as an extension element of the context.
     func startUnknownElement(_ tag: String, prefix: String, local: String, attributes: [String: String]) {
+        // RDF's own structure (rdf:Seq, rdf:li of RSS 1.0's <items>) carries nothing to keep.
+        if prefix == "rdf" { return }
         if attributes.isEmpty {
             push(tag, expectingText: true)
         } else {

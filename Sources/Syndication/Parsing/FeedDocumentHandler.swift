@@ -55,6 +55,8 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var language: String?
     var namespacePrefixes: [String: String] = [:]
     var documentIsUTF8 = true
+    /// A DOCTYPE naming an external DTD (which we never load) may declare HTML entities.
+    var hasExternalDTD = false
     var geo = GeoState()
 
     init(baseURI: String?, onEntry: @escaping (FeedEntry) -> Void) {
@@ -89,6 +91,10 @@ final class FeedDocumentHandler: XMLStreamHandler {
         handleData(String(decoding: text, as: UTF8.self), escape: true)
     }
 
+    func documentType(name: String, publicID: String?, systemID: String?) {
+        hasExternalDTD = publicID != nil || systemID != nil
+    }
+
     func problem(_ error: XMLParseError) {
         guard error.severity != .warning || error.message.contains("Namespace") else { return }
         // A parameter entity of an external DTD we do not load is no well-formedness error.
@@ -117,7 +123,9 @@ final class FeedDocumentHandler: XMLStreamHandler {
 
     func pushContent(_ key: String, attributes: [String: String], defaultType: String, expectingText: Bool) {
         inContent += 1
-        if let current = language { language = current.replacingOccurrences(of: "_", with: "-") }
+        if let current = language, current.utf8.contains(UInt8(ascii: "_")) {
+            language = current.replacingOccurrences(of: "_", with: "-")
+        }
         let type = Self.mapContentType(attributes["type"] ?? defaultType)
         contentParameters = ContentParameters(type: type, language: language, base: baseURI)
         contentParameters?.base64 = Self.isBase64(mode: attributes["mode"], type: type)

@@ -27,25 +27,35 @@ public enum FeedParser {
         }
         var decoded = FeedEncodingDetector.decode(bytes, contentType: contentType)
         var result = ParsedFeed()
+        if let utf8 = mislabelledUTF8(bytes, decidedEncoding: decoded.encoding) {
+            decoded.utf8 = utf8
+            decoded.warnings.append(
+                EncodingWarning(
+                    code: EncodingWarning.characterEncodingOverrideCode,
+                    message: "declared \(decoded.encoding) but the bytes are UTF-8; read as UTF-8"))
+            decoded.encoding = "utf-8"
+        }
         result.encoding = decoded.encoding
         result.warnings = decoded.warnings.map { FeedWarning(code: $0.code, message: $0.message) }
         if let repair = XMLRepair.escapeBareAmpersands(decoded.utf8) {
             decoded.utf8 = repair.bytes
             result.wellFormed = false
             let count = repair.report.count
-            result.warnings.append(FeedWarning(
-                code: "NotWellFormed",
-                message: "\(count) bare '&' or '<' (starting no reference or tag) read as text",
-                line: repair.report.firstLine))
+            result.warnings.append(
+                FeedWarning(
+                    code: "NotWellFormed",
+                    message: "\(count) bare '&' or '<' (starting no reference or tag) read as text",
+                    line: repair.report.firstLine))
         }
         if let repair = XMLRepair.closeVoidElements(decoded.utf8) {
             decoded.utf8 = repair.bytes
             if repair.report.count > 0 {
                 result.wellFormed = false
-                result.warnings.append(FeedWarning(
-                    code: "NotWellFormed",
-                    message: "\(repair.report.count) HTML element(s) such as <br> left open; closed them",
-                    line: repair.report.firstLine))
+                result.warnings.append(
+                    FeedWarning(
+                        code: "NotWellFormed",
+                        message: "\(repair.report.count) HTML element(s) such as <br> left open; closed them",
+                        line: repair.report.firstLine))
             }
         }
         return withoutActuallyEscaping(onEntry) { onEntry in
@@ -67,7 +77,9 @@ public enum FeedParser {
             result.format = handler.format
             result.feed = handler.feed.metadata
             result.wellFormed = result.wellFormed && !handler.notWellFormed
-            for name in parser.entityNames.sorted() {
+            // With an external DTD (never loaded) the entities may well be declared there, so
+            // using them is no well-formedness error; they are resolved as HTML entities.
+            for name in parser.entityNames.sorted() where !handler.hasExternalDTD {
                 result.wellFormed = false
                 result.warnings.append(FeedWarning(code: "UndefinedEntity", message: "entity '&\(name);' is not defined in XML"))
             }
@@ -78,6 +90,28 @@ public enum FeedParser {
             }
             return result
         }
+    }
+}
+
+extension FeedParser {
+    /// A document labelled ISO-8859-1 or windows-1252 whose bytes are valid UTF-8 with at least
+    /// one multi-byte character was written in UTF-8: read as labelled it would be mojibake
+    /// (`CafÃ©`). Returns the UTF-8 bytes to parse, or nil when the label is believable.
+    static func mislabelledUTF8(_ bytes: [UInt8], decidedEncoding: String) -> [UInt8]? {
+        guard decidedEncoding == "iso-8859-1" || decidedEncoding == "windows-1252" else { return nil }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        var utf8 = bytes
+        XMLDeclarationSniffer.rewriteDeclaredEncoding(in: &utf8)
+        return utf8
     }
 }
 

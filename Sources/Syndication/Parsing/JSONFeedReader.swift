@@ -82,6 +82,7 @@ enum JSONFeedReader {
                 entry.enclosures.append(FeedEnclosure(url: attachmentURL, type: attachment["mime_type"] as? String, length: length))
                 entry.links.append(FeedLink(href: attachmentURL, rel: "enclosure", type: attachment["mime_type"] as? String, length: length))
             }
+            entry.assignDerivedIDIfMissing()
             result.entries.append(entry)
         }
         return result

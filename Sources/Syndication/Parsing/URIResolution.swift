@@ -14,6 +14,24 @@ enum URIResolution {
         return HTMLURIResolver.resolve(reference, against: base)
     }
 
+    /// Whether a string starts with a URI scheme (`tag:`, `urn:`, `https:`).
+    static func hasScheme(_ string: String) -> Bool {
+        var sawLetter = false
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                sawLetter = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if !sawLetter { return false }
+            case UInt8(ascii: ":"):
+                return sawLetter
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
     /// A new base from an `xml:base` value: resolved against the current one, and kept only
     /// when its scheme is a safe one.
     static func safeJoin(base: String?, reference: String) -> String? {

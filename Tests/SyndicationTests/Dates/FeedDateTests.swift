@@ -1,6 +1,7 @@
-@testable import Syndication
 import Foundation
 import Testing
+
+@testable import Syndication
 
 @Suite("FeedDate and utcString")
 struct FeedDateTests {
@@ -30,22 +31,24 @@ struct FeedDateTests {
         #expect(FeedDate.parse(raw) != FeedDate(raw: raw + " ", date: DateParser.parse(raw)))
     }
 
-    @Test(arguments: [
-        (0.0, "1970-01-01T00:00:00Z"),
-        (-0.5, "1969-12-31T23:59:59Z"),
-        (-1.0, "1969-12-31T23:59:59Z"),
-        (1_708_336_800.999, "2024-02-19T10:00:00Z"),
-        (951_782_400, "2000-02-29T00:00:00Z"),
-        (-62_135_596_800, "0001-01-01T00:00:00Z"),
-        (253_402_300_799, "9999-12-31T23:59:59Z"),
-    ] as [(Double, String)])
+    @Test(
+        arguments: [
+            (0.0, "1970-01-01T00:00:00Z"),
+            (-0.5, "1969-12-31T23:59:59Z"),
+            (-1.0, "1969-12-31T23:59:59Z"),
+            (1_708_336_800.999, "2024-02-19T10:00:00Z"),
+            (951_782_400, "2000-02-29T00:00:00Z"),
+            (-62_135_596_800, "0001-01-01T00:00:00Z"),
+            (253_402_300_799, "9999-12-31T23:59:59Z"),
+        ] as [(Double, String)])
     func formatsUTC(_ interval: Double, _ expected: String) {
         #expect(FeedDate(raw: "", date: Date(timeIntervalSince1970: interval)).utcString == expected)
     }
 
-    @Test(arguments: [
-        -62_135_596_800.5, 253_402_300_800, 1e300, -1e300, .infinity, -.infinity, .nan,
-    ] as [Double])
+    @Test(
+        arguments: [
+            -62_135_596_800.5, 253_402_300_800, 1e300, -1e300, .infinity, -.infinity, .nan,
+        ] as [Double])
     func refusesInstantsRFC3339CannotExpress(_ interval: Double) {
         #expect(FeedDate(raw: "", date: Date(timeIntervalSince1970: interval)).utcString == nil)
     }
@@ -59,8 +62,8 @@ struct FeedDateTests {
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
         var generator = SplitMix64(seed: 0xDA7E)
         // Foundation's Gregorian calendar is Julian before 1582, so compare from 1600 on.
-        let start = -11_676_096_000   // 1600-01-01T00:00:00Z
-        let end = 253_402_300_800     // 10000-01-01T00:00:00Z
+        let start = -11_676_096_000  // 1600-01-01T00:00:00Z
+        let end = 253_402_300_800  // 10000-01-01T00:00:00Z
         for _ in 0..<5_000 {
             let seconds = start + Int(generator.next() % UInt64(end - start))
             let date = Date(timeIntervalSince1970: Double(seconds))

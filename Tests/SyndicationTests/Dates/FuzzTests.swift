@@ -1,15 +1,17 @@
-@testable import Syndication
 import Foundation
 import Testing
+
+@testable import Syndication
 
 /// Random and mutated inputs: the parser must never crash, and whatever it returns
 /// must be a date `utcString` can express.
 @Suite("Fuzzing")
 struct FuzzTests {
     /// Characters that steer the scanners into their deeper states.
-    private static let alphabet: [Character] = Array(
-        "0123456789012345678901234567890123456789 :+-/.,()TtZzWGMTUCESPDAJFNOKuly\t\n\u{00A0}"
-    ) + ["\u{C624}", "\u{D6C4}", "\u{B144}", "\u{C6D4}", "\u{C77C}", "\u{0399}", "\u{03BF}", "\u{03CD}", "\u{E1}", "\u{0}", "\u{FFFD}"]
+    private static let alphabet: [Character] =
+        Array(
+            "0123456789012345678901234567890123456789 :+-/.,()TtZzWGMTUCESPDAJFNOKuly\t\n\u{00A0}"
+        ) + ["\u{C624}", "\u{D6C4}", "\u{B144}", "\u{C6D4}", "\u{C77C}", "\u{0399}", "\u{03BF}", "\u{03CD}", "\u{E1}", "\u{0}", "\u{FFFD}"]
 
     private static var seeds: [String] {
         (rfc822Vectors + iso8601Vectors + otherFormatVectors).map(\.input)

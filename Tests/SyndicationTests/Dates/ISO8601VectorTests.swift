@@ -1,5 +1,6 @@
-@testable import Syndication
 import Testing
+
+@testable import Syndication
 
 /// RFC 3339 §5.6, W3C-DTF and ISO 8601 dates, including feedparser's ISO variants.
 let iso8601Vectors: [DateVector] = [

@@ -1,5 +1,6 @@
-@testable import Syndication
 import Testing
+
+@testable import Syndication
 
 /// asctime, Perforce, Korean, Greek and Hungarian dates, plus inputs that are not dates.
 let otherFormatVectors: [DateVector] = [

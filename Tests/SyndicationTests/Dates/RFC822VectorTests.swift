@@ -1,5 +1,6 @@
-@testable import Syndication
 import Testing
+
+@testable import Syndication
 
 /// RFC 822 §5 / RFC 2822 §3.3, §4.3 dates and the corruptions real feeds add to them.
 let rfc822Vectors: [DateVector] = [

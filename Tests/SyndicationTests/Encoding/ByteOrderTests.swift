@@ -1,5 +1,6 @@
-@testable import Syndication
 import Testing
+
+@testable import Syndication
 
 @Suite("Byte order marks and wide encodings")
 struct ByteOrderTests {
@@ -19,8 +20,9 @@ struct ByteOrderTests {
     static let expected = "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed><title>Grüße ☃ 𝄞</title></feed>"
 
     static let cases: [Case] = [
-        Case(name: "UTF-8 BOM", bytes: [0xEF, 0xBB, 0xBF] + ascii(declared("utf-8")),
-             encoding: "utf-8"),
+        Case(
+            name: "UTF-8 BOM", bytes: [0xEF, 0xBB, 0xBF] + ascii(declared("utf-8")),
+            encoding: "utf-8"),
         Case(name: "UTF-16 LE BOM", bytes: [0xFF, 0xFE] + utf16(declaredWide, bigEndian: false), encoding: "utf-16le"),
         Case(name: "UTF-16 BE BOM", bytes: [0xFE, 0xFF] + utf16(declaredWide, bigEndian: true), encoding: "utf-16be"),
         Case(name: "UTF-32 LE BOM", bytes: [0xFF, 0xFE, 0, 0] + utf32(declared32, bigEndian: false), encoding: "utf-32le"),
@@ -29,8 +31,9 @@ struct ByteOrderTests {
         Case(name: "UTF-16 BE without BOM", bytes: utf16(declaredWide, bigEndian: true), encoding: "utf-16be"),
         Case(name: "UTF-32 LE without BOM", bytes: utf32(declared32, bigEndian: false), encoding: "utf-32le"),
         Case(name: "UTF-32 BE without BOM", bytes: utf32(declared32, bigEndian: true), encoding: "utf-32be"),
-        Case(name: "UTF-16 BE declared u16", bytes: utf16(declared("u16"), bigEndian: true),
-             encoding: "utf-16be"),
+        Case(
+            name: "UTF-16 BE declared u16", bytes: utf16(declared("u16"), bigEndian: true),
+            encoding: "utf-16be"),
     ]
 
     @Test("BOM or pattern decides, BOM removed, declaration rewritten", arguments: cases)
@@ -41,12 +44,14 @@ struct ByteOrderTests {
         #expect(try #require(text(document)) == Self.expected)
     }
 
-    @Test("undeclared wide documents", arguments: [
-        (utf16(undeclared, bigEndian: false), "utf-16le"),
-        (utf16(undeclared, bigEndian: true), "utf-16be"),
-        ([0xFF, 0xFE] + utf16(undeclared, bigEndian: false), "utf-16le"),
-        (utf32(undeclared, bigEndian: true), "utf-32be"),
-    ])
+    @Test(
+        "undeclared wide documents",
+        arguments: [
+            (utf16(undeclared, bigEndian: false), "utf-16le"),
+            (utf16(undeclared, bigEndian: true), "utf-16be"),
+            ([0xFF, 0xFE] + utf16(undeclared, bigEndian: false), "utf-16le"),
+            (utf32(undeclared, bigEndian: true), "utf-32be"),
+        ])
     func undeclaredWide(_ bytes: [UInt8], _ encoding: String) {
         let document = FeedEncodingDetector.decode(bytes, contentType: "application/xml")
         #expect(document.encoding == encoding)
@@ -90,13 +95,15 @@ struct ByteOrderTests {
         #expect(text(document) == "<?xml version=\"1.0\" encoding=\"utf-8\"?><a>Hi</a>")
     }
 
-    @Test("truncated or unpaired wide input falls back", arguments: [
-        [0xFF, 0xFE, 0x3C, 0x00, 0x61] as [UInt8],          // odd length after a UTF-16 LE BOM
-        [0xFE, 0xFF, 0xD8, 0x00, 0x00, 0x61],               // unpaired high surrogate
-        [0xFF, 0xFE, 0x00, 0xDC, 0x3C, 0x00],               // lone low surrogate
-        [0x00, 0x00, 0xFE, 0xFF, 0x00, 0x11, 0x00, 0x00],   // scalar above U+10FFFF
-        [0xFF, 0xFE, 0x00, 0x00, 0x3C, 0x00, 0x00],         // truncated UTF-32
-    ])
+    @Test(
+        "truncated or unpaired wide input falls back",
+        arguments: [
+            [0xFF, 0xFE, 0x3C, 0x00, 0x61] as [UInt8],  // odd length after a UTF-16 LE BOM
+            [0xFE, 0xFF, 0xD8, 0x00, 0x00, 0x61],  // unpaired high surrogate
+            [0xFF, 0xFE, 0x00, 0xDC, 0x3C, 0x00],  // lone low surrogate
+            [0x00, 0x00, 0xFE, 0xFF, 0x00, 0x11, 0x00, 0x00],  // scalar above U+10FFFF
+            [0xFF, 0xFE, 0x00, 0x00, 0x3C, 0x00, 0x00],  // truncated UTF-32
+        ])
     func malformedWide(_ bytes: [UInt8]) {
         let document = FeedEncodingDetector.decode(bytes, contentType: nil)
         #expect(codes(document).contains(override))
@@ -104,10 +111,12 @@ struct ByteOrderTests {
         #expect(!document.encoding.hasPrefix("utf-16") && !document.encoding.hasPrefix("utf-32"))
     }
 
-    @Test("byte order mark alone", arguments: [
-        ([0xEF, 0xBB, 0xBF] as [UInt8], "utf-8"), ([0xFF, 0xFE], "utf-16le"), ([0xFE, 0xFF], "utf-16be"),
-        ([0xFF, 0xFE, 0, 0], "utf-32le"), ([0, 0, 0xFE, 0xFF], "utf-32be"),
-    ])
+    @Test(
+        "byte order mark alone",
+        arguments: [
+            ([0xEF, 0xBB, 0xBF] as [UInt8], "utf-8"), ([0xFF, 0xFE], "utf-16le"), ([0xFE, 0xFF], "utf-16be"),
+            ([0xFF, 0xFE, 0, 0], "utf-32le"), ([0, 0, 0xFE, 0xFF], "utf-32be"),
+        ])
     func markOnly(_ bytes: [UInt8], _ encoding: String) {
         let document = FeedEncodingDetector.decode(bytes, contentType: nil)
         #expect(document.encoding == encoding)

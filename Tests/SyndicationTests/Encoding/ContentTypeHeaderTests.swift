@@ -1,5 +1,6 @@
-@testable import Syndication
 import Testing
+
+@testable import Syndication
 
 @Suite("Content-Type parsing")
 struct ContentTypeHeaderTests {

@@ -1,5 +1,6 @@
-@testable import Syndication
 import Testing
+
+@testable import Syndication
 
 @Suite("Invalid bytes and C1 controls")
 struct InvalidBytesTests {
@@ -28,15 +29,17 @@ struct InvalidBytesTests {
         #expect(try #require(text(document)).contains("â€™\u{9D}Š"))
     }
 
-    @Test("strict UTF-8 rejects", arguments: [
-        [0xC0, 0xAF] as [UInt8],            // overlong '/'
-        [0xE0, 0x80, 0xAF],                 // overlong
-        [0xED, 0xA0, 0x80],                 // surrogate
-        [0xF4, 0x90, 0x80, 0x80],           // above U+10FFFF
-        [0xF5, 0x80, 0x80, 0x80],           // invalid lead
-        [0xE2, 0x82],                       // truncated at end
-        [0x80],                             // lone continuation
-    ])
+    @Test(
+        "strict UTF-8 rejects",
+        arguments: [
+            [0xC0, 0xAF] as [UInt8],  // overlong '/'
+            [0xE0, 0x80, 0xAF],  // overlong
+            [0xED, 0xA0, 0x80],  // surrogate
+            [0xF4, 0x90, 0x80, 0x80],  // above U+10FFFF
+            [0xF5, 0x80, 0x80, 0x80],  // invalid lead
+            [0xE2, 0x82],  // truncated at end
+            [0x80],  // lone continuation
+        ])
     func strictUTF8(_ invalid: [UInt8]) {
         let document = FeedEncodingDetector.decode(ascii("<t>") + invalid, contentType: "application/xml")
         #expect(document.encoding != "utf-8")
@@ -77,9 +80,11 @@ struct InvalidBytesTests {
         #expect(text(FeedEncodingDetector.decode(bytes, contentType: nil)) == "<t>–</t>")
     }
 
-    @Test("windows-1252 reading of C1 scalars", arguments: [
-        (0x92 as UInt32, 0x2019 as UInt32), (0x80, 0x20AC), (0x9F, 0x0178), (0x81, 0x81), (0x41, 0x41), (0xE9, 0xE9),
-    ])
+    @Test(
+        "windows-1252 reading of C1 scalars",
+        arguments: [
+            (0x92 as UInt32, 0x2019 as UInt32), (0x80, 0x20AC), (0x9F, 0x0178), (0x81, 0x81), (0x41, 0x41), (0xE9, 0xE9),
+        ])
     func windows1252Character(_ input: UInt32, _ output: UInt32) throws {
         let scalar = try #require(Unicode.Scalar(input))
         #expect(FeedEncodingDetector.windows1252Character(forC1Control: scalar).value == output)

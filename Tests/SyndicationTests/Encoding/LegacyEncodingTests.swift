@@ -1,5 +1,6 @@
-@testable import Syndication
 import Testing
+
+@testable import Syndication
 
 @Suite("Legacy encodings")
 struct LegacyEncodingTests {

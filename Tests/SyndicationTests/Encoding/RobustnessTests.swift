@@ -1,5 +1,6 @@
-@testable import Syndication
 import Testing
+
+@testable import Syndication
 
 @Suite("Robustness")
 struct RobustnessTests {
@@ -42,9 +43,10 @@ struct RobustnessTests {
         var generator = SplitMix64(seed: UInt64(seed) &+ 99)
         let alphabet = Array("text/xml;charset= \"'utf-8,=\\\t")
         for _ in 0..<300 {
-            let header = String((0..<Int.random(in: 0..<40, using: &generator)).map { _ in
-                alphabet.randomElement(using: &generator)!
-            })
+            let header = String(
+                (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                })
             _ = FeedEncodingDetector.charset(fromContentType: header)
             _ = FeedEncodingDetector.mediaType(fromContentType: header)
             let document = FeedEncodingDetector.decode(ascii("<a/>"), contentType: header)
@@ -79,7 +81,8 @@ struct RobustnessTests {
 
     @Test func statefulEncodingIsFlushed() {
         // ISO-2022-JP: ESC $ B, "日" (0x46 0x7C), ESC ( B back to ASCII.
-        let bytes = ascii("<?xml version=\"1.0\" encoding=\"iso-2022-jp\"?><a>") + [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x1B, 0x28, 0x42]
+        let bytes =
+            ascii("<?xml version=\"1.0\" encoding=\"iso-2022-jp\"?><a>") + [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x1B, 0x28, 0x42]
             + ascii("</a>")
         let document = FeedEncodingDetector.decode(bytes, contentType: nil)
         #expect(document.encoding == "iso2022_jp")

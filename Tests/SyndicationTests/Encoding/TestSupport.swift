@@ -6,7 +6,8 @@ func ascii(_ text: String) -> [UInt8] { Array(text.utf8) }
 /// UTF-16 bytes of a string, without BOM.
 func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
     text.utf16.flatMap { unit -> [UInt8] in
-        let high = UInt8(unit >> 8), low = UInt8(unit & 0xFF)
+        let high = UInt8(unit >> 8)
+        let low = UInt8(unit & 0xFF)
         return bigEndian ? [high, low] : [low, high]
     }
 }
@@ -33,4 +34,3 @@ func codes(_ document: DecodedDocument) -> [String] {
 let override = "CharacterEncodingOverride"
 let unknown = "CharacterEncodingUnknown"
 let nonXML = "NonXMLContentType"
-

@@ -15,8 +15,8 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-@Suite("Robustness")
-struct RobustnessTests {
+@Suite("HTML robustness")
+struct HTMLRobustnessTests {
     /// Fragments that stress every branch of the tokenizer.
     static let fragments = [
         "<", ">", "&", "\"", "'", "/", "=", "!", "?", "-", "--", "<!--", "-->", "<!", "<?", "?>",
@@ -38,10 +38,15 @@ struct RobustnessTests {
         let bytes = Array(output.utf8)
         var i = 0
         while i < bytes.count {
-            guard bytes[i] == ASCII.lt else { i += 1; continue }
+            guard bytes[i] == ASCII.lt else {
+                i += 1
+                continue
+            }
             if bytes[i...].starts(with: "<!--".utf8) {
-                guard let close = output.utf8[output.utf8.index(output.utf8.startIndex, offsetBy: i)...]
-                    .firstRange(of: "-->".utf8) else { return false }
+                guard
+                    let close = output.utf8[output.utf8.index(output.utf8.startIndex, offsetBy: i)...]
+                        .firstRange(of: "-->".utf8)
+                else { return false }
                 i = output.utf8.distance(from: output.utf8.startIndex, to: close.upperBound)
                 continue
             }
@@ -50,7 +55,8 @@ struct RobustnessTests {
             let start = p
             while p < bytes.count, ASCII.isTagNameByte(bytes[p]) { p += 1 }
             let name = String(decoding: bytes[start..<p], as: UTF8.self).lowercased()
-            let known = HTMLAllowList.elements.contains(name) || HTMLAllowList.mathMLElements.contains(name)
+            let known =
+                HTMLAllowList.elements.contains(name) || HTMLAllowList.mathMLElements.contains(name)
                 || HTMLAllowList.svgElements[name] != nil
             if !known { return false }
             i = p

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// Runs the built `tributary` binary, as a user or a script would.
+@Suite("tributary parse (end to end)")
+struct ParseCommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // The test bundle sits beside the products of the same build.
+        var folder = Bundle.module.bundleURL.deletingLastPathComponent()
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("tributary").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("tributary")
+    }
+
+    static func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        input.fileHandleForWriting.closeFile()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func objects(_ output: String) throws -> [[String: Any]] {
+        try output.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func severalInputsGiveJSONLinesInInputOrder() throws {
+        let run = try Self.run(["parse", Self.fixture("atom10.xml"), Self.fixture("rss20.xml")])
+        #expect(run.status == 0)
+        let objects = try Self.objects(run.stdout)
+        #expect(objects.count == 2)
+        #expect(objects.map { $0["format"] as? String } == ["atom10", "rss20"])
+        #expect((objects[0]["input"] as? String)?.hasSuffix("atom10.xml") == true)
+        #expect((objects[1]["entries"] as? [Any])?.count == 2)
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func standardInputWithBaseURLAndContentType() throws {
+        let feed = Data(#"<rss version="2.0"><channel><item><link>a/b</link></item></channel></rss>"#.utf8)
+        let run = try Self.run(
+            ["parse", "-", "--base-url", "https://example.com/x/feed", "--content-type", "application/rss+xml; charset=utf-8"], stdin: feed)
+        #expect(run.status == 0)
+        let object = try #require(try Self.objects(run.stdout).first)
+        let entries = try #require(object["entries"] as? [[String: Any]])
+        #expect(entries.first?["link"] as? String == "https://example.com/x/a/b")
+        #expect(object["input"] as? String == "-")
+    }
+
+    @Test func aMissingFileIsOneClearLineAndExitStatusTwo() throws {
+        let run = try Self.run(["parse", "/nonexistent/feed.xml", Self.fixture("rss20.xml")])
+        #expect(run.status == 2)
+        #expect(run.stderr == "tributary: /nonexistent/feed.xml: no such file\n")
+        let objects = try Self.objects(run.stdout)
+        #expect(objects.count == 2)
+        #expect(objects[0]["error"] as? String == "/nonexistent/feed.xml: no such file")
+        #expect(objects[1]["format"] as? String == "rss20")
+    }
+
+    @Test func somethingThatIsNotAFeedSaysSo() throws {
+        let run = try Self.run(["parse", Self.fixture("not-a-feed.txt")])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("not a feed"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        let run = try Self.run(["parse"])
+        #expect(run.status == 64)
+        let help = try Self.run(["parse", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--base-url"))
+    }
+}
