@@ -34,7 +34,7 @@ public enum FeedEncodingDetector {
         _ bytes: [UInt8], contentType: String?, translatesC1Controls: Bool = true
     ) -> DecodedDocument {
         bytes.withUnsafeBufferPointer { all in
-            decode(buffer: all, contentType: contentType, translatesC1Controls: translatesC1Controls)
+            decode(buffer: all, original: bytes, contentType: contentType, translatesC1Controls: translatesC1Controls)
         }
     }
 
@@ -62,7 +62,7 @@ public enum FeedEncodingDetector {
     // MARK: - Decision
 
     private static func decode(
-        buffer all: UnsafeBufferPointer<UInt8>, contentType: String?, translatesC1Controls: Bool
+        buffer all: UnsafeBufferPointer<UInt8>, original: [UInt8], contentType: String?, translatesC1Controls: Bool
     ) -> DecodedDocument {
         var warnings: [EncodingWarning] = []
         func warn(_ code: String, _ message: String) {
@@ -140,8 +140,13 @@ public enum FeedEncodingDetector {
         for candidate in [decided, xmlEncoding, sniffedName, "utf-8", "windows-1252", "iso-8859-2"] {
             guard let candidate, !tried.contains(candidate) else { continue }
             tried.append(candidate)
-            guard var utf8 = Transcoder.decode(body, canonicalName: candidate, translateC1: translatesC1Controls) else {
+            guard let outcome = Transcoder.decodeAvoidingCopy(body, canonicalName: candidate, translateC1: translatesC1Controls) else {
                 continue
+            }
+            var utf8: [UInt8]
+            switch outcome {
+            case .converted(let converted): utf8 = converted
+            case .unchanged: utf8 = body.count == all.count ? original : Array(body)
             }
             if candidate != decided {
                 warn(

@@ -18,7 +18,9 @@ enum XMLDeclarationSniffer {
         let found = utf8.withUnsafeBufferPointer { encodingValueRange(in: $0) }
         guard let range = found else { return }
         let replacement: [UInt8] = Array("utf-8".utf8)
-        if utf8[range].elementsEqual(replacement) { return }
+        // Any spelling of UTF-8 already says the truth; rewriting it would copy the document.
+        let declared = utf8[range].map { $0 | 0x20 }.filter { $0 != UInt8(ascii: "-") | 0x20 }
+        if declared == Array("utf8".utf8) || utf8[range].elementsEqual(replacement) { return }
         utf8.replaceSubrange(range, with: replacement)
     }
 

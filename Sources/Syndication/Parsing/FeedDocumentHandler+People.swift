@@ -44,42 +44,58 @@ extension FeedDocumentHandler {
 
     /// Splits `email (Name)` or `Name <email>` into its parts.
     static func splitPerson(_ text: String) -> FeedPerson {
-        guard text.utf8.contains(UInt8(ascii: "@")), let range = emailRange(in: text) else { return FeedPerson(name: text) }
-        let email = String(text[range])
-        var name = text.replacingCharacters(in: range, with: "")
-        for junk in ["()", "<>", "&lt;&gt;"] { name = name.replacingOccurrences(of: junk, with: "") }
-        name = name.trimmingWhitespace()
+        let bytes = Array(text.utf8)
+        guard let range = emailRange(in: bytes) else { return FeedPerson(name: text) }
+        let email = String(decoding: bytes[range], as: UTF8.self)
+        var rest = Array(bytes[..<range.lowerBound]) + Array(bytes[range.upperBound...])
+        for junk in ["()", "<>", "&lt;&gt;"] { rest = removing(Array(junk.utf8), from: rest) }
+        var name = String(decoding: rest, as: UTF8.self).trimmingWhitespace()
         if name.hasPrefix("(") { name.removeFirst() }
         if name.hasSuffix(")") { name.removeLast() }
         name = name.trimmingWhitespace()
         return FeedPerson(name: name.isEmpty ? nil : name, email: email)
     }
 
-    /// The first e-mail address in a text (optionally followed by `?subject=…`).
-    static func emailRange(in text: String) -> Range<String.Index>? {
-        let characters = Array(text.unicodeScalars)
-        func isLocal(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-.+".unicodeScalars.contains(scalar))
-        }
-        func isDomain(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == ".")
-        }
-        for at in characters.indices where characters[at] == "@" {
-            var start = at
-            while start > 0, isLocal(characters[start - 1]) { start -= 1 }
-            var end = at + 1
-            while end < characters.count, isDomain(characters[end]) { end += 1 }
-            while end > at + 1, characters[end - 1] == "." { end -= 1 }
-            guard start < at, end > at + 1, characters[(at + 1)..<end].contains(".") else { continue }
-            if end < characters.count, characters[end] == "?" {
-                var tail = end + 1
-                while tail < characters.count, !characters[tail].properties.isWhitespace { tail += 1 }
-                if characters[end...].starts(with: "?subject=".unicodeScalars) { end = tail }
+    private static func removing(_ pattern: [UInt8], from bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= pattern.count else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                index += pattern.count
+            } else {
+                result.append(bytes[index])
+                index += 1
             }
-            let scalars = text.unicodeScalars
-            let lower = scalars.index(scalars.startIndex, offsetBy: start)
-            let upper = scalars.index(scalars.startIndex, offsetBy: end)
-            return lower..<upper
+        }
+        return result
+    }
+
+    /// The byte range of the first e-mail address in UTF-8 text (optionally followed by
+    /// `?subject=…`).
+    static func emailRange(in bytes: [UInt8]) -> Range<Int>? {
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        func isLocal(_ byte: UInt8) -> Bool {
+            isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
+        }
+        func isDomain(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") }
+        for at in bytes.indices where bytes[at] == UInt8(ascii: "@") {
+            var start = at
+            while start > 0, isLocal(bytes[start - 1]) { start -= 1 }
+            var end = at + 1
+            while end < bytes.count, isDomain(bytes[end]) { end += 1 }
+            while end > at + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            guard start < at, end > at + 1, bytes[(at + 1)..<end].contains(UInt8(ascii: ".")) else { continue }
+            let subject = Array("?subject=".utf8)
+            if end + subject.count <= bytes.count, bytes[end..<(end + subject.count)].elementsEqual(subject) {
+                var tail = end + subject.count
+                while tail < bytes.count, bytes[tail] != 0x20, bytes[tail] != 0x09, bytes[tail] != 0x0A { tail += 1 }
+                end = tail
+            }
+            return start..<end
         }
         return nil
     }

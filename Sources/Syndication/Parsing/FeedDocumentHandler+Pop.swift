@@ -11,11 +11,11 @@ extension FeedDocumentHandler {
     func pop(_ key: String, stripWhitespace: Bool = true) -> String? {
         guard let top = stack.last, top.key == key else { return nil }
         stack.removeLast()
-        var pieces = top.pieces
+        var range = 0..<top.bytes.count
         if format == .atom10 && contentType == "application/xhtml+xml" {
-            pieces = Self.unwrapDiv(pieces)
+            range = Self.unwrapDiv(top.bytes, pieceStarts: top.pieceStarts)
         }
-        var output = pieces.joined()
+        var output = String(decoding: top.bytes[range], as: UTF8.self)
         if stripWhitespace { output = output.trimmingWhitespace() }
         guard top.expectingText else { return output }
 
@@ -50,22 +50,38 @@ extension FeedDocumentHandler {
         return output
     }
 
-    /// Drops an enclosing `<div>` of XHTML content when everything else is inside it.
-    static func unwrapDiv(_ original: [String]) -> [String] {
-        var pieces = original
-        while pieces.count > 1, pieces.last!.trimmingWhitespace().isEmpty { pieces.removeLast() }
-        while pieces.count > 1, pieces.first!.trimmingWhitespace().isEmpty { pieces.removeFirst() }
-        guard let first = pieces.first, first == "<div>" || first.hasPrefix("<div "), pieces.last == "</div>" else { return pieces }
+    /// The part of XHTML content inside an enclosing `<div>` when everything else is inside
+    /// it (whitespace-only pieces around it ignored); the whole range otherwise.
+    static func unwrapDiv(_ bytes: [UInt8], pieceStarts: [Int]) -> Range<Int> {
+        let whole = 0..<bytes.count
+        var pieces: [Range<Int>] = []
+        for (index, start) in pieceStarts.enumerated() {
+            let end = index + 1 < pieceStarts.count ? pieceStarts[index + 1] : bytes.count
+            if end > start { pieces.append(start..<end) }
+        }
+        func isBlank(_ piece: Range<Int>) -> Bool {
+            bytes[piece].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+        }
+        while pieces.count > 1, isBlank(pieces[pieces.count - 1]) { pieces.removeLast() }
+        while pieces.count > 1, isBlank(pieces[0]) { pieces.removeFirst() }
+        guard pieces.count >= 2 else { return whole }
+        let first = bytes[pieces[0]]
+        let openDiv = Array("<div".utf8)
+        guard first.starts(with: openDiv), first.count > 4,
+            first[first.startIndex + 4] == UInt8(ascii: ">") || first[first.startIndex + 4] == UInt8(ascii: " "),
+            bytes[pieces[pieces.count - 1]].elementsEqual("</div>".utf8)
+        else { return whole }
         var depth = 0
         for piece in pieces.dropLast() {
-            if piece.hasPrefix("</") {
+            let text = bytes[piece]
+            if text.starts(with: [UInt8(ascii: "<"), UInt8(ascii: "/")]) {
                 depth -= 1
-                if depth == 0 { return pieces }
-            } else if piece.hasPrefix("<") && !piece.hasSuffix("/>") {
+                if depth == 0 { return whole }
+            } else if text.first == UInt8(ascii: "<") && !text.reversed().starts(with: [UInt8(ascii: ">"), UInt8(ascii: "/")]) {
                 depth += 1
             }
         }
-        return Array(pieces.dropFirst().dropLast())
+        return pieces[1].lowerBound..<pieces[pieces.count - 1].lowerBound
     }
 
     /// Text that UTF-8 bytes became when someone read them as ISO-8859-1 (`â€¦` for `…`),
@@ -73,12 +89,15 @@ extension FeedDocumentHandler {
     static func repairDoubleEncodedUTF8(_ text: String) -> String {
         // Only text made of U+0000–U+00FF can be misread UTF-8: in UTF-8 those are bytes
         // below 0x80 or lead bytes 0xC2/0xC3 with their continuation bytes.
-        var sawLatin1 = false
-        for byte in text.utf8 where byte >= 0x80 {
-            if byte >= 0xC4 { return text }
-            if byte >= 0xC2 { sawLatin1 = true }
+        let candidate = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            var sawLatin1 = false
+            for byte in buffer where byte >= 0x80 {
+                if byte >= 0xC4 { return false }
+                if byte >= 0xC2 { sawLatin1 = true }
+            }
+            return sawLatin1
         }
-        guard sawLatin1 else { return text }
+        guard candidate ?? true else { return text }
         var sawHigh = false
         var bytes: [UInt8] = []
         for scalar in text.unicodeScalars {
@@ -103,16 +122,15 @@ extension FeedDocumentHandler {
     /// points as character references, mapped to the characters the author meant.
     static func translateC1Controls(_ text: String) -> String {
         // U+0080–U+009F are the only scalars encoded as 0xC2 followed by a byte below 0xA0.
-        var previous: UInt8 = 0
-        var found = false
-        for byte in text.utf8 {
-            if previous == 0xC2 && byte < 0xA0 {
-                found = true
-                break
+        let found = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            var previous: UInt8 = 0
+            for byte in buffer {
+                if previous == 0xC2 && byte < 0xA0 { return true }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        guard found else { return text }
+        guard found ?? true else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append((0x80...0x9F).contains(scalar.value) ? FeedEncodingDetector.windows1252Character(forC1Control: scalar) : scalar)
@@ -176,7 +194,7 @@ extension FeedDocumentHandler {
 
     /// `?a=1&b;=2` back to `?a=1&b=2`: entity-looking query parameters in link text.
     static func unescapeLinkTarget(_ link: String) -> String {
-        guard link.contains("&"), link.contains(";") else { return link }
+        guard link.utf8.contains(UInt8(ascii: "&")), link.utf8.contains(UInt8(ascii: ";")) else { return link }
         var result = ""
         var index = link.startIndex
         while index < link.endIndex {

@@ -142,6 +142,18 @@ extension FeedDocumentHandler {
 extension String {
     /// The string without leading and trailing whitespace (spaces, tabs, newlines).
     func trimmingWhitespace() -> String {
+        // Fast path: ASCII at both ends (the usual case) is trimmed on the UTF-8 bytes.
+        let bytes = utf8
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return self }
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C }
+        if firstByte < 0x80 && lastByte < 0x80 && !isASCIISpace(firstByte) && !isASCIISpace(lastByte) { return self }
+        if let start = bytes.firstIndex(where: { !isASCIISpace($0) }), let end = bytes.lastIndex(where: { !isASCIISpace($0) }),
+            bytes[start] < 0x80, bytes[end] < 0x80
+        {
+            return String(self[start...end])
+        } else if !bytes.contains(where: { !isASCIISpace($0) }) {
+            return ""
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

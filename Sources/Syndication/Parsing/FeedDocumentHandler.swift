@@ -9,11 +9,14 @@ struct ContentParameters {
     var src: String?
 }
 
-/// An element whose text is being gathered.
+/// An element whose text is being gathered, as UTF-8 bytes.
 struct OpenElement {
     var key: String
     var expectingText: Bool
-    var pieces: [String] = []
+    var bytes: [UInt8] = []
+    /// Where each piece (a text chunk or a re-serialized tag) starts in `bytes`; XHTML content
+    /// needs them to drop an enclosing `<div>`.
+    var pieceStarts: [Int] = []
 }
 
 /// Turns the stream of XML events of an RSS, RDF or Atom document into feed metadata and
@@ -53,7 +56,10 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var languageStack: [String?] = []
     var baseURI: String?
     var language: String?
-    var namespacePrefixes: [String: String] = [:]
+    var namespacePrefixes: [String: String] = [:] {
+        didSet { elementKeys.removeAll() }
+    }
+    var elementKeys: [XMLName: (String, String, String)] = [:]
     var documentIsUTF8 = true
     /// A DOCTYPE naming an external DTD (which we never load) may declare HTML entities.
     var hasExternalDTD = false
@@ -88,7 +94,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        handleData(String(decoding: text, as: UTF8.self), escape: true)
+        handleData(text, escape: true)
     }
 
     func documentType(name: String, publicID: String?, systemID: String?) {
@@ -108,13 +114,29 @@ final class FeedDocumentHandler: XMLStreamHandler {
 
     // MARK: Text gathering
 
-    func handleData(_ text: String, escape: Bool) {
+    /// Adds text to the innermost gathering element (escaped when it is XHTML content).
+    func handleData(_ text: UnsafeBufferPointer<UInt8>, escape: Bool) {
         guard !stack.isEmpty else { return }
+        let last = stack.count - 1
+        stack[last].pieceStarts.append(stack[last].bytes.count)
         if escape && contentType == "application/xhtml+xml" {
-            stack[stack.count - 1].pieces.append(Self.xmlEscape(text))
+            for byte in text {
+                switch byte {
+                case UInt8(ascii: "&"): stack[last].bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+                case UInt8(ascii: "<"): stack[last].bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+                case UInt8(ascii: ">"): stack[last].bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+                default: stack[last].bytes.append(byte)
+                }
+            }
         } else {
-            stack[stack.count - 1].pieces.append(text)
+            stack[last].bytes.append(contentsOf: text)
         }
+    }
+
+    /// Adds markup or text given as a string.
+    func handleData(_ text: String, escape: Bool) {
+        var copy = text
+        copy.withUTF8 { handleData($0, escape: escape) }
     }
 
     func push(_ key: String, expectingText: Bool) {
@@ -182,8 +204,16 @@ final class FeedDocumentHandler: XMLStreamHandler {
         }
     }
 
-    /// (short prefix, lower-cased local name, key such as `dc_creator`).
+    /// (short prefix, lower-cased local name, key such as `dc_creator`), computed once per
+    /// distinct name of the document.
     func elementKey(_ name: XMLName) -> (String, String, String) {
+        if let known = elementKeys[name] { return known }
+        let computed = computeElementKey(name)
+        if elementKeys.count < 2048 { elementKeys[name] = computed }
+        return computed
+    }
+
+    private func computeElementKey(_ name: XMLName) -> (String, String, String) {
         let local = name.localName.lowercased()
         var prefix: String
         if let uri = name.namespaceURI {
