@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "tributary", targets: ["tributary"]),
         .library(name: "LibXML", targets: ["LibXML"]),
         .library(name: "Syndication", targets: ["Syndication"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -33,10 +34,16 @@ let package = Package(
             dependencies: ["LibXML"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Analysis",
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "tributary",
             dependencies: [
                 "Syndication",
+                "Analysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -50,6 +57,12 @@ let package = Package(
         .testTarget(
             name: "SyndicationTests",
             dependencies: ["Syndication"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,87 @@
+/// Finds texts contained in one another — a teaser or a feed-truncated copy inside the full
+/// article, or the reverse — from content-defined samples of their opening shingles.
+///
+/// A shingle is sampled when its hash falls in one `sampling`-th of the hash space, so two
+/// texts sharing a passage sample the same shingles from it. Containment of A in B is then
+/// |samples(A) ∩ samples(B)| / |samples(A)|. Postings are chains in flat arrays.
+public struct ContainmentIndex: Sendable, Codable {
+    /// One shingle in `sampling` is kept.
+    public let sampling: UInt64
+    /// Only the first `window` shingles of a text are sampled (teasers are openings).
+    public let window: Int
+    /// Longest posting chain walked per sample (guards against boilerplate lines).
+    public let maxChain: Int
+    private var heads: [UInt64: Int32] = [:]
+    private var postingEntry: [Int32] = []
+    private var postingNext: [Int32] = []
+    private var sampleCounts: [Int32] = []
+
+    /// An empty index.
+    public init(sampling: UInt64 = 4, window: Int = 200, maxChain: Int = 64) {
+        self.sampling = max(1, sampling)
+        self.window = window
+        self.maxChain = maxChain
+    }
+
+    /// Number of indexed texts.
+    public var count: Int { sampleCounts.count }
+
+    /// The sampled shingles of a text's opening, without repeats.
+    public func samples(of shingles: [UInt64]) -> [UInt64] {
+        var seen = Set<UInt64>()
+        var result: [UInt64] = []
+        for shingle in shingles.prefix(window) where StableHash.mix(shingle) % sampling == 0 {
+            if seen.insert(shingle).inserted { result.append(shingle) }
+        }
+        return result
+    }
+
+    /// Adds a text's samples; its entry number is the previous `count`.
+    public mutating func insert(samples: [UInt64]) {
+        let entry = Int32(count)
+        for sample in samples {
+            postingEntry.append(entry)
+            postingNext.append(heads[sample] ?? -1)
+            heads[sample] = Int32(postingEntry.count - 1)
+        }
+        sampleCounts.append(Int32(samples.count))
+    }
+
+    /// Indexed texts sharing samples with `samples`, with the containment of the query in the
+    /// entry (`queryInEntry`) and of the entry in the query (`entryInQuery`).
+    public func matches(of samples: [UInt64]) -> [ContainmentMatch] {
+        guard !samples.isEmpty else { return [] }
+        var shared: [Int32: Int] = [:]
+        for sample in samples {
+            var posting = heads[sample] ?? -1
+            var walked = 0
+            while posting >= 0 && walked < maxChain {
+                shared[postingEntry[Int(posting)], default: 0] += 1
+                posting = postingNext[Int(posting)]
+                walked += 1
+            }
+        }
+        return shared.map { entry, common in
+            ContainmentMatch(
+                entry: Int(entry), shared: common, querySamples: samples.count,
+                entrySamples: Int(sampleCounts[Int(entry)]))
+        }
+    }
+}
+
+/// How much of two texts' sampled openings they share.
+public struct ContainmentMatch: Sendable, Equatable {
+    /// The indexed entry.
+    public var entry: Int
+    /// Samples in common.
+    public var shared: Int
+    /// Samples of the query.
+    public var querySamples: Int
+    /// Samples of the entry.
+    public var entrySamples: Int
+
+    /// Share of the query's samples found in the entry.
+    public var queryInEntry: Double { querySamples == 0 ? 0 : Double(shared) / Double(querySamples) }
+    /// Share of the entry's samples found in the query.
+    public var entryInQuery: Double { entrySamples == 0 ? 0 : Double(shared) / Double(entrySamples) }
+}

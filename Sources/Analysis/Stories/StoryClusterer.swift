@@ -1,0 +1,148 @@
+/// Groups articles into stories as they arrive: copies (same URL, same text, MinHash
+/// near-duplicates, teasers and truncations by containment) join the story of what they copy
+/// and name it in `duplicateOf`; independent reports join the story whose title-and-lead
+/// TF-IDF centroid is closest, when close enough and inside the time window.
+///
+/// Every lookup goes through hash buckets or short posting chains, so adding an article costs
+/// expected O(1) in the number of articles already indexed. The whole state is a `Codable`
+/// `StorySnapshot`, so a store can save and restore it.
+public struct StoryClusterer: Sendable {
+    /// The settings in use.
+    public let settings: ClusterSettings
+    var state: StorySnapshot
+    private let minHasher: MinHasher
+    private let shingler: Shingler
+    private let canonicalizer = URLCanonicalizer()
+
+    /// An empty clusterer.
+    public init(settings: ClusterSettings = ClusterSettings()) {
+        self.init(snapshot: StorySnapshot(settings: settings))
+    }
+
+    /// A clusterer continuing from a saved snapshot.
+    public init(snapshot: StorySnapshot) {
+        settings = snapshot.settings
+        state = snapshot
+        minHasher = MinHasher(permutations: snapshot.settings.bands * snapshot.settings.rows)
+        shingler = Shingler(size: snapshot.settings.shingleSize)
+    }
+
+    /// The state to persist; `init(snapshot:)` continues from it.
+    public var snapshot: StorySnapshot { state }
+
+    /// Number of articles added.
+    public var count: Int { state.articleIDs.count }
+
+    /// Number of stories.
+    public var storyCount: Int { state.stories.stories.count }
+
+    /// Adds an article and says which story it joins and why.
+    public mutating func add(_ article: ClusterArticle) -> ClusterDecision {
+        let words = StoryTokenizer.tokens(of: article.text).map(\.hash)
+        let canonicalURL = article.url.flatMap(canonicalizer.canonicalize)
+        let contentHash = words.isEmpty ? nil : words.reduce(StableHash.seed, StableHash.combine)
+        let shingles = shingler.shingles(ofWords: words)
+        let signature = shingles.isEmpty ? nil : minHasher.signature(of: shingles)
+        let samples = state.containment.samples(of: shingles)
+
+        let copy = findCopy(url: canonicalURL, contentHash: contentHash, signature: signature, samples: samples)
+
+        let lead = StoryLead(
+            title: article.title, text: article.text, leadWords: settings.leadWords,
+            entityWeight: settings.entityWeight)
+        state.statistics.observe(lead.terms)
+        let vector = lead.vector(statistics: state.statistics)
+        let lookup = lookupTerms(of: vector)
+        let published = article.published?.timeIntervalSince1970
+
+        let storyNumber: Int
+        let decision: ClusterDecision
+        if let copy {
+            storyNumber = Int(state.articleStory[copy.article])
+            state.stories.attach(vector, lookup: lookup, published: published, to: storyNumber)
+            decision = ClusterDecision(
+                storyID: state.stories.stories[storyNumber].id, duplicateOf: state.articleIDs[copy.article],
+                explanation: ClusterExplanation(
+                    signal: copy.signal, score: copy.score, matched: state.articleIDs[copy.article]))
+        } else if let (number, similarity) = closestStory(to: vector, lookup: lookup, published: published) {
+            storyNumber = number
+            state.stories.attach(vector, lookup: lookup, published: published, to: storyNumber)
+            let storyID = state.stories.stories[storyNumber].id
+            decision = ClusterDecision(
+                storyID: storyID, duplicateOf: nil,
+                explanation: ClusterExplanation(signal: .tfidf, score: Double(similarity), matched: storyID))
+        } else {
+            storyNumber = state.stories.open(id: article.id, vector: vector, lookup: lookup, published: published)
+            decision = ClusterDecision(
+                storyID: article.id, duplicateOf: nil, explanation: ClusterExplanation(signal: .new, score: 0))
+        }
+
+        let number = Int32(state.articleIDs.count)
+        state.articleIDs.append(article.id)
+        state.articleStory.append(Int32(storyNumber))
+        if let canonicalURL, state.urls[canonicalURL] == nil { state.urls[canonicalURL] = number }
+        if let contentHash, state.contents[contentHash] == nil { state.contents[contentHash] = number }
+        state.lsh.insert(signature ?? [UInt32](repeating: .max, count: settings.bands * settings.rows))
+        state.containment.insert(samples: samples)
+        return decision
+    }
+
+    private struct Copy {
+        var article: Int
+        var signal: ClusterSignal
+        var score: Double
+    }
+
+    private func findCopy(url: String?, contentHash: UInt64?, signature: [UInt32]?, samples: [UInt64]) -> Copy? {
+        if let url, let match = state.urls[url] {
+            return Copy(article: Int(match), signal: .url, score: 1)
+        }
+        if let contentHash, let match = state.contents[contentHash] {
+            return Copy(article: Int(match), signal: .exact, score: 1)
+        }
+        var best: Copy?
+        if let signature {
+            for candidate in state.lsh.candidates(of: signature) {
+                let score = MinHasher.similarity(signature, state.lsh.signature(at: candidate))
+                if score >= settings.minhashThreshold, score > (best?.score ?? 0) {
+                    best = Copy(article: candidate, signal: .minhash, score: score)
+                }
+            }
+        }
+        if best != nil { return best }
+        let minimum = settings.minimumContainmentSamples
+        for match in state.containment.matches(of: samples) {
+            var score = 0.0
+            if match.querySamples >= minimum { score = max(score, match.queryInEntry) }
+            if match.entrySamples >= minimum { score = max(score, match.entryInQuery) }
+            if score >= settings.containmentThreshold, score > (best?.score ?? 0) {
+                best = Copy(article: match.entry, signal: .containment, score: score)
+            }
+        }
+        return best
+    }
+
+    /// The article's heaviest TF-IDF terms, without terms in more than 1% of a large index
+    /// (their postings would be long and say little): what story postings are keyed by.
+    private func lookupTerms(of vector: TermVector) -> [UInt64] {
+        let limit = max(20, state.statistics.documents / 100)
+        return vector.topTerms(state.stories.lookupTerms * 2)
+            .filter { state.statistics.documentFrequency(of: $0) <= limit }
+            .prefix(state.stories.lookupTerms).map { $0 }
+    }
+
+    private func closestStory(to vector: TermVector, lookup: [UInt64], published: Double?) -> (Int, Float)? {
+        guard !vector.isEmpty else { return nil }
+        var best: (Int, Float)?
+        for (number, similarity) in state.stories.candidates(of: vector, lookup: lookup) {
+            guard similarity >= settings.storyThreshold, similarity > (best?.1 ?? 0) else { continue }
+            if let published, let latest = state.stories.stories[number].latest,
+                abs(published - latest) > settings.timeWindow
+            {
+                continue
+            }
+            best = (number, similarity)
+        }
+        return best
+    }
+}

@@ -1,0 +1,83 @@
+/// The stories known so far, each as the centroid of its articles' lead vectors, with an
+/// inverted index from distinctive terms to the stories that use them.
+public struct StoryIndex: Sendable, Codable {
+    /// One story's summary state.
+    public struct Story: Sendable, Codable {
+        /// Stable story id (the id of its first article).
+        public var id: String
+        /// Sum of the members' normalized lead vectors (heaviest terms only).
+        public var centroid: TermVector
+        /// Number of articles.
+        public var size: Int
+        /// Latest publication time of a member (seconds since 1970), when known.
+        public var latest: Double?
+        /// Norm of `centroid`, kept current.
+        public var norm: Float
+    }
+
+    /// Terms kept per centroid.
+    public let centroidTerms: Int
+    /// Terms of an article used to find candidate stories and indexed for it.
+    public let lookupTerms: Int
+    /// Longest posting chain walked per term.
+    public let maxChain: Int
+    /// All stories, by story number.
+    public private(set) var stories: [Story] = []
+    private var heads: [UInt64: Int32] = [:]
+    private var postingStory: [Int32] = []
+    private var postingNext: [Int32] = []
+
+    /// An empty index.
+    public init(centroidTerms: Int = 96, lookupTerms: Int = 12, maxChain: Int = 48) {
+        self.centroidTerms = centroidTerms
+        self.lookupTerms = lookupTerms
+        self.maxChain = maxChain
+    }
+
+    /// Starts a story with one article (indexed under `lookup`); returns its story number.
+    public mutating func open(id: String, vector: TermVector, lookup: [UInt64], published: Double?) -> Int {
+        stories.append(Story(id: id, centroid: vector, size: 1, latest: published, norm: vector.norm))
+        let number = stories.count - 1
+        index(lookup, story: number)
+        return number
+    }
+
+    /// Adds an article's vector to story `number` and indexes the story under `lookup`.
+    public mutating func attach(_ vector: TermVector, lookup: [UInt64], published: Double?, to number: Int) {
+        stories[number].centroid = stories[number].centroid.adding(vector, limit: centroidTerms)
+        stories[number].norm = stories[number].centroid.norm
+        stories[number].size += 1
+        if let published {
+            stories[number].latest = max(stories[number].latest ?? published, published)
+        }
+        index(lookup, story: number)
+    }
+
+    /// Stories sharing one of `lookup` (an article's most distinctive terms) with `vector`,
+    /// with their cosine similarity to it.
+    public func candidates(of vector: TermVector, lookup: [UInt64]) -> [(story: Int, similarity: Float)] {
+        var seen = Set<Int32>()
+        for term in lookup {
+            var posting = heads[term] ?? -1
+            var walked = 0
+            while posting >= 0 && walked < maxChain {
+                seen.insert(postingStory[Int(posting)])
+                posting = postingNext[Int(posting)]
+                walked += 1
+            }
+        }
+        return seen.map { number in
+            let story = stories[Int(number)]
+            return (Int(number), story.norm > 0 ? vector.dot(story.centroid) / story.norm : 0)
+        }
+    }
+
+    private mutating func index(_ lookup: [UInt64], story: Int) {
+        for term in lookup {
+            if let head = heads[term], postingStory[Int(head)] == Int32(story) { continue }
+            postingStory.append(Int32(story))
+            postingNext.append(heads[term] ?? -1)
+            heads[term] = Int32(postingStory.count - 1)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Document frequencies of terms, learned incrementally, for inverse document frequency.
+public struct TermStatistics: Sendable, Codable {
+    /// Documents observed.
+    public private(set) var documents: Int = 0
+    private var frequencies: [UInt64: Int32] = [:]
+
+    /// Empty statistics.
+    public init() {}
+
+    /// Counts one document's distinct terms.
+    public mutating func observe(_ terms: some Sequence<UInt64>) {
+        documents += 1
+        for term in Set(terms) { frequencies[term, default: 0] += 1 }
+    }
+
+    /// Number of documents containing `term`.
+    public func documentFrequency(of term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
+
+    /// Smoothed inverse document frequency: ln((N + 1) / (df + 0.5)).
+    public func idf(of term: UInt64) -> Float {
+        Float(log(Double(documents + 1) / (Double(frequencies[term] ?? 0) + 0.5)))
+    }
+}

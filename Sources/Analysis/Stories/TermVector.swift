@@ -1,0 +1,74 @@
+/// A sparse vector over stable term hashes, sorted by term, for cosine similarity.
+public struct TermVector: Sendable, Codable, Equatable {
+    /// Term hashes in ascending order.
+    public private(set) var terms: [UInt64]
+    /// The weight of each term.
+    public private(set) var weights: [Float]
+
+    /// An empty vector.
+    public init() {
+        terms = []
+        weights = []
+    }
+
+    /// A vector from term weights (terms need not be sorted; zero weights are dropped).
+    public init(_ weighted: [UInt64: Float]) {
+        let sorted = weighted.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        terms = sorted.map(\.key)
+        weights = sorted.map(\.value)
+    }
+
+    /// True when no term has a weight.
+    public var isEmpty: Bool { terms.isEmpty }
+
+    /// The Euclidean norm.
+    public var norm: Float { weights.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+
+    /// The vector scaled to norm 1 (unchanged when empty).
+    public func normalized() -> TermVector {
+        let length = norm
+        guard length > 0 else { return self }
+        var copy = self
+        copy.weights = weights.map { $0 / length }
+        return copy
+    }
+
+    /// The dot product with `other`.
+    public func dot(_ other: TermVector) -> Float {
+        var i = 0
+        var j = 0
+        var sum: Float = 0
+        while i < terms.count && j < other.terms.count {
+            let a = terms[i]
+            let b = other.terms[j]
+            if a == b {
+                sum += weights[i] * other.weights[j]
+                i += 1
+                j += 1
+            } else if a < b {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+
+    /// The sum of two vectors, keeping only the `limit` heaviest terms.
+    public func adding(_ other: TermVector, limit: Int) -> TermVector {
+        var merged: [UInt64: Float] = [:]
+        merged.reserveCapacity(terms.count + other.terms.count)
+        for (term, weight) in zip(terms, weights) { merged[term, default: 0] += weight }
+        for (term, weight) in zip(other.terms, other.weights) { merged[term, default: 0] += weight }
+        if merged.count > limit {
+            let kept = merged.sorted { $0.value > $1.value }.prefix(limit)
+            merged = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+        }
+        return TermVector(merged)
+    }
+
+    /// The `count` heaviest terms.
+    public func topTerms(_ count: Int) -> [UInt64] {
+        zip(terms, weights).sorted { $0.1 > $1.1 }.prefix(count).map(\.0)
+    }
+}

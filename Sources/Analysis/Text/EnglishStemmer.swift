@@ -1,0 +1,62 @@
+/// A light English normalizer that folds common inflections together ("elections" → "election",
+/// "voted" → "vot", "voting" → "vot").
+///
+/// It is deliberately conservative: stems are only compared with other stems, never shown.
+public enum EnglishStemmer {
+    /// The stem of a lower-cased word.
+    public static func stem(_ word: String) -> String {
+        var s = Array(word.utf8)
+        guard s.count > 3 else { return word }
+        strip(&s)
+        return String(decoding: s, as: UTF8.self)
+    }
+
+    private static let apostrophe = Array("'".utf8)
+    private static let rightQuote = Array("\u{2019}".utf8)
+
+    private static func strip(_ s: inout [UInt8]) {
+        for quote in [apostrophe, rightQuote] {
+            if hasSuffix(s, quote + [0x73]) {
+                s.removeLast(quote.count + 1)
+                return
+            }
+            if hasSuffix(s, quote) { s.removeLast(quote.count) }
+        }
+        if hasSuffix(s, "ies"), s.count > 4 {
+            s.removeLast(2)
+            s[s.count - 1] = UInt8(ascii: "y")
+        } else if hasSuffix(s, "sses") {
+            s.removeLast(2)
+        } else if s.last == UInt8(ascii: "s"), !hasSuffix(s, "ss"), !hasSuffix(s, "us"), !hasSuffix(s, "is"), s.count > 3 {
+            s.removeLast()
+        }
+        if hasSuffix(s, "ing"), s.count > 5 {
+            s.removeLast(3)
+            undouble(&s)
+        } else if hasSuffix(s, "ed"), s.count > 4, !hasSuffix(s, "eed") {
+            s.removeLast(2)
+            undouble(&s)
+        }
+        if s.last == UInt8(ascii: "e"), s.count > 3 { s.removeLast() }
+    }
+
+    private static func undouble(_ s: inout [UInt8]) {
+        guard s.count > 3, let last = s.last, last == s[s.count - 2], last < 0x80,
+            last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z")
+        else { return }
+        s.removeLast()
+    }
+
+    private static func hasSuffix(_ s: [UInt8], _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard s.count >= count else { return false }
+        return suffix.withUTF8Buffer { tail in
+            for offset in 0..<count where s[s.count - count + offset] != tail[offset] { return false }
+            return true
+        }
+    }
+
+    private static func hasSuffix(_ s: [UInt8], _ tail: [UInt8]) -> Bool {
+        s.count >= tail.count && s[(s.count - tail.count)...].elementsEqual(tail)
+    }
+}

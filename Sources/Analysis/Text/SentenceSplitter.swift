@@ -1,0 +1,155 @@
+/// Splits text into sentences.
+///
+/// A line break always ends a sentence (paragraphs are hard breaks). Inside a paragraph a
+/// sentence ends at `.`, `!`, `?` or an ellipsis, after any closing quotes and brackets, when
+/// whitespace and a sentence opener (a capital, a digit, an opening quote) follow. Periods of
+/// abbreviations ("Mr.", "U.S.", "Feb. 19", "No. 5"), initials ("J. K. Rowling") and decimals
+/// ("3.5") do not end sentences.
+public struct SentenceSplitter: Sendable {
+    /// The abbreviations whose periods are not sentence ends.
+    public let abbreviations: Abbreviations
+    /// Words that usually open a sentence; after an ambiguous abbreviation ("Inc.", "U.S.") the
+    /// sentence ends only when one of these follows.
+    public let openers: StopWords
+
+    /// Creates a splitter; the defaults are English.
+    public init(abbreviations: Abbreviations = .english, openers: StopWords = .english) {
+        self.abbreviations = abbreviations
+        self.openers = openers
+    }
+
+    /// The English splitter.
+    public static let english = SentenceSplitter()
+
+    /// The sentences of `text`, trimmed, in order; empty sentences are dropped.
+    public func sentences(in text: String) -> [String] {
+        var result: [String] = []
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        for index in scalars.indices where Self.isLineBreak(scalars[index]) {
+            if index > start { split(Array(scalars[start..<index]), into: &result) }
+            start = index + 1
+        }
+        if start < scalars.count { split(Array(scalars[start...]), into: &result) }
+        return result
+    }
+
+    private func split(_ s: [Unicode.Scalar], into result: inout [String]) {
+        var start = 0
+        var index = 0
+        while index < s.count {
+            guard Self.isTerminator(s[index]) else {
+                index += 1
+                continue
+            }
+            var last = index
+            while last + 1 < s.count, Self.isTerminator(s[last + 1]) { last += 1 }
+            var end = last + 1
+            while end < s.count, Self.isCloser(s[end]) { end += 1 }
+            if Self.isFullStopWithoutSpace(s[last]), end < s.count, !Self.isSpace(s[end]) {
+                Self.emit(s[start..<end], into: &result)
+                start = end
+                index = end
+                continue
+            }
+            guard end < s.count, Self.isSpace(s[end]) else {
+                index = end
+                continue
+            }
+            var next = end
+            while next < s.count, Self.isSpace(s[next]) { next += 1 }
+            guard next < s.count else { break }
+            if endsSentence(s, terminator: index, last: last, next: next) {
+                Self.emit(s[start..<end], into: &result)
+                start = next
+            }
+            index = next
+        }
+        if start < s.count { Self.emit(s[start...], into: &result) }
+    }
+
+    private func endsSentence(_ s: [Unicode.Scalar], terminator: Int, last: Int, next: Int) -> Bool {
+        guard Self.isOpener(s[next]) else { return false }
+        let run = s[terminator...last]
+        if run.count > 1 || s[terminator] != "." { return true }
+        let word = Self.word(before: terminator, in: s)
+        if word.isEmpty { return true }
+        let lower = word.lowercased()
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return false }
+        if abbreviations.titles.contains(lower) { return false }
+        if abbreviations.beforeNumbers.contains(lower), s[next].properties.numericType != nil { return false }
+        let dotted = lower.contains(".")
+        if dotted || abbreviations.others.contains(lower) {
+            return openers.contains(Self.word(startingAt: next, in: s).lowercased())
+        }
+        return true
+    }
+
+    /// The word (letters and inner periods) that ends just before `index`.
+    private static func word(before index: Int, in s: [Unicode.Scalar]) -> String {
+        var begin = index
+        while begin > 0, s[begin - 1].properties.isAlphabetic || s[begin - 1] == "." { begin -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s[begin..<index])
+        return String(view)
+    }
+
+    /// The word that starts at `index`, after any opening quotes or brackets.
+    private static func word(startingAt index: Int, in s: [Unicode.Scalar]) -> String {
+        var begin = index
+        while begin < s.count, !s[begin].properties.isAlphabetic { begin += 1 }
+        var end = begin
+        while end < s.count, s[end].properties.isAlphabetic || s[end] == "'" || s[end] == "’" { end += 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s[begin..<end])
+        return String(view)
+    }
+
+    private static func emit(_ slice: ArraySlice<Unicode.Scalar>, into result: inout [String]) {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: slice)
+        let sentence = String(view).trimmingWhitespace()
+        if !sentence.isEmpty { result.append(sentence) }
+    }
+
+    static func isTerminator(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}":
+            true
+        default: false
+        }
+    }
+
+    private static func isFullStopWithoutSpace(_ c: Unicode.Scalar) -> Bool {
+        c == "\u{3002}" || c == "\u{FF01}" || c == "\u{FF1F}"
+    }
+
+    private static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "\u{201D}", "\u{2019}", ")", "]", "}", "\u{00BB}", "\u{203A}", "\u{300D}", "\u{300F}": true
+        default: false
+        }
+    }
+
+    private static func isLineBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
+    }
+
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace
+    }
+
+    private static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{00BF}", "\u{00A1}", "\u{2014}", "-":
+            return true
+        default:
+            let properties = c.properties
+            if properties.isUppercase || properties.numericType != nil { return true }
+            return properties.isAlphabetic && !properties.isLowercase && !properties.changesWhenUppercased
+        }
+    }
+}
