@@ -35,13 +35,7 @@ extension Tributary {
         }
 
         func run() throws {
-            let bytes: [UInt8]
-            do {
-                bytes = try InputSource.read(input)
-            } catch {
-                Console.error(error.description)
-                throw ExitCode(2)
-            }
+            let bytes = try InputSource.readOrExit(input)
             var clusterer = StoryClusterer(settings: ClusterSettings())
             let decoder = JSONDecoder()
             var json = JSONWriter()

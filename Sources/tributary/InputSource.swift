@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Reads the inputs named on the command line: a file path, or `-` for standard input.
@@ -7,6 +8,17 @@ enum InputSource {
         let input: String
         let reason: String
         var description: String { "\(input): \(reason)" }
+    }
+
+    /// The input's bytes, or — when it cannot be read — its one-line reason on stderr and exit
+    /// status 2, for commands that take a single input.
+    static func readOrExit(_ input: String) throws -> [UInt8] {
+        do {
+            return try read(input)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
     }
 
     static func read(_ input: String) throws(Unreadable) -> [UInt8] {

@@ -35,13 +35,7 @@ extension Tributary {
         }
 
         func run() throws {
-            let bytes: [UInt8]
-            do {
-                bytes = try InputSource.read(input)
-            } catch {
-                Console.error(error.description)
-                throw ExitCode(2)
-            }
+            let bytes = try InputSource.readOrExit(input)
             let text = String(decoding: bytes, as: UTF8.self)
             let summary = words.map { Summarizer.summarize(text, wordBudget: $0) } ?? Summarizer.summarize(text, sentences: sentences)
             Console.write(Array(summary.map { $0 + "\n" }.joined().utf8))
