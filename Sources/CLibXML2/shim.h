@@ -41,11 +41,13 @@ static inline xmlEntityPtr tributary_newTextEntity(const xmlChar *name, const xm
     return entity;
 }
 
-/// Frees an entity made by `tributary_newTextEntity`.
+/// Frees an entity made by `tributary_newTextEntity`, with the raw value libxml2 hands it
+/// (`orig`) when the document declares an entity of that name.
 static inline void tributary_freeTextEntity(xmlEntityPtr entity) {
     if (entity == NULL) return;
     xmlFree((xmlChar *)entity->name);
     xmlFree(entity->content);
+    if (entity->orig != NULL) xmlFree(entity->orig);
     free(entity);
 }
 

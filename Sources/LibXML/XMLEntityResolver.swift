@@ -6,7 +6,14 @@ final class XMLEntityResolver {
     /// What to do about one entity reference.
     enum Outcome {
         case entity(xmlEntityPtr)
+        /// The first reference past the budget; it expands to nothing, as do all later ones.
         case overBudget(String)
+    }
+
+    /// The entity every over-budget reference expands to: no text at all.
+    func emptyEntity() -> xmlEntityPtr? {
+        if case .entity(let empty)? = entity(named: "\u{0}exhausted", content: []) { return empty }
+        return nil
     }
 
     private let options: XMLParseOptions
@@ -26,6 +33,10 @@ final class XMLEntityResolver {
         for entity in entities.values { tributary_freeTextEntity(entity) }
     }
 
+    /// Set once an expansion went past the budget: from then on every declared entity expands
+    /// to nothing, so the rest of the document is still read without the blow-up.
+    private(set) var exhausted = false
+
     /// Records an internal general entity the document declares; other kinds are ignored
     /// (external entities are never loaded).
     func declare(name: String, content: [UInt8]) {
@@ -37,9 +48,11 @@ final class XMLEntityResolver {
     /// The entity for a reference, creating it on first use.
     func resolve(_ name: String) -> Outcome? {
         if let content = declared[name] {
+            if exhausted { return entity(named: "\u{0}exhausted", content: []) }
             let length = expandedLength[name] ?? content.count
             totalExpanded += content.count
             if length > options.entityExpansionLimit || totalExpanded > options.entityExpansionLimit {
+                exhausted = true
                 return .overBudget(name)
             }
             return entity(named: name, content: content)

@@ -62,13 +62,16 @@ extension XMLStreamParser {
             case .entity(let entity):
                 return entity
             case .overBudget(let culprit):
+                // Halting libxml2 inside a declaration leaks its buffers; instead every further
+                // expansion becomes empty, which bounds the work just as well.
                 let (line, column) = parser.position
-                parser.stop(
-                    with: XMLParseError(
+                parser.record(
+                    XMLParseError(
                         code: XMLParseError.Code.entityExpansionLimit,
-                        message: "entity '\(culprit)' expands past the limit of \(parser.options.entityExpansionLimit) bytes; parsing stopped",
-                        line: line, column: column, severity: .fatal))
-                return nil
+                        message:
+                            "entity '\(culprit)' expands past the limit of \(parser.options.entityExpansionLimit) bytes; it and every later expansion are left empty",
+                        line: line, column: column, severity: .error))
+                return parser.entities.emptyEntity()
             case nil:
                 return nil
             }

@@ -51,6 +51,12 @@ public final class XMLStreamParser {
 
     deinit {
         if let context {
+            // In SAX mode libxml2 keeps declared entities in a "SAX compatibility" document of
+            // its own (ctxt->myDoc), which the context does not free.
+            if let document = context.pointee.myDoc {
+                xmlFreeDoc(document)
+                context.pointee.myDoc = nil
+            }
             xmlFreeParserCtxt(context)
         }
     }
@@ -144,12 +150,6 @@ public final class XMLStreamParser {
                     line: line, column: column, severity: .error))
         }
         return false
-    }
-
-    func stop(with problem: XMLParseError) {
-        record(problem)
-        stopped = true
-        if let context { xmlStopParser(context) }
     }
 
     var position: (line: Int, column: Int) {

@@ -75,10 +75,9 @@ struct XMLStreamParserTests {
         parser.feed(try Self.fixture("billion-laughs.xml"))
         parser.finish()
         #expect(Date().timeIntervalSince(started) < 5)
-        #expect(parser.stopped)
         let problem = try #require(handler.problems.first { $0.code == XMLParseError.Code.entityExpansionLimit })
         #expect(problem.message.contains("expands past the limit"))
-        #expect(problem.severity == .fatal)
+        #expect(handler.events.contains("end lolz"))
         #expect(handler.text.utf8.count < 2 << 20)
     }
 
