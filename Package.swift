@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LibXML", targets: ["LibXML"]),
         .library(name: "Syndication", targets: ["Syndication"]),
         .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -35,6 +36,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Extraction",
+            dependencies: ["LibXML"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Analysis",
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -44,6 +50,7 @@ let package = Package(
             dependencies: [
                 "Syndication",
                 "Analysis",
+                "Extraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -57,6 +64,12 @@ let package = Package(
         .testTarget(
             name: "SyndicationTests",
             dependencies: ["Syndication"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -13,6 +13,6 @@ struct Tributary: ParsableCommand {
             Exit status: 0 success, 1 the job failed, 2 an input is unreadable or not a feed, \
             64 usage error.
             """,
-        subcommands: [Parse.self, Summarize.self, Cluster.self]
+        subcommands: [Parse.self, Extract.self, Summarize.self, Cluster.self]
     )
 }

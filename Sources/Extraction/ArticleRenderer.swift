@@ -1,0 +1,206 @@
+/// Walks the chosen container and writes the article as plain text (paragraphs separated by a
+/// blank line) and as sanitized HTML, leaving out furniture, link lists, stock phrases, stray
+/// JSON and the byline/date lines above the first paragraph.
+struct ArticleRenderer {
+    /// The rendered article.
+    struct Output: Sendable {
+        /// The paragraphs, in order.
+        var paragraphs: [String] = []
+        /// Sanitized HTML.
+        var html = ""
+    }
+
+    let analysis: PageAnalysis
+    let resolver: URLResolver
+    /// Author names, so a byline line above the text can be recognised.
+    let authors: [String]
+    /// The headline, so a repeated headline inside the container is left out.
+    let title: String?
+
+    /// Block elements kept as tags in the HTML.
+    static let structuralTags: Set<String> = [
+        "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td",
+        "th", "caption", "pre", "dl", "dt", "dd",
+    ]
+    /// Blocks whose inline content needs no `<p>` wrapper.
+    static let inlineHolders: Set<String> = ["p", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "td", "th", "caption", "pre", "dt", "dd"]
+    /// Inline elements kept as tags.
+    static let inlineTags: Set<String> = ["a", "em", "strong", "b", "i", "u", "code", "sub", "sup", "mark", "small", "s", "q", "cite", "abbr"]
+
+    /// Renders the container `root`.
+    func render(_ root: Int) -> Output {
+        let tree = analysis.tree
+        var output = Output()
+        var run = Run()
+        var open: [(node: Int, htmlStart: String.Index?)] = []
+        var holders: [String] = []
+        var seenLongParagraph = false
+        var seenParagraphs: Set<String> = []
+        let rootGood = Double(analysis.goodLength[root])
+        let rootText = Double(analysis.textLength[root])
+
+        func flush() {
+            defer { run = Run() }
+            let text = run.text.result
+            guard !text.isEmpty else {
+                if run.html.contains("<img") { output.html += run.html }
+                return
+            }
+            if BoilerplateFilter.isStockPhrase(text) || BoilerplateFilter.looksLikeJSON(text) { return }
+            if !seenLongParagraph {
+                if text.count >= 120 || (text.count >= 60 && text.last.map { ".!?\"”".contains($0) } == true) {
+                    seenLongParagraph = true
+                } else if BylineMatcher.isMetadataLine(text, authors: authors) {
+                    return
+                }
+            }
+            if text.count >= 30 {
+                guard seenParagraphs.insert(text).inserted else { return }
+            }
+            output.paragraphs.append(text)
+            if let holder = holders.last, Self.inlineHolders.contains(holder) {
+                output.html += run.html
+            } else {
+                output.html += "<p>" + run.html + "</p>"
+            }
+        }
+
+        func skip(_ node: Int) -> Bool {
+            if analysis.invisible[node] { return true }
+            let name = tree.names[node]
+            if name == "h1" { return true }
+            let isFurniture = analysis.selfFurniture[node]
+            if isFurniture, Double(analysis.goodLength[node]) < 0.2 * rootGood || rootGood == 0 && Double(analysis.textLength[node]) < 0.5 * rootText
+            {
+                return true
+            }
+            let total = analysis.textLength[node]
+            if total > 0, !(run.text.isEmpty == false && name == "a") {
+                let density = analysis.linkDensity(node)
+                switch name {
+                case "ul", "ol", "div", "section", "table", "nav", "dl", "span", "header", "footer", "aside", "figure":
+                    if density > 0.6 && analysis.goodLength[node] == 0 { return true }
+                case "p", "li":
+                    if density > 0.85 && total < 200 && run.text.isEmpty { return true }
+                default: break
+                }
+            }
+            return false
+        }
+
+        func close(_ node: Int, htmlStart: String.Index?) {
+            let name = tree.names[node]
+            if PageAnalysis.blockElements.contains(name) {
+                flush()
+                if Self.structuralTags.contains(name) {
+                    holders.removeLast()
+                    if let start = htmlStart, output.html[start...] == "<\(name)>" {
+                        output.html.removeSubrange(start...)
+                    } else {
+                        output.html += "</\(name)>"
+                    }
+                }
+            } else if Self.inlineTags.contains(name) {
+                run.html += "</\(name)>"
+            }
+        }
+
+        var index = root + 1
+        let end = Int(tree.ends[root])
+        while true {
+            while let top = open.last, index >= Int(tree.ends[top.node]) {
+                open.removeLast()
+                close(top.node, htmlStart: top.htmlStart)
+            }
+            guard index < end else { break }
+            if tree.kinds[index] == .text {
+                if !analysis.invisible[index] {
+                    let text = tree.texts[index]
+                    run.text.append(text)
+                    run.html += HTMLEscaping.escape(text)
+                }
+                index += 1
+                continue
+            }
+            if skip(index) {
+                index = Int(tree.ends[index])
+                continue
+            }
+            let name = tree.names[index]
+            var htmlStart: String.Index?
+            if PageAnalysis.blockElements.contains(name) {
+                flush()
+                if Self.structuralTags.contains(name) {
+                    htmlStart = output.html.endIndex
+                    output.html += "<\(name)>"
+                    holders.append(name)
+                }
+            } else if name == "br" {
+                flush()
+            } else if name == "img" {
+                if let source = imageSource(index) {
+                    let alt = tree.attribute("alt", of: index).map { " alt=\"\(HTMLEscaping.escape($0, attribute: true))\"" } ?? ""
+                    run.html += "<img src=\"\(HTMLEscaping.escape(source, attribute: true))\"\(alt)>"
+                }
+            } else if Self.inlineTags.contains(name) {
+                if name == "a" {
+                    if let href = tree.attribute("href", of: index), let absolute = resolver.resolve(href), URLResolver.isSafe(absolute) {
+                        run.html += "<a href=\"\(HTMLEscaping.escape(absolute, attribute: true))\">"
+                    } else {
+                        run.html += "<a>"
+                    }
+                } else {
+                    run.html += "<\(name)>"
+                }
+            }
+            open.append((index, htmlStart))
+            index += 1
+        }
+        flush()
+        return output
+    }
+
+    /// The absolute source of an image (lazy-loading attributes first).
+    private func imageSource(_ node: Int) -> String? {
+        let tree = analysis.tree
+        for attribute in ["data-src", "data-lazy-src", "data-original", "src"] {
+            if let value = tree.attribute(attribute, of: node), !value.isEmpty, !value.hasPrefix("data:"),
+                let absolute = resolver.resolve(value), URLResolver.isSafe(absolute)
+            {
+                return absolute
+            }
+        }
+        return nil
+    }
+
+    /// The inline content gathered since the last block boundary.
+    private struct Run {
+        var text = TextBuilder()
+        var html = ""
+    }
+}
+
+/// Escaping of text and attribute values for HTML output.
+enum HTMLEscaping {
+    /// `text` with `&`, `<`, `>` (and `"` in attributes) escaped.
+    static func escape(_ text: String, attribute: Bool = false) -> String {
+        var needs = false
+        for scalar in text.unicodeScalars where scalar == "&" || scalar == "<" || scalar == ">" || (attribute && scalar == "\"") {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"" where attribute: result += "&quot;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,177 @@
+/// Class, id and role hints that mark page furniture (navigation, share bars, newsletters…) or
+/// main content, and the rules deciding which elements are never part of an article.
+enum BoilerplateFilter {
+    /// What an element's class, id and role suggest.
+    enum Hint: Sendable, Equatable { case none, content, boilerplate }
+
+    /// Class/id words (whole tokens) suggesting furniture.
+    private static let boilerplateTokens: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "menus", "footer", "header", "masthead", "sidebar", "aside",
+        "related", "share", "shares", "sharing", "social", "comment", "comments", "newsletter", "subscribe", "subscription",
+        "signup", "cookie", "cookies", "consent", "gdpr", "promo", "promotion", "ad", "ads", "advert", "advertisement",
+        "sponsor", "sponsored", "banner", "popup", "modal", "overlay", "breadcrumb", "breadcrumbs", "pagination", "pager",
+        "tags", "tag", "taglist", "byline", "bio", "author", "authors", "meta", "metadata", "dateline", "popular", "trending",
+        "recommended", "recommendations", "recirculation", "outbrain", "taboola", "disqus", "toolbar", "skip", "login",
+        "paywall", "prev", "previous", "next", "more", "jump", "toc", "print", "rating", "reactions", "sr",
+        "caption-credit", "credits", "copyright", "legal", "disclaimer", "cta", "follow", "donate", "donation", "alert",
+        "teaser", "teasers", "feed", "topbar", "utility", "actions", "action", "tools", "lightbox", "carousel", "slider",
+        "newsletters", "signin", "register", "search", "breaking", "ticker", "categories", "category", "topics", "keywords",
+        "avatar", "profile", "timestamp", "date", "time", "posted", "published", "updated", "readtime", "reading",
+        "affiliate", "disclosure", "embed", "subnav", "offcanvas", "drawer", "dropdown", "mega", "hamburger",
+    ]
+
+    /// Class/id fragments (substrings) suggesting furniture.
+    private static let boilerplateFragments: [String] = [
+        "sidebar", "newsletter", "comment", "related", "breadcrumb", "social", "sharing", "sharebar", "share-", "-share",
+        "advert", "sponsor", "subscribe", "cookie", "recommend", "trending", "popular", "outbrain", "taboola", "promo",
+        "navigation", "navbar", "footer", "masthead", "signup", "paywall", "most-read", "mostread", "read-more",
+        "readmore", "more-stories", "author-bio", "authorbio", "byline", "post-meta", "entry-meta", "article-meta", "dateline",
+        "pagination", "screen-reader", "visually-hidden", "sr-only", "skip-link", "modal", "popup", "banner", "tag-list",
+        "taglist", "post-tags", "entry-tags", "article-tags", "toolbar", "menu", "prev-next", "post-nav", "nav-links",
+    ]
+
+    private static let fragmentBytes: [[UInt8]] = boilerplateFragments.map { Array($0.utf8) }
+
+    /// Class/id words suggesting the main text.
+    private static let contentTokens: Set<String> = [
+        "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose", "richtext", "single",
+        "articlebody", "postbody", "storybody", "entrycontent", "postcontent", "articlecontent",
+    ]
+
+    /// Roles that are furniture.
+    private static let boilerplateRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert", "toolbar", "tablist",
+    ]
+
+    /// Element names that are never article text.
+    static let furnitureElements: Set<String> = ["nav", "aside", "footer", "form", "header", "menu", "dialog"]
+
+    /// The hint an element's class, id, role and itemprop give; `cache` remembers class/id texts already judged.
+    static func hint(of node: Int, in tree: PageTree, cache: inout [String: Hint]) -> Hint {
+        let name = tree.names[node]
+        if name == "body" || name == "html" { return .none }
+        if let property = tree.attribute("itemprop", of: node)?.lowercased(), property.contains("articlebody") || property == "text" {
+            return .content
+        }
+        if let role = tree.attribute("role", of: node)?.lowercased(), boilerplateRoles.contains(role) { return .boilerplate }
+        var result = Hint.none
+        for attribute in ["class", "id"] {
+            guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
+            let judged: Hint
+            if let known = cache[value] {
+                judged = known
+            } else {
+                judged = hint(ofWords: value.lowercased())
+                cache[value] = judged
+            }
+            if judged == .boilerplate { return .boilerplate }
+            if judged == .content { result = .content }
+        }
+        return result
+    }
+
+    /// The hint of class and id text (lower case).
+    static func hint(ofWords words: String) -> Hint {
+        var content = false
+        var boilerplate = false
+        var token: [UInt8] = []
+        func finish() {
+            if !token.isEmpty {
+                let word = String(decoding: token, as: UTF8.self)
+                if boilerplateTokens.contains(word) { boilerplate = true }
+                if contentTokens.contains(word) { content = true }
+                token.removeAll(keepingCapacity: true)
+            }
+        }
+        for byte in words.utf8 {
+            if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte >= 0x80 { token.append(byte) } else { finish() }
+        }
+        finish()
+        if !boilerplate {
+            let bytes = Array(words.utf8)
+            for fragment in fragmentBytes where ByteSearch.contains(bytes, fragment) {
+                boilerplate = true
+                break
+            }
+        }
+        if boilerplate { return .boilerplate }
+        return content ? .content : .none
+    }
+
+    /// Whether an element is hidden from readers (hidden attribute, inline `display:none`, ARIA).
+    static func isHidden(_ node: Int, in tree: PageTree) -> Bool {
+        if tree.attribute("hidden", of: node) != nil { return true }
+        if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
+        if let style = tree.attribute("style", of: node)?.lowercased() {
+            let compact = Array(style.utf8.filter { $0 != 32 })
+            if ByteSearch.contains(compact, Array("display:none".utf8)) || ByteSearch.contains(compact, Array("visibility:hidden".utf8)) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Short stock phrases of page furniture, compared with a whole block's lower-cased text.
+    private static let stockPhrases: [String] = [
+        "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "continue reading",
+        "continue reading below", "advertisement - continue reading below", "story continues below advertisement",
+        "article continues below", "scroll to continue", "read more", "read more:", "see also", "see also:", "related:",
+        "related articles", "related posts", "related stories", "share this", "share this article", "share this post",
+        "share this story", "share", "tweet", "email", "print", "comments", "leave a comment", "leave a reply",
+        "subscribe", "sign up", "click here", "loading...", "loading", "skip to content", "skip to main content",
+        "back to top", "table of contents", "contents", "previous article", "next article", "previous post", "next post",
+        "no time to read?", "get a summary", "listen to this article", "follow us", "recommended", "most read", "popular",
+        "trending", "you may also like", "you might also like", "more from", "photo:", "image:", "getty images",
+        "copy link", "link copied", "newsletter", "toggle", "menu", "close", "open", "search",
+    ]
+
+    /// Whether a short block is a piece of furniture by its wording alone.
+    static func isStockPhrase(_ text: String) -> Bool {
+        guard text.count <= 48 else { return false }
+        let lower = text.lowercased().trimmingSpaces()
+        let trimmed = lower.trimmingCharacters(in: ":.!?»›→ ")
+        return stockPhrases.contains(lower) || stockPhrases.contains(trimmed)
+    }
+
+    /// Whether text is a stray JSON object or array left in the page.
+    static func looksLikeJSON(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        return (first == "{" && last == "}" && text.contains("\":")) || (first == "[" && last == "]" && text.contains("{\""))
+    }
+}
+
+extension String {
+    /// The string without the given leading and trailing characters.
+    func trimmingCharacters(in set: String) -> String {
+        var view = Substring(self)
+        while let first = view.first, set.contains(first) { view = view.dropFirst() }
+        while let last = view.last, set.contains(last) { view = view.dropLast() }
+        return String(view)
+    }
+}
+
+/// Substring search over bytes (Foundation's `String.contains` is slow on Linux).
+enum ByteSearch {
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let count = needle.count
+        guard count > 0, haystack.count >= count else { return count == 0 }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether `needle` occurs in `text`.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        contains(Array(text.utf8), Array(needle.utf8))
+    }
+}

@@ -1,0 +1,129 @@
+/// Finds the element holding a page's main text: every block of text votes for its ancestors,
+/// positively for paragraph-like prose, negatively for links, furniture and short labels; the
+/// element with the highest total is the article.
+enum ContentScorer {
+    /// Containers that may hold an article.
+    static let containers: Set<String> = ["div", "article", "main", "section", "td", "body", "center", "font", "span", "blockquote", "form"]
+
+    /// The best container and each node's subtree score.
+    static func bestContainer(in analysis: PageAnalysis, articleBodyHint: String?) -> Int? {
+        let tree = analysis.tree
+        let count = tree.count
+        guard count > 0 else { return nil }
+        var score = Array(repeating: 0.0, count: count)
+        for index in 0..<count where tree.kinds[index] == .element && !analysis.invisible[index] {
+            let own = Double(analysis.ownText[index])
+            guard own > 0 else { continue }
+            score[index] = contribution(of: index, in: analysis)
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(tree.parents[index])
+            if parent >= 0, !analysis.invisible[index] { score[parent] += score[index] }
+        }
+        if let hinted = hintedContainer(articleBody: articleBodyHint, analysis: analysis), score[hinted] > 0,
+            let body = articleBodyHint, Double(analysis.textLength[hinted]) >= 0.6 * Double(PageAnalysis.measure(body).0)
+        {
+            return hinted
+        }
+        var best: Int?
+        var bestScore = 0.0
+        for index in 0..<count where tree.kinds[index] == .element && containers.contains(tree.names[index]) {
+            guard !analysis.invisible[index], score[index] > 0 else { continue }
+            var value = score[index]
+            switch analysis.hints[index] {
+            case .content: value *= 1.08
+            default: break
+            }
+            if tree.names[index] == "article" || tree.names[index] == "main" { value *= 1.05 }
+            if let property = tree.attribute("itemprop", of: index), property.lowercased().contains("articlebody") { value *= 1.25 }
+            if value > bestScore {
+                bestScore = value
+                best = index
+            }
+        }
+        guard var chosen = best else { return nil }
+        // Climb while the parent holds much more good prose: articles split into sections.
+        while true {
+            let parent = Int(tree.parents[chosen])
+            guard parent >= 0, tree.names[parent] != "html" else { break }
+            let good = Double(analysis.goodLength[chosen])
+            let parentGood = Double(analysis.goodLength[parent])
+            guard parentGood >= 1.4 * good, score[parent] >= 0.5 * score[chosen], analysis.linkDensity(parent) < 0.3 else { break }
+            chosen = parent
+        }
+        return chosen
+    }
+
+    /// A block's vote: its own text, less its links; furniture and short labels vote against.
+    static func contribution(of block: Int, in analysis: PageAnalysis) -> Double {
+        let tree = analysis.tree
+        let own = Double(analysis.ownText[block])
+        let links = Double(analysis.ownLinkText[block])
+        if analysis.furniture[block] { return -own }
+        let density = links / own
+        if density > 0.5 { return -own * density }
+        let name = tree.names[block]
+        let isHeading = name.count == 2 && name.first == "h" && name != "hr"
+        if own < 30 && analysis.ownPunctuation[block] == 0 {
+            return isHeading ? 0 : -3
+        }
+        var value = own - 2 * links
+        if name == "p" || name == "blockquote" || name == "pre" { value *= 1.2 }
+        if analysis.ownPunctuation[block] >= 2 { value += 10 }
+        return value
+    }
+
+    /// The lowest common ancestor of the blocks holding the start and the end of a JSON-LD
+    /// `articleBody`, when both are found in the page.
+    static func hintedContainer(articleBody: String?, analysis: PageAnalysis) -> Int? {
+        guard let body = articleBody.map(TextBuilder.collapse), body.count >= 400 else { return nil }
+        let tree = analysis.tree
+        let head = String(body.prefix(50))
+        let tail = String(body.suffix(50))
+        var first: Int?
+        var last: Int?
+        var index = 0
+        while index < tree.count {
+            if tree.kinds[index] == .element, PageAnalysis.paragraphLike.contains(tree.names[index]) || tree.names[index].hasPrefix("h"),
+                analysis.ownText[index] > 0, !analysis.invisible[index]
+            {
+                let text = ownText(of: index, in: analysis)
+                if first == nil, ByteSearch.contains(text, head) || (text.count >= 40 && head.hasPrefix(text)) { first = index }
+                if first != nil, ByteSearch.contains(text, tail) || (text.count >= 40 && tail.hasSuffix(text)) { last = index }
+            }
+            index += 1
+        }
+        guard var a = first, let b = last else { return nil }
+        while !tree.isInside(b, a) {
+            let parent = Int(tree.parents[a])
+            guard parent >= 0 else { return nil }
+            a = parent
+        }
+        // Climb to a container element.
+        while !containers.contains(tree.names[a]) {
+            let parent = Int(tree.parents[a])
+            guard parent >= 0 else { break }
+            a = parent
+        }
+        return a
+    }
+
+    /// The collapsed text a block holds itself (without nested blocks).
+    static func ownText(of block: Int, in analysis: PageAnalysis) -> String {
+        let tree = analysis.tree
+        var builder = TextBuilder()
+        var index = block + 1
+        let end = Int(tree.ends[block])
+        while index < end {
+            if tree.kinds[index] == .text {
+                if Int(analysis.blockOf[index]) == block, !analysis.invisible[index] { builder.append(tree.texts[index]) }
+                index += 1
+            } else if analysis.invisible[index] {
+                index = Int(tree.ends[index])
+            } else {
+                index += 1
+            }
+        }
+        return builder.result
+    }
+}

@@ -1,0 +1,141 @@
+/// Per-node measurements of a page, computed once in two linear passes (no recursion): which
+/// nodes are invisible or furniture, how much text and link text each subtree holds, and which
+/// block element owns each piece of text.
+struct PageAnalysis: Sendable {
+    /// The page.
+    let tree: PageTree
+    /// Never visible: scripts, styles, hidden elements and everything inside them.
+    private(set) var invisible: [Bool]
+    /// Furniture by name or hint, inherited by descendants (decided against the whole page).
+    private(set) var furniture: [Bool]
+    /// Furniture by the element's own name, hint, hidden state or control type (not inherited).
+    private(set) var selfFurniture: [Bool]
+    /// The element's own hint.
+    private(set) var hints: [BoilerplateFilter.Hint]
+    /// Visible non-space characters in the subtree.
+    private(set) var textLength: [Int32]
+    /// Visible non-space characters inside links in the subtree.
+    private(set) var linkLength: [Int32]
+    /// Characters of "good" paragraphs (long, few links) in the subtree.
+    private(set) var goodLength: [Int32]
+    /// The nearest block-level element containing the node (itself for a block).
+    private(set) var blockOf: [Int32]
+    /// Whether the node is inside an `<a>`.
+    private(set) var inLink: [Bool]
+    /// Non-space characters of a block's own text (not of nested blocks).
+    private(set) var ownText: [Int32]
+    /// Non-space characters of a block's own text inside links.
+    private(set) var ownLinkText: [Int32]
+    /// Sentence punctuation in a block's own text.
+    private(set) var ownPunctuation: [Int32]
+
+    /// Elements that start a new block of text.
+    static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "li", "ul", "ol", "td", "th", "tr", "table", "tbody", "thead", "tfoot",
+        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "dd", "dt", "dl", "header",
+        "footer", "aside", "nav", "form", "body", "html", "address", "details", "summary", "center", "fieldset", "caption",
+        "hgroup", "dialog", "menu", "picture", "video", "audio",
+    ]
+
+    /// Blocks whose long own text counts as article-like paragraphs.
+    static let paragraphLike: Set<String> = ["p", "div", "td", "li", "blockquote", "pre", "dd", "section", "article", "main"]
+
+    init(tree: PageTree) {
+        self.tree = tree
+        let count = tree.count
+        selfFurniture = []
+        invisible = Array(repeating: false, count: count)
+        furniture = Array(repeating: false, count: count)
+        hints = Array(repeating: .none, count: count)
+        textLength = Array(repeating: 0, count: count)
+        linkLength = Array(repeating: 0, count: count)
+        goodLength = Array(repeating: 0, count: count)
+        blockOf = Array(repeating: -1, count: count)
+        inLink = Array(repeating: false, count: count)
+        ownText = Array(repeating: 0, count: count)
+        ownLinkText = Array(repeating: 0, count: count)
+        ownPunctuation = Array(repeating: 0, count: count)
+        selfFurniture = Array(repeating: false, count: count)
+        var hintCache: [String: BoilerplateFilter.Hint] = [:]
+
+        // Pass 1, document order: inherited flags and block ownership; own text per block.
+        for index in 0..<count {
+            let parent = Int(tree.parents[index])
+            let parentInvisible = parent >= 0 && invisible[parent]
+            if tree.kinds[index] == .element {
+                let name = tree.names[index]
+                hints[index] = BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache)
+                invisible[index] = parentInvisible || PageTree.invisibleElements.contains(name)
+                selfFurniture[index] =
+                    BoilerplateFilter.furnitureElements.contains(name) || hints[index] == .boilerplate
+                    || PageTree.controlElements.contains(name) || BoilerplateFilter.isHidden(index, in: tree)
+                inLink[index] = (parent >= 0 && inLink[parent]) || name == "a"
+                blockOf[index] = Self.blockElements.contains(name) ? Int32(index) : (parent >= 0 ? blockOf[parent] : Int32(index))
+            } else {
+                invisible[index] = parentInvisible
+                inLink[index] = parent >= 0 && inLink[parent]
+                blockOf[index] = parent >= 0 ? blockOf[parent] : -1
+                guard !invisible[index] else { continue }
+                let (letters, punctuation) = Self.measure(tree.texts[index])
+                textLength[index] = letters
+                if inLink[index] { linkLength[index] = letters }
+                let block = Int(blockOf[index])
+                if block >= 0 {
+                    ownText[block] += letters
+                    if inLink[index] { ownLinkText[block] += letters }
+                    ownPunctuation[block] += punctuation
+                }
+            }
+        }
+        // Pass 2, reverse order: subtree sums.
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            if tree.kinds[index] == .element, !invisible[index] {
+                let own = ownText[index]
+                if own >= 80, ownLinkText[index] * 4 < own, Self.paragraphLike.contains(tree.names[index]) {
+                    goodLength[index] += own
+                }
+            }
+            let parent = Int(tree.parents[index])
+            guard parent >= 0, !invisible[index] else { continue }
+            textLength[parent] += textLength[index]
+            linkLength[parent] += linkLength[index]
+            goodLength[parent] += goodLength[index]
+        }
+        // Pass 3, document order: furniture is inherited, unless the element holds most of the page's good text.
+        var pageGood: Int32 = 1
+        for index in 0..<count where tree.parents[index] < 0 { pageGood += goodLength[index] }
+        for index in 0..<count {
+            let parent = Int(tree.parents[index])
+            let inherited = parent >= 0 && furniture[parent]
+            furniture[index] = inherited || (selfFurniture[index] && Double(goodLength[index]) < 0.3 * Double(pageGood))
+        }
+    }
+
+    /// Non-space scalars and sentence punctuation (.,;:!?) in a piece of text.
+    static func measure(_ text: String) -> (Int32, Int32) {
+        var letters: Int32 = 0
+        var punctuation: Int32 = 0
+        var text = text
+        text.withUTF8 { buffer in
+            var index = 0
+            while index < buffer.count {
+                let spaceLength = TextBuilder.spaceLength(buffer, index)
+                if spaceLength > 0 {
+                    index += spaceLength
+                    continue
+                }
+                let byte = buffer[index]
+                if byte & 0xC0 != 0x80 { letters += 1 }
+                if byte == 46 || byte == 44 || byte == 59 || byte == 33 || byte == 63 { punctuation += 1 }
+                index += 1
+            }
+        }
+        return (letters, punctuation)
+    }
+
+    /// Link text share of a subtree (0 when it has no text).
+    func linkDensity(_ node: Int) -> Double {
+        let total = textLength[node]
+        return total > 0 ? Double(linkLength[node]) / Double(total) : 0
+    }
+}

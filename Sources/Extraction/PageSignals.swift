@@ -1,0 +1,99 @@
+/// Everything in a page's markup that states metadata, gathered in one pass: `<meta>` values,
+/// `<link>` relations, `<title>`, `lang`, JSON-LD scripts, headings, `<time>` elements and
+/// byline elements.
+struct PageSignals: Sendable {
+    /// `<meta>` content by lower-cased name, property or itemprop (first value wins).
+    var meta: [String: String] = [:]
+    /// Every `<meta>` value by key, in page order (several `article:author` tags…).
+    var metaAll: [String: [String]] = [:]
+    /// `<link>` elements: rel (lower case), href, type (lower case), title.
+    var links: [(rel: String, href: String, type: String, title: String?)] = []
+    /// The `<title>` text.
+    var documentTitle: String?
+    /// The root element's `lang`.
+    var htmlLanguage: String?
+    /// `<base href>`.
+    var baseHref: String?
+    /// JSON-LD script texts.
+    var jsonLD: [String] = []
+    /// Visible `<h1>` elements.
+    var headings: [Int] = []
+    /// `<time>` elements and elements with `itemprop="datePublished"`.
+    var timeElements: [Int] = []
+    /// Elements marked as bylines (rel=author, itemprop=author, class byline/author).
+    var bylineElements: [Int] = []
+
+    /// Gathers the signals of an analysed page.
+    init(analysis: PageAnalysis) {
+        let tree = analysis.tree
+        for index in 0..<tree.count where tree.kinds[index] == .element {
+            switch tree.names[index] {
+            case "meta":
+                guard let content = tree.attribute("content", of: index) else { continue }
+                for keyName in ["name", "property", "itemprop", "http-equiv"] {
+                    if let key = tree.attribute(keyName, of: index)?.lowercased().trimmingSpaces(), !key.isEmpty {
+                        if meta[key] == nil, !content.trimmingSpaces().isEmpty { meta[key] = TextBuilder.collapse(content) }
+                        metaAll[key, default: []].append(content)
+                    }
+                }
+                if let property = tree.attribute("itemprop", of: index)?.lowercased(), property == "datepublished" {
+                    timeElements.append(index)
+                }
+            case "link":
+                guard let rel = tree.attribute("rel", of: index)?.lowercased(), let href = tree.attribute("href", of: index) else { continue }
+                links.append((rel, href, tree.attribute("type", of: index)?.lowercased().trimmingSpaces() ?? "", tree.attribute("title", of: index)))
+            case "title":
+                if documentTitle == nil, tree.parents[index] >= 0, tree.names[Int(tree.parents[index])] != "svg" {
+                    documentTitle = TextBuilder.collapse(Self.rawText(of: index, in: tree))
+                }
+            case "html":
+                if htmlLanguage == nil { htmlLanguage = tree.attribute("lang", of: index) ?? tree.attribute("xml:lang", of: index) }
+            case "base":
+                if baseHref == nil { baseHref = tree.attribute("href", of: index) }
+            case "script":
+                if let type = tree.attribute("type", of: index)?.lowercased(), ByteSearch.contains(type, "ld+json") {
+                    jsonLD.append(Self.rawText(of: index, in: tree))
+                }
+            case "h1":
+                if !analysis.invisible[index] { headings.append(index) }
+            case "time":
+                if !analysis.invisible[index] || tree.attribute("datetime", of: index) != nil { timeElements.append(index) }
+            default:
+                if let property = tree.attribute("itemprop", of: index)?.lowercased() {
+                    if property == "datepublished" { timeElements.append(index) }
+                    if property == "author" || property == "creator" { bylineElements.append(index) }
+                    continue
+                }
+                if let rel = tree.attribute("rel", of: index)?.lowercased(), rel.contains("author") {
+                    bylineElements.append(index)
+                    continue
+                }
+                if let cls = tree.attribute("class", of: index)?.lowercased(),
+                    ByteSearch.contains(cls, "byline") || ByteSearch.contains(cls, "author")
+                {
+                    if !analysis.invisible[index], analysis.textLength[index] > 0, analysis.textLength[index] < 200 { bylineElements.append(index) }
+                }
+            }
+        }
+    }
+
+    /// The raw text inside an element (script bodies included).
+    static func rawText(of node: Int, in tree: PageTree) -> String {
+        var result = ""
+        var index = node + 1
+        let end = Int(tree.ends[node])
+        while index < end {
+            if tree.kinds[index] == .text { result += tree.texts[index] }
+            index += 1
+        }
+        return result
+    }
+
+    /// The first non-empty `<meta>` value among `keys`.
+    func firstMeta(_ keys: [String]) -> String? {
+        for key in keys {
+            if let value = meta[key], !value.isEmpty { return value }
+        }
+        return nil
+    }
+}

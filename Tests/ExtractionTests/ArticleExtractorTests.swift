@@ -1,0 +1,99 @@
+import Testing
+
+@testable import Extraction
+
+@Suite("Main content")
+struct ArticleExtractorTests {
+    @Test func lavrovPageYieldsExactlyItsFiveParagraphs() throws {
+        let page = ArticleExtractor.extract(try FixtureLoader.bytes("lavrov-in-cuba.html"), url: nil, contentType: "text/html")
+        let expected = try FixtureLoader.text("lavrov-in-cuba.expected.txt").trimmingSpaces()
+        #expect(page.text == expected)
+        #expect(page.text.components(separatedBy: "\n\n").count == 5)
+    }
+
+    @Test(arguments: [
+        "No time to read?", "Get a summary", "Previous Article", "Next Article", "All-Polish Youth", "New Star Factory", "Most read", "cookies",
+        "All rights reserved", "Twitter",
+    ])
+    func lavrovPageDropsBoilerplate(_ phrase: String) throws {
+        let page = ArticleExtractor.extract(try FixtureLoader.bytes("lavrov-in-cuba.html"), url: nil, contentType: nil)
+        #expect(!page.text.contains(phrase))
+        #expect(!page.html.contains(phrase))
+    }
+
+    @Test func lavrovPageMetadata() throws {
+        let page = ArticleExtractor.extract(try FixtureLoader.bytes("lavrov-in-cuba.html"), url: nil, contentType: nil)
+        #expect(page.title == "Lavrov in Cuba: High-level talks reinforce Moscow-Havana ties")
+        #expect(page.published == "2024-02-20T08:15:00Z")
+        #expect(page.siteName == "The Daily Meridian")
+        #expect(page.language == "en")
+        #expect(page.pageType == .article)
+        #expect(page.canonicalURL == "https://meridian.example/world/2024/02/20/lavrov-in-cuba-high-level-talks")
+        #expect(page.wordCount > 300)
+    }
+
+    @Test func htmlIsSanitizedAndLinksAbsolute() {
+        let body = """
+            <article><p onclick="steal()">Read the <a href="/reports/annual-2024">annual report</a> and the <a href="javascript:alert(1)">summary</a> before the meeting, which starts at noon on Friday in the main hall.</p>
+            <script>alert('x')</script><p>Second paragraph of the story with <em>emphasis</em> and a figure below that shows the results of the survey in detail.</p>
+            <figure><img src="/img/chart.png" alt="Chart"><figcaption>Results of the survey.</figcaption></figure></article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: "https://news.example/story", contentType: nil)
+        #expect(page.html.contains("href=\"https://news.example/reports/annual-2024\""))
+        #expect(!page.html.contains("javascript:"))
+        #expect(!page.html.contains("onclick"))
+        #expect(!page.html.contains("<script"))
+        #expect(page.html.contains("<img src=\"https://news.example/img/chart.png\" alt=\"Chart\">"))
+        #expect(page.html.contains("<em>emphasis</em>"))
+    }
+
+    @Test func keepsListsHeadingsQuotesAndTables() {
+        let body = """
+            <div class="entry-content">\(FixtureLoader.prose)
+            <h2>What comes next</h2><ul><li>Road repairs in the north district</li><li>New teachers for primary schools</li></ul>
+            <blockquote><p>We have waited a long time for this.</p></blockquote>
+            <table><tr><th>Item</th><th>Cost</th></tr><tr><td>Roads</td><td>12m</td></tr></table></div>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("What comes next"))
+        #expect(page.text.contains("Road repairs in the north district"))
+        #expect(page.text.contains("We have waited a long time for this."))
+        #expect(page.html.contains("<h2>What comes next</h2>"))
+        #expect(page.html.contains("<li>"))
+        #expect(page.html.contains("<blockquote>"))
+        #expect(page.html.contains("<td>Roads</td>"))
+    }
+
+    @Test func dropsShareBarsRelatedListsAndNewsletterBoxes() {
+        let body = """
+            <div class="story-body">\(FixtureLoader.prose)
+            <div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Another story about the council and its budget plans</a></li><li><a href="/b">The mayor answers readers</a></li></ul></div>
+            <div class="newsletter"><p>Sign up for our daily newsletter and never miss a story again, delivered every morning.</p></div>
+            <div class="social-share"><a href="#">Share on Facebook</a></div></div>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The city council approved"))
+        #expect(!page.text.contains("Another story"))
+        #expect(!page.text.contains("newsletter"))
+        #expect(!page.text.contains("Share on Facebook"))
+    }
+
+    @Test func paragraphsAreSeparatedByOneBlankLine() {
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: "<article>\(FixtureLoader.prose)</article>"), url: nil, contentType: nil)
+        #expect(page.text.components(separatedBy: "\n\n").count == 3)
+        #expect(!page.text.contains("\n\n\n"))
+        #expect(!page.text.hasPrefix("\n") && !page.text.hasSuffix("\n"))
+    }
+
+    @Test func jsonLDArticleBodyGuidesTheChoice() {
+        let body = """
+            <div class="a"><p>Short teaser text that is not the article but looks a little like prose, with commas, and stops.</p></div>
+            <div class="b">\(FixtureLoader.prose)</div>
+            """
+        let script =
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget\",\"articleBody\":\"The city council approved the new budget on Tuesday evening after a debate that lasted more than six hours, with members split over spending on roads and schools. Supporters said the plan would repair dozens of bridges and hire more teachers, while critics warned that the tax increase would hurt small businesses across the region. The mayor is expected to sign the budget next week, and the first projects could begin as early as the spring, according to officials familiar with the schedule.\"}</script>"
+        let page = ArticleExtractor.extract(FixtureLoader.page(head: script, body: body), url: nil, contentType: nil)
+        #expect(page.text.hasPrefix("The city council approved"))
+        #expect(!page.text.contains("Short teaser"))
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+
+@testable import Extraction
+
+@Suite("Metadata")
+struct MetadataTests {
+    @Test func jsonLDWinsOverOpenGraphAndMeta() {
+        let head = """
+            <meta property="og:title" content="OG title"><meta property="article:published_time" content="2023-01-01T00:00:00Z">
+            <meta name="author" content="Meta Person">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Example News"},
+            {"@type":["NewsArticle"],"headline":"JSON-LD headline","datePublished":"2024-03-05T10:00:00-05:00",
+            "dateModified":"2024-03-06T09:30:00Z","author":[{"@type":"Person","name":"Ana Lima"},{"@type":"Person","name":"Ben Okafor"}]}]}</script>
+            """
+        let page = ArticleExtractor.extract(
+            FixtureLoader.page(head: head, body: "<article>\(FixtureLoader.prose)</article>"), url: nil, contentType: nil)
+        #expect(page.published == "2024-03-05T10:00:00-05:00")
+        #expect(page.modified == "2024-03-06T09:30:00Z")
+        #expect(page.authors == ["Ana Lima", "Ben Okafor"])
+    }
+
+    @Test func openGraphAndMetaNamesAreFallbacks() {
+        let head = """
+            <meta property="og:site_name" content="Harbour Post"><meta property="og:image" content="/img/lead.jpg">
+            <meta name="parsely-pub-date" content="2022-11-30T08:00:00Z"><meta name="author" content="By Carla Reyes">
+            <meta property="og:locale" content="pt_BR">
+            """
+        let page = ArticleExtractor.extract(
+            FixtureLoader.page(head: head, body: "<article>\(FixtureLoader.prose)</article>"), url: "https://harbour.example/news/1", contentType: nil
+        )
+        #expect(page.published == "2022-11-30T08:00:00Z")
+        #expect(page.authors == ["Carla Reyes"])
+        #expect(page.siteName == "Harbour Post")
+        #expect(page.image == "https://harbour.example/img/lead.jpg")
+        #expect(page.language == "pt-BR")
+    }
+
+    @Test func timeElementAndBylineWhenNoMeta() {
+        let body = """
+            <article><h1>Storm closes ports</h1><p class="byline">By <a rel="author" href="/staff/jo">Jo Park</a></p>
+            <time datetime="2021-07-14T06:00:00+02:00">14 July</time>\(FixtureLoader.prose)</article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.published == "2021-07-14T06:00:00+02:00")
+        #expect(page.authors == ["Jo Park"])
+        #expect(!page.text.contains("Jo Park"))
+        #expect(page.title == "Storm closes ports")
+    }
+
+    @Test func dateFromURLAsLastResort() {
+        let page = ArticleExtractor.extract(
+            FixtureLoader.page(body: "<article>\(FixtureLoader.prose)</article>"), url: "https://x.example/2020/02/29/leap-day-story",
+            contentType: nil)
+        #expect(page.published == "2020-02-29T00:00:00Z")
+    }
+
+    @Test func noDateRatherThanAWrongOne() {
+        let head = "<meta property=\"article:published_time\" content=\"sometime last week\">"
+        let page = ArticleExtractor.extract(
+            FixtureLoader.page(head: head, body: "<article>\(FixtureLoader.prose)</article>"), url: nil, contentType: nil)
+        #expect(page.published == nil)
+    }
+
+    @Test func titleSuffixIsRemovedWithoutHeading() {
+        let head = "<title>Council passes budget | Harbour Post</title><meta property=\"og:site_name\" content=\"Harbour Post\">"
+        let page = ArticleExtractor.extract(FixtureLoader.page(head: head, body: "<div>\(FixtureLoader.prose)</div>"), url: nil, contentType: nil)
+        #expect(page.title == "Council passes budget")
+    }
+
+    @Test func headingPreferredWhenItMatchesTheTitle() {
+        let head = "<title>Council passes budget after long debate - Harbour Post</title>"
+        let page = ArticleExtractor.extract(
+            FixtureLoader.page(head: head, body: "<article><h1>Council passes budget after long debate</h1>\(FixtureLoader.prose)</article>"),
+            url: nil, contentType: nil)
+        #expect(page.title == "Council passes budget after long debate")
+        #expect(!page.text.contains("Council passes budget after long debate"))
+    }
+
+    @Test(arguments: [
+        ("Council passes budget | Harbour Post", "Council passes budget"),
+        ("Council passes budget - Harbour Post", "Council passes budget"),
+        ("Harbour Post: Council passes budget", "Harbour Post: Council passes budget"),
+        ("Harbour Post | Council passes budget", "Council passes budget"),
+        ("Lavrov in Cuba: High-level talks", "Lavrov in Cuba: High-level talks"),
+    ])
+    func titleSuffixes(_ raw: String, _ expected: String) {
+        #expect(TitleCleaner.stripSite(raw, siteName: "Harbour Post", host: "harbourpost.example") == expected)
+    }
+
+    @Test func canonicalURLIsAbsolute() {
+        let head = "<link rel=\"canonical\" href=\"/news/council-budget\">"
+        let page = ArticleExtractor.extract(
+            FixtureLoader.page(head: head, body: "<article>\(FixtureLoader.prose)</article>"), url: "https://harbour.example/x?utm=1",
+            contentType: nil)
+        #expect(page.canonicalURL == "https://harbour.example/news/council-budget")
+        #expect(page.url == "https://harbour.example/x?utm=1")
+    }
+}
