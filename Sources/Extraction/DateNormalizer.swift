@@ -171,7 +171,11 @@ enum DateNormalizer {
 
     /// Dates written with a month name: "March 5, 2024 10:00 AM EST", "Tue, 05 Mar 2024 10:00:00 +0000".
     private static func parseWritten(_ lower: String) -> Parts? {
-        enum Token { case number(Int, Int), word(String), colon }
+        enum Token {
+            case number(Int, Int)
+            case word(String)
+            case colon
+        }
         var tokens: [Token] = []
         var current = ""
         var currentIsNumber = false

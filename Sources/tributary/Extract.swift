@@ -44,15 +44,7 @@ extension Tributary {
                     bytes = try InputSource.read(input)
                 } catch {
                     failed = true
-                    Console.error(error.description)
-                    if format == .json {
-                        json.reset()
-                        json.beginObject()
-                        json.member("input", input)
-                        json.member("error", error.description)
-                        json.endObject()
-                        Console.write(json.bytes + [0x0A])
-                    }
+                    Console.report(error, jsonLine: format == .json)
                     continue
                 }
                 let page = ArticleExtractor.extract(bytes, url: url, contentType: nil)

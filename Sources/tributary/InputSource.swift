@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Syndication
 
 /// Reads the inputs named on the command line: a file path, or `-` for standard input.
 enum InputSource {
@@ -83,6 +84,19 @@ enum Console {
                 offset += written
             }
         }
+    }
+
+    /// Reports an input that could not be read: one line on stderr and, for JSON output, the
+    /// input's line `{"input","error"}` so that JSON Lines stay in input order.
+    static func report(_ unreadable: InputSource.Unreadable, jsonLine: Bool) {
+        error(unreadable.description)
+        guard jsonLine else { return }
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("input", unreadable.input)
+        json.member("error", unreadable.description)
+        json.endObject()
+        write(json.bytes + [0x0A])
     }
 
     static func error(_ message: String) {

@@ -37,7 +37,7 @@ extension Tributary {
                     json.beginObject()
                     json.member("input", input)
                     json.beginArray("entries")
-                    var result = FeedParser.parse(bytes, baseURL: baseURL, contentType: contentType) { entry in
+                    let result = FeedParser.parse(bytes, baseURL: baseURL, contentType: contentType) { entry in
                         json.entry(entry)
                         if json.bytes.count > 1 << 16 { Console.write(json.takeBytes()) }
                     }
@@ -49,16 +49,9 @@ extension Tributary {
                         failed = true
                         Console.error("\(input): not a feed (no RSS, Atom or JSON Feed root element)")
                     }
-                    result.entries = []
                 } catch {
                     failed = true
-                    json.reset()
-                    json.beginObject()
-                    json.member("input", input)
-                    json.member("error", error.description)
-                    json.endObject()
-                    Console.write(json.bytes + [0x0A])
-                    Console.error(error.description)
+                    Console.report(error, jsonLine: true)
                 }
             }
             if failed { throw ExitCode(2) }
