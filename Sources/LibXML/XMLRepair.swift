@@ -153,6 +153,7 @@ public enum XMLRepair {
 extension XMLRepair {
     /// HTML elements that never have content; feeds often write them unescaped as `<br>`.
     /// (`source`, `track` and `input` are left out: RSS has a `<source>` element with content.)
+    static let voidInitials: Set<UInt8> = Set("abcehipsw".utf8)
     static let voidElements: Set<String> = ["br", "hr", "img", "wbr", "area", "col", "embed", "param", "basefont", "bgsound", "spacer"]
 
     /// Closes HTML void elements written as bare start tags (`<br>` → `<br/>`) and drops their
@@ -184,8 +185,13 @@ extension XMLRepair {
                 var nameEnd = index + (isEnd ? 2 : 1)
                 let nameStart = nameEnd
                 while nameEnd < count, nameEnd - nameStart < 16, isNameCharacter(input[nameEnd]) { nameEnd += 1 }
-                let name = String(decoding: input[nameStart..<nameEnd], as: UTF8.self).lowercased()
-                guard voidElements.contains(name) else {
+                // Every void element name is 2-8 ASCII letters starting with one of "abcehipsw":
+                // most tags are ruled out before a String is made.
+                let length = nameEnd - nameStart
+                let initial = nameStart < count ? input[nameStart] | 0x20 : 0
+                guard (2...8).contains(length), Self.voidInitials.contains(initial),
+                    voidElements.contains(String(decoding: input[nameStart..<nameEnd], as: UTF8.self).lowercased())
+                else {
                     index = nameEnd
                     continue
                 }
