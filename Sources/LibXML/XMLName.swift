@@ -6,12 +6,29 @@ public struct XMLName: Sendable, Hashable, CustomStringConvertible {
     public var prefix: String?
     /// The namespace URI, or nil when the name is in no namespace (or its prefix is undeclared).
     public var namespaceURI: String?
+    /// A small number the streaming parser gives each distinct name of one document (1, 2, …),
+    /// so handlers can cache per name without hashing strings; 0 for names made elsewhere.
+    /// Not part of equality.
+    public var serial: Int
 
     /// Creates a name.
-    public init(localName: String, prefix: String? = nil, namespaceURI: String? = nil) {
+    public init(localName: String, prefix: String? = nil, namespaceURI: String? = nil, serial: Int = 0) {
         self.localName = localName
         self.prefix = prefix
         self.namespaceURI = namespaceURI
+        self.serial = serial
+    }
+
+    /// Names are equal when their local name, prefix and namespace are.
+    public static func == (lhs: XMLName, rhs: XMLName) -> Bool {
+        lhs.localName == rhs.localName && lhs.prefix == rhs.prefix && lhs.namespaceURI == rhs.namespaceURI
+    }
+
+    /// Hashes the local name, prefix and namespace.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(localName)
+        hasher.combine(prefix)
+        hasher.combine(namespaceURI)
     }
 
     /// The name as written: `prefix:local` or `local`.

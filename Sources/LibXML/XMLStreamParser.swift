@@ -157,7 +157,7 @@ public final class XMLStreamParser {
     }
 
     func name(local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
-        XMLName(localName: names.string(local) ?? "", prefix: names.string(prefix), namespaceURI: names.string(uri))
+        names.name(local: local, prefix: prefix, uri: uri)
     }
 
     func attributeValue(_ start: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> String {
@@ -169,9 +169,25 @@ public final class XMLStreamParser {
 }
 
 /// Interns the strings libxml2 hands out from its per-parse dictionary, so each distinct name
-/// becomes a Swift `String` once.
+/// becomes a Swift `String` once, and each distinct (local, prefix, namespace) an `XMLName`
+/// with its own serial number.
 struct XMLNameTable {
+    private struct Key: Hashable {
+        var local: UnsafeRawPointer?
+        var prefix: UnsafeRawPointer?
+        var uri: UnsafeRawPointer?
+    }
+
     private var cache: [UnsafeRawPointer: String] = [:]
+    private var qualified: [Key: XMLName] = [:]
+
+    mutating func name(local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
+        let key = Key(local: local.map(UnsafeRawPointer.init), prefix: prefix.map(UnsafeRawPointer.init), uri: uri.map(UnsafeRawPointer.init))
+        if let known = qualified[key] { return known }
+        let made = XMLName(localName: string(local) ?? "", prefix: string(prefix), namespaceURI: string(uri), serial: qualified.count + 1)
+        if qualified.count < 4096 { qualified[key] = made }
+        return made
+    }
 
     mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }

@@ -57,9 +57,10 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var baseURI: String?
     var language: String?
     var namespacePrefixes: [String: String] = [:] {
-        didSet { elementKeys.removeAll() }
+        didSet { elementKeys.removeAll(keepingCapacity: true) }
     }
-    var elementKeys: [XMLName: (String, String, String)] = [:]
+    /// Element keys by the parser's name serial number (index 0 unused).
+    var elementKeys: [(String, String, String)?] = []
     var documentIsUTF8 = true
     /// A DOCTYPE naming an external DTD (which we never load) may declare HTML entities.
     var hasExternalDTD = false
@@ -207,9 +208,13 @@ final class FeedDocumentHandler: XMLStreamHandler {
     /// (short prefix, lower-cased local name, key such as `dc_creator`), computed once per
     /// distinct name of the document.
     func elementKey(_ name: XMLName) -> (String, String, String) {
-        if let known = elementKeys[name] { return known }
+        let serial = name.serial
+        if serial > 0 && serial < elementKeys.count, let known = elementKeys[serial] { return known }
         let computed = computeElementKey(name)
-        if elementKeys.count < 2048 { elementKeys[name] = computed }
+        if serial > 0 && serial < 4096 {
+            if serial >= elementKeys.count { elementKeys.append(contentsOf: repeatElement(nil, count: serial - elementKeys.count + 1)) }
+            elementKeys[serial] = computed
+        }
         return computed
     }
 
