@@ -24,8 +24,7 @@ extension Tributary {
             case json, text, html
         }
 
-        @Argument(help: "HTML files, or - for standard input.")
-        var inputs: [String]
+        @OptionGroup var inputList: InputList
 
         @Option(help: "The page's URL: relative links are resolved against it, and it helps find the date.")
         var url: String?
@@ -38,7 +37,7 @@ extension Tributary {
             let classifier = TopicClassifier()
             var failed = false
             var json = JSONWriter()
-            for input in inputs {
+            for input in try inputList.all() {
                 let bytes: [UInt8]
                 do {
                     bytes = try InputSource.read(input)

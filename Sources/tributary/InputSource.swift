@@ -73,6 +73,34 @@ enum InputSource {
     }
 }
 
+/// Inputs named on the command line and, for thousands of them, in a list file.
+struct InputList: ParsableArguments {
+    @Argument(help: "Files, or - for standard input.")
+    var inputs: [String] = []
+
+    @Option(
+        name: .customLong("inputs-from"),
+        help: ArgumentHelp("A file listing more inputs, one a line (- for standard input).", valueName: "list"))
+    var listFile: String?
+
+    /// Every input in order: the arguments, then the list file's lines.
+    func all() throws -> [String] {
+        var result = inputs
+        if let listFile {
+            let bytes = try InputSource.readOrExit(listFile)
+            for line in bytes.split(separator: UInt8(ascii: "\n")) {
+                let path = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if !path.isEmpty { result.append(path) }
+            }
+        }
+        return result
+    }
+
+    func validate() throws {
+        if inputs.isEmpty && listFile == nil { throw ValidationError("give at least one input, or --inputs-from a list") }
+    }
+}
+
 /// Buffered writing to standard output and one-line messages to standard error.
 enum Console {
     static func write(_ bytes: [UInt8]) {

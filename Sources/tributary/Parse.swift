@@ -15,11 +15,11 @@ extension Tributary {
                   tributary parse feed.xml
                   curl -s https://example.com/rss | tributary parse - --base-url https://example.com/rss
                   tributary parse *.xml > feeds.jsonl
+                  find feeds -name '*.xml' > list.txt && tributary parse --inputs-from list.txt
                 """
         )
 
-        @Argument(help: "Feed files, or - for standard input.")
-        var inputs: [String]
+        @OptionGroup var inputList: InputList
 
         @Option(help: "The URL the document came from; relative links are resolved against it.")
         var baseURL: String?
@@ -30,7 +30,7 @@ extension Tributary {
         func run() throws {
             var failed = false
             var json = JSONWriter()
-            for input in inputs {
+            for input in try inputList.all() {
                 json.reset()
                 do {
                     let bytes = try InputSource.read(input)

@@ -88,6 +88,15 @@ struct ParseCommandTests {
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test func inputsCanComeFromAListFile() throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("inputs-\(UUID().uuidString).txt")
+        try [Self.fixture("rss20.xml"), "", Self.fixture("atom10.xml")].joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: list) }
+        let run = try Self.run(["parse", Self.fixture("atom10.xml"), "--inputs-from", list.path])
+        #expect(run.status == 0)
+        #expect(try Self.objects(run.stdout).map { $0["format"] as? String } == ["atom10", "rss20", "atom10"])
+    }
+
     @Test func usageErrorsExitWith64() throws {
         let run = try Self.run(["parse"])
         #expect(run.status == 64)
