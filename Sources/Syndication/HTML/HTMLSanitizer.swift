@@ -21,6 +21,7 @@ public enum HTMLSanitizer {
     /// Sanitizes `html` (decoded markup, e.g. the text of `<content type="html">`).
     /// - Parameter mode: `.xhtml` for `application/xhtml+xml` content, where `<x />` closes `x`.
     public static func sanitize(_ html: String, mode: HTMLMarkupMode = .html) -> String {
+        if isPlainText(html) { return html }
         var source = html
         let prepared = source.withUTF8 { MarkupPreprocessor.prepare($0, escapeCDATA: true) }
         var sink = SanitizingSink(capacity: prepared.count)
@@ -28,6 +29,21 @@ public enum HTMLSanitizer {
         prepared.withUnsafeBufferPointer { tokenizer.run($0, into: &sink) }
         sink.writer.replaceCRLF()
         return Text.trimmingPythonWhitespace(sink.writer.string)
+    }
+}
+
+extension HTMLSanitizer {
+    /// Text with no markup, no references, no carriage return and no surrounding whitespace
+    /// comes out of the sanitizer unchanged, so it need not go through the tokenizer.
+    static func isPlainText(_ html: String) -> Bool {
+        let result = html.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) else { return false }
+            for byte in bytes where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0x0D {
+                return false
+            }
+            return true
+        }
+        return result ?? false
     }
 }
 

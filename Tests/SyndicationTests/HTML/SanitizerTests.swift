@@ -217,3 +217,24 @@ struct CSSSanitizerTests {
         #expect(HTMLSanitizer.sanitize("<p style=\"top: expression(x)\">x</p>") == "<p>x</p>")
     }
 }
+
+@Suite("Sanitizer plain-text shortcut")
+struct SanitizerShortcutTests {
+    /// The shortcut must give exactly what the full sanitizer gives.
+    @Test func plainTextGivesWhatTheTokenizerGives() {
+        var generator = SplitMix64(seed: 0x5A71)
+        let alphabet = Array("abc XYZ 123 .,;:!?\"'()[]{}=/\\-_é€日本\u{A0}\t\n")
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 1..<60, using: &generator)
+            let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+            guard HTMLSanitizer.isPlainText(text) else { continue }
+            var source = text
+            let prepared = source.withUTF8 { MarkupPreprocessor.prepare($0, escapeCDATA: true) }
+            var sink = SanitizingSink(capacity: prepared.count)
+            var tokenizer = HTMLTokenizer(xhtml: false, dropUnterminatedComments: true)
+            prepared.withUnsafeBufferPointer { tokenizer.run($0, into: &sink) }
+            sink.writer.replaceCRLF()
+            #expect(Text.trimmingPythonWhitespace(sink.writer.string) == text, "\(text)")
+        }
+    }
+}
