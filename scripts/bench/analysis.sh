@@ -33,78 +33,31 @@
 # Needs python3 (with venv) and network access to PyPI for the throwaway venv in .build/bench-venv;
 # installs time with apt-get when missing and running as root.
 set -euo pipefail
-export LC_ALL=C
-
-BIN=.build/release/tributary
-QUICK=0
-while (($#)); do
-    case $1 in
-        --quick) QUICK=1 ;;
-        --bin) BIN=$(realpath -- "${2:?--bin needs a path}"); shift ;;
-        --bin=*) BIN=$(realpath -- "${1#--bin=}") ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) echo "analysis.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
-    esac
-    shift
-done
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."   # the project root: every path below is relative to it
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-
 RUNS=${RUNS:-1}
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 CORE=${CORE:-$(($(nproc) - 1))}
-VENV=.build/bench-venv
-DATA=.build/bench-data
 DATASKETCH_SPEC=${DATASKETCH_SPEC:-datasketch==2.0.0}
-HERE=scripts/bench
 if ((QUICK)); then DOCS=20000; NAME=articles-20k; else DOCS=100000; NAME=articles-100k; fi
 INPUT=$DATA/$NAME.jsonl
 TRUTH=$DATA/$NAME.truth.jsonl
 
-[[ -x $BIN ]] || { echo "analysis.sh: no tributary binary at $BIN (build it with swift build -c release)" >&2; exit 2; }
-mkdir -p "$DATA"
-RESULTS=$DATA/analysis-results.jsonl
-: >"$RESULTS"
+snapshot_binary
 
-log() { printf '%s\n' "$*" >&2; }
-note() { printf '{"kind":"note","text":"%s"}\n' "$*" >>"$RESULTS"; }
-
-# Time a snapshot of the binary, so that a rebuild during the run cannot mix two builds.
-RUN_BIN=$DATA/tributary-analysis
-BIN_BUILT=$(date -u -r "$BIN" '+%F %H:%M UTC')
-BIN_GIT="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+uncommitted changes')"
-cp "$BIN" "$RUN_BIN" && "$RUN_BIN" --help >/dev/null 2>&1 || RUN_BIN=$BIN
-
-# --- tools -----------------------------------------------------------------------------------
-apt_install() {  # apt_install PACKAGE: install a Debian package when we are root
-    if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then return 1; fi
-    log "installing $1 with apt-get"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1 ||
-        { apt-get update -qq >/dev/null 2>&1 || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null; }
-}
-[[ -x /usr/bin/time ]] || apt_install time || true
-HAVE_TIME=0; [[ -x /usr/bin/time ]] && HAVE_TIME=1
 PIN=()
 if command -v taskset >/dev/null; then PIN=(taskset -c "$CORE"); else
     note "taskset is missing: the tools were not pinned to one core"
 fi
 
-# --- the Python peer, in the throwaway venv shared with parse.sh --------------------------------
-if [[ ! -x $VENV/bin/python ]]; then
-    log "creating $VENV"
-    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv && python3 -m venv "$VENV"; }
-fi
-PY=$VENV/bin/python
+# --- the Python peer, in the throwaway venv shared with the other benchmarks ------------------
+python_venv
 HAVE_DS=0
-if "$PY" -m pip install -q --disable-pip-version-check "$DATASKETCH_SPEC" >"$DATA/pip.log" 2>&1; then HAVE_DS=1; else
-    log "datasketch could not be installed ($DATASKETCH_SPEC): $(tail -1 "$DATA/pip.log")"
-    note "datasketch could not be installed here ($DATASKETCH_SPEC); skipped"
-fi
+pip_peer datasketch "$DATASKETCH_SPEC" && HAVE_DS=1
 
 # --- input -----------------------------------------------------------------------------------
 log "generating $INPUT (only when missing or changed)"
 python3 "$HERE/analysis_peers.py" generate "$INPUT" --docs "$DOCS"
 BYTES=$(stat -c %s "$INPUT")
-jq_field() { "$PY" -c 'import json,sys; print(json.loads(sys.argv[2]).get(sys.argv[1]))' "$1" "$2"; }
 
 # --- tributary -------------------------------------------------------------------------------
 # RUNS runs; keeps the least wall clock (BEST), the least user+sys CPU time (CPU) and the largest

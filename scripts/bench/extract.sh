@@ -25,78 +25,22 @@
 # Needs python3 (with venv) and network access to PyPI for the throwaway venv in .build/bench-venv;
 # installs time with apt-get when missing and running as root.
 set -euo pipefail
-export LC_ALL=C
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-BIN=.build/release/tributary
-QUICK=0
-while (($#)); do
-    case $1 in
-        --quick) QUICK=1 ;;
-        --bin) BIN=$(realpath -- "${2:?--bin needs a path}"); shift ;;
-        --bin=*) BIN=$(realpath -- "${1#--bin=}") ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) echo "extract.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
-    esac
-    shift
-done
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."   # the project root: every path below is relative to it
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-
-RUNS=3
-VENV=.build/bench-venv
-DATA=.build/bench-data
 PAGES=$DATA/pages
 CORPUS=../shared/corpus/pages/wcxb-dev/html
 TRAFILATURA_SPEC=${TRAFILATURA_SPEC:-trafilatura==2.3.1}
 READABILITY_SPEC=${READABILITY_SPEC:-readability-lxml==0.9}
-HERE=scripts/bench
 
-[[ -x $BIN ]] || { echo "extract.sh: no tributary binary at $BIN (build it with swift build -c release)" >&2; exit 2; }
 [[ -d $CORPUS ]] || { echo "extract.sh: corpus not found at $CORPUS" >&2; exit 2; }
-mkdir -p "$DATA" "$PAGES"
-RESULTS=$DATA/extract-results.jsonl
-: >"$RESULTS"
-
-log() { printf '%s\n' "$*" >&2; }
-note() { printf '{"kind":"note","text":"%s"}\n' "$*" >>"$RESULTS"; }
-
-# Time a snapshot of the binary, so that a rebuild during the run cannot mix two builds.
-RUN_BIN=$DATA/tributary-extract
-BIN_BUILT=$(date -u -r "$BIN" '+%F %H:%M UTC')
-BIN_GIT="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+uncommitted changes')"
-cp "$BIN" "$RUN_BIN" && "$RUN_BIN" --help >/dev/null 2>&1 || RUN_BIN=$BIN
-
-# --- tools -----------------------------------------------------------------------------------
-APT_UPDATED=0
-apt_install() {  # apt_install PACKAGE: install a Debian package when we are root
-    if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then return 1; fi
-    log "installing $1 with apt-get"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1; then
-        ((APT_UPDATED)) || { apt-get update -qq >/dev/null 2>&1 || true; APT_UPDATED=1; }
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
-    fi
-}
-[[ -x /usr/bin/time ]] || apt_install time || true
-HAVE_TIME=0; [[ -x /usr/bin/time ]] && HAVE_TIME=1
+mkdir -p "$PAGES"
+snapshot_binary
 
 # --- the Python peers, in a throwaway venv -----------------------------------------------------
-if [[ ! -x $VENV/bin/python ]]; then
-    log "creating $VENV"
-    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv && python3 -m venv "$VENV"; }
-fi
-PY=$VENV/bin/python
-# One package per pip call: pip 23's resolver trips over readability-lxml's lxml[html_clean] extra
-# when both are resolved together.
-pip_install() { "$PY" -m pip install -q --disable-pip-version-check "$1" >"$DATA/pip.log" 2>&1; }
+python_venv
 HAVE_TRAF=0; HAVE_READ=0
-if pip_install "$TRAFILATURA_SPEC"; then HAVE_TRAF=1; else
-    log "trafilatura could not be installed ($TRAFILATURA_SPEC): $(tail -1 "$DATA/pip.log")"
-    note "trafilatura could not be installed here ($TRAFILATURA_SPEC); skipped"
-fi
-if pip_install "$READABILITY_SPEC"; then HAVE_READ=1; else
-    log "readability-lxml could not be installed ($READABILITY_SPEC): $(tail -1 "$DATA/pip.log")"
-    note "readability-lxml could not be installed here ($READABILITY_SPEC); skipped"
-fi
+pip_peer trafilatura "$TRAFILATURA_SPEC" && HAVE_TRAF=1
+pip_peer readability-lxml "$READABILITY_SPEC" && HAVE_READ=1
 
 # --- inputs ----------------------------------------------------------------------------------
 log "unpacking pages into $PAGES (only when missing or older than the .gz)"
@@ -116,24 +60,6 @@ log "== $NPAGES pages, $BYTES bytes of HTML"
 # best_wall OUT ERR CMD...: runs CMD $RUNS times (stdout > OUT, stderr > ERR); sets BEST (wall
 # seconds, the least), CPU (user+sys seconds, the least, from /usr/bin/time; null without it) and
 # RC (the last exit status).
-best_wall() {
-    local out=$1 err=$2 t0 t1 i cpu; shift 2
-    local -a timer=()
-    ((HAVE_TIME)) && timer=(/usr/bin/time -f '%U %S' -o "$DATA/.cpu")
-    BEST="" CPU=null
-    for ((i = 0; i < RUNS; i++)); do
-        RC=0
-        t0=$EPOCHREALTIME
-        "${timer[@]}" "$@" >"$out" 2>"$err" || RC=$?
-        t1=$EPOCHREALTIME
-        BEST=$(awk -v best="$BEST" -v a="$t0" -v b="$t1" 'BEGIN { t = b - a; print (best == "" || t < best) ? t : best }')
-        if ((HAVE_TIME)); then
-            cpu=$(awk '{ print $1 + $2 }' "$DATA/.cpu")
-            CPU=$(awk -v best="$CPU" -v t="$cpu" 'BEGIN { print (best == "null" || t < best) ? t : best }')
-        fi
-    done
-}
-jq_field() { "$PY" -c 'import json,sys; print(json.loads(sys.argv[2]).get(sys.argv[1]))' "$1" "$2"; }
 
 log "   tributary"
 best_wall /dev/null "$DATA/extract.tributary.err" "$RUN_BIN" extract --format json "${INPUTS[@]}"

@@ -28,77 +28,24 @@
 # Needs python3 (with venv) and network access to PyPI for the throwaway venv in .build/bench-venv;
 # installs libxml2-utils and time with apt-get when missing and running as root.
 set -euo pipefail
-export LC_ALL=C
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-BIN=.build/release/tributary
-QUICK=0
-while (($#)); do
-    case $1 in
-        --quick) QUICK=1 ;;
-        --bin) BIN=$(realpath -- "${2:?--bin needs a path}"); shift ;;
-        --bin=*) BIN=$(realpath -- "${1#--bin=}") ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) echo "parse.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
-    esac
-    shift
-done
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."   # the project root: every path below is relative to it
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-
-RUNS=3
-VENV=.build/bench-venv
-DATA=.build/bench-data
 CORPUS=../shared/corpus/feeds/feedparser/wellformed
 FEEDPARSER_SPEC=${FEEDPARSER_SPEC:-feedparser==6.0.14}
 FEEDPARSER_RS_SPEC=${FEEDPARSER_RS_SPEC:-feedparser-rs==0.7.1}
-HERE=scripts/bench
 
-[[ -x $BIN ]] || { echo "parse.sh: no tributary binary at $BIN (build it with swift build -c release)" >&2; exit 2; }
 [[ -d $CORPUS ]] || { echo "parse.sh: corpus not found at $CORPUS" >&2; exit 2; }
-mkdir -p "$DATA"
-RESULTS=$DATA/parse-results.jsonl
-: >"$RESULTS"
-
-log() { printf '%s\n' "$*" >&2; }
-note() { printf '{"kind":"note","text":"%s"}\n' "$*" >>"$RESULTS"; }
-
-# Time a snapshot of the binary, so that a rebuild during the run cannot mix two builds.
-RUN_BIN=$DATA/tributary
-BIN_BUILT=$(date -u -r "$BIN" '+%F %H:%M UTC')
-BIN_GIT="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+uncommitted changes')"
-cp "$BIN" "$RUN_BIN" && "$RUN_BIN" --help >/dev/null 2>&1 || RUN_BIN=$BIN
+snapshot_binary
 
 # --- tools -----------------------------------------------------------------------------------
-APT_UPDATED=0
-apt_install() {  # apt_install PACKAGE: install a Debian package when we are root
-    if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then return 1; fi
-    log "installing $1 with apt-get"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1; then
-        ((APT_UPDATED)) || { apt-get update -qq >/dev/null 2>&1 || true; APT_UPDATED=1; }
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
-    fi
-}
 command -v xmllint >/dev/null || apt_install libxml2-utils || true
-[[ -x /usr/bin/time ]] || apt_install time || true
 HAVE_XMLLINT=0; command -v xmllint >/dev/null && HAVE_XMLLINT=1
-HAVE_TIME=0; [[ -x /usr/bin/time ]] && HAVE_TIME=1
 
 # --- the Python peers, in a throwaway venv -----------------------------------------------------
-if [[ ! -x $VENV/bin/python ]]; then
-    log "creating $VENV"
-    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv && python3 -m venv "$VENV"; }
-fi
-PY=$VENV/bin/python
-pip_install() { "$PY" -m pip install -q --disable-pip-version-check "$1" >"$DATA/pip.log" 2>&1; }
+python_venv
 HAVE_FP=0; HAVE_FPRS=0
-if pip_install "$FEEDPARSER_SPEC"; then HAVE_FP=1; else
-    log "feedparser could not be installed ($FEEDPARSER_SPEC): $(tail -1 "$DATA/pip.log")"
-    note "feedparser could not be installed here ($FEEDPARSER_SPEC); skipped"
-fi
-if pip_install "$FEEDPARSER_RS_SPEC"; then HAVE_FPRS=1; else
-    log "feedparser-rs could not be installed ($FEEDPARSER_RS_SPEC): $(tail -1 "$DATA/pip.log")"
-    note "feedparser-rs could not be installed here ($FEEDPARSER_RS_SPEC); skipped"
-fi
+pip_peer feedparser "$FEEDPARSER_SPEC" && HAVE_FP=1
+pip_peer feedparser-rs "$FEEDPARSER_RS_SPEC" && HAVE_FPRS=1
 
 # --- inputs ----------------------------------------------------------------------------------
 log "generating inputs in $DATA (only when missing or changed)"
@@ -119,23 +66,6 @@ set_bytes() { xargs -d '\n' stat -c %s <"$1" | awk '{ n += $1 } END { print n }'
 # best_wall OUT ERR CMD...: runs CMD $RUNS times (stdout > OUT, stderr > ERR); sets BEST (wall
 # seconds, the least), CPU (user+sys seconds, the least, from /usr/bin/time; null without it) and
 # RC (the last exit status).
-best_wall() {
-    local out=$1 err=$2 t0 t1 i cpu; shift 2
-    local -a timer=()
-    ((HAVE_TIME)) && timer=(/usr/bin/time -f '%U %S' -o "$DATA/.cpu")
-    BEST="" CPU=null
-    for ((i = 0; i < RUNS; i++)); do
-        RC=0
-        t0=$EPOCHREALTIME
-        "${timer[@]}" "$@" >"$out" 2>"$err" || RC=$?
-        t1=$EPOCHREALTIME
-        BEST=$(awk -v best="$BEST" -v a="$t0" -v b="$t1" 'BEGIN { t = b - a; print (best == "" || t < best) ? t : best }')
-        if ((HAVE_TIME)); then
-            cpu=$(awk '{ print $1 + $2 }' "$DATA/.cpu")
-            CPU=$(awk -v best="$CPU" -v t="$cpu" 'BEGIN { print (best == "null" || t < best) ? t : best }')
-        fi
-    done
-}
 result() {  # result TOOL SET FILES BYTES SECONDS CPU-SECONDS ENTRIES NOTES
     printf '{"tool":"%s","set":"%s","files":%d,"bytes":%d,"seconds":%s,"cpu":%s,"entries":%s,"notes":"%s"}\n' \
         "$@" >>"$RESULTS"
@@ -180,7 +110,6 @@ peer() {  # peer TOOL SET LIST: time a Python peer in-process; a crash is report
     "$PY" "$HERE/parse_peers.py" time --tool "$1" --set "$2" --runs "$RUNS" --list "$3" >>"$RESULTS" \
         2>"$DATA/$2.$1.err" || { log "   $1 failed: $(tail -1 "$DATA/$2.$1.err")"; note "$1 failed on $2: see $DATA/$2.$1.err"; }
 }
-jq_field() { "$PY" -c 'import json,sys; print(json.loads(sys.argv[2]).get(sys.argv[1]))' "$1" "$2"; }
 
 for s in real rss-5mb atom-5mb; do run_set "$s"; done
 
