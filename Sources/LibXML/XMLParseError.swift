@@ -39,10 +39,9 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
     public enum Code {
         /// An entity expands past the configured budget (e.g. a "billion laughs" document).
         public static let entityExpansionLimit = "EntityExpansionLimit"
-        /// An entity reference that no declaration and no HTML entity defines.
+        /// An entity the document uses without declaring it (an HTML entity such as `&nbsp;`,
+        /// resolved, or an unknown one, kept as text).
         public static let undefinedEntity = "UndefinedEntity"
-        /// An HTML entity used in XML (resolved, but the document is not well-formed XML).
-        public static let htmlEntityInXML = "UndefinedEntity"
         /// Elements nested deeper than allowed.
         public static let depthLimit = "DepthLimit"
         /// The parser could not be created.

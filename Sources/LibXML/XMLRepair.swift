@@ -67,9 +67,7 @@ public enum XMLRepair {
         }
         guard repaired > 0 else { return nil }
         output.append(contentsOf: input[copiedUpTo..<count])
-        var line = 1
-        for position in 0..<firstOffset where input[position] == 0x0A { line += 1 }
-        return (output, Report(count: repaired, firstLine: line))
+        return (output, Report(count: repaired, firstLine: line(of: firstOffset, in: input)))
     }
 
     /// From a `<`: the index after a comment, CDATA section, processing instruction or document
@@ -108,6 +106,13 @@ public enum XMLRepair {
             return input.count
         }
         return start + 1
+    }
+
+    /// The 1-based line of a byte offset.
+    static func line(of offset: Int, in input: UnsafeBufferPointer<UInt8>) -> Int {
+        var line = 1
+        for position in 0..<offset where input[position] == 0x0A { line += 1 }
+        return line
     }
 
     /// Whether a byte after `<` can begin a tag, comment, declaration or processing instruction.
@@ -234,9 +239,7 @@ extension XMLRepair {
             }
             guard repaired > 0 else { return nil }
             output.append(contentsOf: input[copiedUpTo..<count])
-            var line = 1
-            for position in 0..<firstOffset where input[position] == 0x0A { line += 1 }
-            return (output, Report(count: max(0, opened - closed), firstLine: line))
+            return (output, Report(count: max(0, opened - closed), firstLine: line(of: firstOffset, in: input)))
         }
     }
 }

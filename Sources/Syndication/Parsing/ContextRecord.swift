@@ -50,7 +50,7 @@ struct ContextRecord {
         feed.id = id
         feed.link = link
         feed.links = links
-        feed.updated = updated ?? nil
+        feed.updated = updated
         feed.published = published
         feed.language = language
         feed.authors = authors.filter { !$0.isEmpty }

@@ -81,7 +81,7 @@ public enum FeedParser {
             // using them is no well-formedness error; they are resolved as HTML entities.
             for name in parser.entityNames.sorted() where !handler.hasExternalDTD {
                 result.wellFormed = false
-                result.warnings.append(FeedWarning(code: "UndefinedEntity", message: "entity '&\(name);' is not defined in XML"))
+                result.warnings.append(FeedWarning(code: XMLParseError.Code.undefinedEntity, message: "entity '&\(name);' is not defined in XML"))
             }
             result.warnings.append(contentsOf: handler.warnings)
             if handler.format == .unknown && handler.entryCount == 0 {
