@@ -15,9 +15,11 @@ let package = Package(
         .library(name: "Syndication", targets: ["Syndication"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "Aggregation", targets: ["Aggregation"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +45,16 @@ let package = Package(
         .target(
             name: "Analysis",
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Aggregation",
+            dependencies: [
+                "Syndication",
+                "Extraction",
+                "Analysis",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -76,6 +88,12 @@ let package = Package(
         .testTarget(
             name: "AnalysisTests",
             dependencies: ["Analysis"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AggregationTests",
+            dependencies: ["Aggregation"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
