@@ -15,9 +15,11 @@ let package = Package(
         .library(name: "Syndication", targets: ["Syndication"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +45,16 @@ let package = Package(
         .target(
             name: "Analysis",
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Store",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "store-crash-probe",
+            dependencies: ["Store"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -77,6 +89,11 @@ let package = Package(
             name: "AnalysisTests",
             dependencies: ["Analysis"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
