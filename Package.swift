@@ -16,10 +16,12 @@ let package = Package(
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "Aggregation", targets: ["Aggregation"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -48,11 +50,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Store",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "store-crash-probe",
+            dependencies: ["Store"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Aggregation",
             dependencies: [
                 "Syndication",
                 "Extraction",
                 "Analysis",
+                "Store",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
@@ -89,6 +102,11 @@ let package = Package(
             name: "AnalysisTests",
             dependencies: ["Analysis"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,64 @@
+public import Foundation
+
+/// All persistence behind one protocol: sources with their fetch state, articles, stories,
+/// the near-duplicate index snapshot, and retention.
+///
+/// Dates are kept to the millisecond: a stored date reads back rounded to the nearest
+/// millisecond, and comparisons (`dueSources(at:)`, `since:`) use the rounded values.
+/// Every list comes back in a documented, total order, so implementations cannot drift.
+/// Errors are ``StoreError`` values.
+public protocol ArticleStore: Sendable {
+    /// Every source, ordered by id.
+    func sources() async throws -> [SourceRecord]
+    /// The source with this id, if stored.
+    func source(id: String) async throws -> SourceRecord?
+    /// Inserts or replaces a source by id; its articles are kept.
+    func saveSource(_ source: SourceRecord) async throws
+    /// Removes a source and its articles; stories left empty are removed, the others get
+    /// `articleCount` recounted. Removing an unknown id does nothing.
+    func removeSource(id: String) async throws
+    /// Sources not retired whose `nextFetch` is `nil` or not after `date`, ordered by
+    /// `nextFetch` (`nil` first) then id.
+    func dueSources(at date: Date) async throws -> [SourceRecord]
+
+    /// The article with this id, if stored.
+    func article(id: String) async throws -> ArticleRecord?
+    /// The article a source stored for a feed entry (the earliest by first-seen, id, should
+    /// there be several).
+    func article(sourceID: String, entryID: String) async throws -> ArticleRecord?
+    /// Articles with this content hash (exact duplicates), ordered by first-seen time then id.
+    func articles(contentHash: String) async throws -> [ArticleRecord]
+    /// Articles with this canonical URL, ordered by first-seen time then id.
+    func articles(canonicalURL: String) async throws -> [ArticleRecord]
+    /// The articles of a story, ordered by first-seen time then id.
+    func articles(story: String) async throws -> [ArticleRecord]
+    /// Articles first seen at or after `since` (all when `nil`), ordered by first-seen time then
+    /// id: what rebuilding the clustering index reads.
+    func articles(since: Date?) async throws -> [ArticleRecord]
+    /// How many articles are stored.
+    func articleCount() async throws -> Int
+
+    /// The story with this id, if stored.
+    func story(id: String) async throws -> StoryRecord?
+    /// At most `limit` stories matching `filter` and updated at or after `since` (any when
+    /// `nil`), newest first: `updated` descending, then id ascending.
+    func stories(_ filter: StoryFilter, since: Date?, limit: Int) async throws -> [StoryRecord]
+    /// For every topic and region id: how many stories carry it.
+    func storyLabels() async throws -> (topics: [String: Int], regions: [String: Int])
+
+    /// Writes a source's new state, its articles and stories (each inserted or replaced by id)
+    /// in one transaction: all or nothing. Every article's source and story must exist once the
+    /// update is applied, or the commit fails with ``StoreError/Code/constraint``.
+    func commit(_ update: SourceUpdate) async throws
+
+    /// The named snapshot blob (the clustering index, encoded by the pipeline), if saved.
+    func loadIndex(named name: String) async throws -> [UInt8]?
+    /// Saves (replaces) the named snapshot blob.
+    func saveIndex(named name: String, _ bytes: [UInt8]) async throws
+
+    /// Applies a retention policy: deletes articles first seen more than `maxAgeDays` before
+    /// `now` and, per source, all but the newest `maxArticlesPerSource` (by first-seen time,
+    /// ties kept by greater id); then removes the stories left without articles and recounts
+    /// the others.
+    func prune(_ policy: RetentionPolicy, now: Date) async throws -> PruneResult
+}
