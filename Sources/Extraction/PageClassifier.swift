@@ -22,6 +22,8 @@ enum PageClassifier {
         let tree = analysis.tree
         let pageHost = pageURL.flatMap { URLResolver.host(of: $0) }
         let pageKey = pageURL.map(normalizedKey)
+        // A page read from a local file (a sample or an archived page) may link to other local files.
+        let localPage = pageURL?.hasPrefix("file:") == true
         var seen: Set<String> = []
         var result: [PageLink] = []
         for index in 0..<tree.count where tree.kinds[index] == .element && tree.names[index] == "a" {
@@ -33,7 +35,9 @@ enum PageClassifier {
             var title = tree.text(of: index)
             if title.count < 12, let attribute = tree.attribute("title", of: index) { title = TextBuilder.collapse(attribute) }
             guard title.count >= 12, title.split(separator: " ").count >= 3 else { continue }
-            guard let url = resolver.resolve(href), url.hasPrefix("http"), isArticleLike(url, pageHost: pageHost) else { continue }
+            guard let url = resolver.resolve(href), localPage ? url.hasPrefix("file:") : url.hasPrefix("http"),
+                isArticleLike(url, pageHost: pageHost)
+            else { continue }
             let key = normalizedKey(url)
             guard key != pageKey, !seen.contains(key) else { continue }
             seen.insert(key)
@@ -60,8 +64,12 @@ enum PageClassifier {
     /// Whether a URL looks like an article on the page's site: a slug of several words, a long
     /// numeric id or a date in its path, and no listing or service segment.
     static func isArticleLike(_ url: String, pageHost: String?) -> Bool {
-        guard let host = URLResolver.host(of: url) else { return false }
-        if let pageHost, !(host == pageHost || host.hasSuffix("." + pageHost) || pageHost.hasSuffix("." + host)) { return false }
+        if url.hasPrefix("file:") {
+            guard pageHost == nil else { return false }
+        } else {
+            guard let host = URLResolver.host(of: url) else { return false }
+            if let pageHost, !(host == pageHost || host.hasSuffix("." + pageHost) || pageHost.hasSuffix("." + host)) { return false }
+        }
         guard let pathStart = url.range(of: "://").flatMap({ url[$0.upperBound...].firstIndex(of: "/") }) else { return false }
         var path = String(url[pathStart...])
         if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<query]) }

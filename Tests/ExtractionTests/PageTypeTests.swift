@@ -28,6 +28,23 @@ struct PageTypeTests {
         #expect(!page.links.contains { $0.url.contains("nav-link") })
     }
 
+    @Test func localIndexPageFollowsLocalLinksOnly() {
+        let body =
+            Self.indexBody.replacingOccurrences(of: "href=\"/world/", with: "href=\"world/")
+            + "<p><a href=\"https://other.example/world/2024/02/11/a-story-on-another-site\">A story on another site entirely</a></p>"
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: "file:///srv/samples/index.html", contentType: nil)
+        #expect(page.pageType == .index)
+        #expect(page.links.count == 12)
+        #expect(page.links.first?.url == "file:///srv/samples/world/2024/02/11/story-number-1-about-events")
+        #expect(!page.links.contains { $0.url.hasPrefix("https:") })
+    }
+
+    @Test func webIndexPageDoesNotFollowFileLinks() {
+        let body = Self.indexBody.replacingOccurrences(of: "href=\"/world/", with: "href=\"file:///etc/world/")
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: "https://news.example/world/", contentType: nil)
+        #expect(page.links.isEmpty)
+    }
+
     @Test func articlePageIsArticleWithoutLinks() {
         let page = ArticleExtractor.extract(
             FixtureLoader.page(body: "<article>\(FixtureLoader.prose)\(FixtureLoader.prose)</article>"), url: nil, contentType: nil)
