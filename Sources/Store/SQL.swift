@@ -1,4 +1,5 @@
-/// SQL text built from column lists.
+/// Every statement an ``SQLiteStore`` runs, in one place: the map for another backend, and what
+/// the tests check against `EXPLAIN QUERY PLAN` (each lookup uses an index, no full scan).
 enum SQL {
     /// `INSERT … ON CONFLICT (id) DO UPDATE` for every column but `id`: an upsert that updates
     /// the row in place (no delete, so no cascade fires).
@@ -7,4 +8,69 @@ enum SQL {
         let updates = columns.filter { $0 != "id" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT (id) DO UPDATE SET \(updates)"
     }
+
+    // MARK: Sources
+
+    static let upsertSource = upsert(table: "source", columns: SourceRecord.columns)
+    static let sources = "SELECT * FROM source ORDER BY id"
+    static let sourceByID = "SELECT * FROM source WHERE id = ?"
+    /// Arguments: now. `nil` sorts first explicitly (PostgreSQL sorts NULL last by default).
+    static let dueSources = """
+        SELECT * FROM source WHERE retired = 0 AND (next_fetch IS NULL OR next_fetch <= ?)
+        ORDER BY next_fetch IS NOT NULL, next_fetch, id
+        """
+    static let storiesOfSource = "SELECT DISTINCT story_id FROM article WHERE source_id = ?"
+    static let deleteArticlesOfSource = "DELETE FROM article WHERE source_id = ?"
+    static let deleteSource = "DELETE FROM source WHERE id = ?"
+
+    // MARK: Articles
+
+    static let upsertArticle = upsert(table: "article", columns: ArticleRecord.columns)
+    static let articleByID = "SELECT * FROM article WHERE id = ?"
+    static let articleByEntry = "SELECT * FROM article WHERE source_id = ? AND entry_id = ? ORDER BY first_seen, id LIMIT 1"
+    static let articlesByContentHash = "SELECT * FROM article WHERE content_hash = ? ORDER BY first_seen, id"
+    static let articlesByCanonicalURL = "SELECT * FROM article WHERE canonical_url = ? ORDER BY first_seen, id"
+    static let articlesByStory = "SELECT * FROM article WHERE story_id = ? ORDER BY first_seen, id"
+    static let articlesSince = "SELECT * FROM article WHERE first_seen >= ? ORDER BY first_seen, id"
+    static let articleCount = "SELECT COUNT(*) FROM article"
+    static let storyArticleCount = "SELECT COUNT(*) FROM article WHERE story_id = ?"
+
+    // MARK: Stories
+
+    static let upsertStory = upsert(table: "story", columns: StoryRecord.columns)
+    static let storyByID = "SELECT * FROM story WHERE id = ?"
+    static let deleteStory = "DELETE FROM story WHERE id = ?"
+    static let setArticleCount = "UPDATE story SET article_count = ? WHERE id = ?"
+    static let deleteStoryLabels = "DELETE FROM story_label WHERE story_id = ?"
+    static let insertStoryLabel = "INSERT OR IGNORE INTO story_label (kind, label_id, story_id, story_updated) VALUES (?, ?, ?, ?)"
+    /// Arguments: since, limit.
+    static let stories = "SELECT * FROM story WHERE updated >= ? ORDER BY updated DESC, id LIMIT ?"
+    /// Arguments: kind, label id, since, limit. Walks `story_label_feed` in feed order.
+    static let storiesByLabel = """
+        SELECT story.* FROM story_label JOIN story ON story.id = story_label.story_id
+        WHERE story_label.kind = ? AND story_label.label_id = ? AND story_label.story_updated >= ?
+        ORDER BY story_label.story_updated DESC, story_label.story_id LIMIT ?
+        """
+    static let storyLabels = "SELECT kind, label_id, COUNT(*) AS stories FROM story_label GROUP BY kind, label_id"
+
+    // MARK: Snapshots
+
+    static let snapshot = "SELECT bytes FROM snapshot WHERE name = ?"
+    static let saveSnapshot = "INSERT INTO snapshot (name, bytes) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET bytes = excluded.bytes"
+
+    // MARK: Retention
+
+    static let createPruned = "CREATE TEMP TABLE IF NOT EXISTS pruned (id TEXT NOT NULL PRIMARY KEY, story_id TEXT NOT NULL)"
+    static let clearPruned = "DELETE FROM pruned"
+    /// Arguments: the cut-off time.
+    static let pruneByAge = "INSERT OR IGNORE INTO pruned SELECT id, story_id FROM article WHERE first_seen < ?"
+    /// Arguments: how many to keep per source.
+    static let pruneBySourceCount = """
+        INSERT OR IGNORE INTO pruned SELECT id, story_id FROM (
+            SELECT id, story_id, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY first_seen DESC, id DESC) AS rank
+            FROM article
+        ) WHERE rank > ?
+        """
+    static let deletePruned = "DELETE FROM article WHERE id IN (SELECT id FROM pruned)"
+    static let prunedStories = "SELECT DISTINCT story_id FROM pruned ORDER BY story_id"
 }

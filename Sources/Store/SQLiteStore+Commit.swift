@@ -8,11 +8,11 @@ extension SQLiteStore {
     /// not matter; a missing source or story rolls everything back.
     public func commit(_ update: SourceUpdate) async throws {
         try await writing { db in
-            try db.execute(sql: Self.upsertSource, arguments: update.source.databaseArguments)
+            try db.execute(sql: SQL.upsertSource, arguments: update.source.databaseArguments)
             for story in update.stories {
                 try Self.save(story, db)
             }
-            let statement = try db.cachedStatement(sql: Self.upsertArticle)
+            let statement = try db.cachedStatement(sql: SQL.upsertArticle)
             for article in update.articles {
                 try statement.execute(arguments: try article.databaseArguments())
             }
@@ -22,7 +22,7 @@ extension SQLiteStore {
     /// The named snapshot blob, if saved.
     public func loadIndex(named name: String) async throws -> [UInt8]? {
         try await reading { db in
-            try Row.fetchOne(db, sql: "SELECT bytes FROM snapshot WHERE name = ?", arguments: [name]).map { row in
+            try Row.fetchOne(db, sql: SQL.snapshot, arguments: [name]).map { row in
                 [UInt8](row["bytes"] as Data)
             }
         }
@@ -31,9 +31,7 @@ extension SQLiteStore {
     /// Saves (replaces) the named snapshot blob.
     public func saveIndex(named name: String, _ bytes: [UInt8]) async throws {
         try await writing { db in
-            try db.execute(
-                sql: "INSERT INTO snapshot (name, bytes) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET bytes = excluded.bytes",
-                arguments: [name, Data(bytes)])
+            try db.execute(sql: SQL.saveSnapshot, arguments: [name, Data(bytes)])
         }
     }
 }

@@ -2,12 +2,10 @@ public import Foundation
 import GRDB
 
 extension SQLiteStore {
-    static let upsertStory = SQL.upsert(table: "story", columns: StoryRecord.columns)
-
     /// The story with this id, if stored.
     public func story(id: String) async throws -> StoryRecord? {
         try await reading { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM story WHERE id = ?", arguments: [id]).map(StoryRecord.init(row:))
+            try Row.fetchOne(db, sql: SQL.storyByID, arguments: [id]).map(StoryRecord.init(row:))
         }
     }
 
@@ -22,14 +20,10 @@ extension SQLiteStore {
         let arguments: StatementArguments
         switch filter {
         case .all:
-            sql = "SELECT * FROM story WHERE updated >= ? ORDER BY updated DESC, id LIMIT ?"
+            sql = SQL.stories
             arguments = [since, limit]
         case .topic(let id), .region(let id):
-            sql = """
-                SELECT story.* FROM story_label JOIN story ON story.id = story_label.story_id
-                WHERE story_label.kind = ? AND story_label.label_id = ? AND story_label.story_updated >= ?
-                ORDER BY story_label.story_updated DESC, story_label.story_id LIMIT ?
-                """
+            sql = SQL.storiesByLabel
             arguments = [filter.labelKind, id, since, limit]
         }
         return try await reading { db in
@@ -40,7 +34,7 @@ extension SQLiteStore {
     /// For every topic and region id: how many stories carry it.
     public func storyLabels() async throws -> (topics: [String: Int], regions: [String: Int]) {
         let counts = try await reading { db in
-            try Row.fetchAll(db, sql: "SELECT kind, label_id, COUNT(*) AS stories FROM story_label GROUP BY kind, label_id")
+            try Row.fetchAll(db, sql: SQL.storyLabels)
                 .map { row in (kind: row["kind"] as String, label: row["label_id"] as String, stories: row["stories"] as Int) }
         }
         var topics: [String: Int] = [:]
@@ -57,11 +51,10 @@ extension SQLiteStore {
 
     /// Writes a story and replaces its rows in `story_label`.
     static func save(_ story: StoryRecord, _ db: Database) throws {
-        try db.execute(sql: upsertStory, arguments: try story.databaseArguments())
-        try db.execute(sql: "DELETE FROM story_label WHERE story_id = ?", arguments: [story.id])
+        try db.execute(sql: SQL.upsertStory, arguments: try story.databaseArguments())
+        try db.execute(sql: SQL.deleteStoryLabels, arguments: [story.id])
         let labels = story.topics.map { (StoryFilter.topicKind, $0.id) } + story.regions.map { (StoryFilter.regionKind, $0.id) }
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO story_label (kind, label_id, story_id, story_updated) VALUES (?, ?, ?, ?)")
+        let statement = try db.cachedStatement(sql: SQL.insertStoryLabel)
         for (kind, label) in labels {
             try statement.execute(arguments: [kind, label, story.id, story.updated.storeMilliseconds])
         }

@@ -1,0 +1,95 @@
+import Foundation
+import Store
+import Testing
+
+@Suite("ArticleStore: articles")
+struct ArticleBehaviourTests {
+    /// Two sources, three stories, five articles with shared hashes and URLs.
+    static func seed(_ store: any ArticleStore) async throws {
+        try await store.commit(
+            SourceUpdate(
+                source: Sample.source("s1"),
+                articles: [
+                    Sample.article("a3", firstSeen: Sample.date(30), contentHash: "same", canonicalURL: "https://x.example/story"),
+                    Sample.article("a1", firstSeen: Sample.date(10), contentHash: "same"),
+                    Sample.article("a2", story: "story-2", firstSeen: Sample.date(20), canonicalURL: "https://x.example/story"),
+                ],
+                stories: [Sample.story("story-1", articleCount: 3), Sample.story("story-2", articleCount: 2)]))
+        try await store.commit(
+            SourceUpdate(
+                source: Sample.source("s2"),
+                articles: [
+                    Sample.article("b2", source: "s2", story: "story-2", firstSeen: Sample.date(10), contentHash: "same"),
+                    Sample.article("b1", source: "s2", story: "story-3", firstSeen: Sample.date(10), entryID: "shared-entry"),
+                ],
+                stories: [Sample.story("story-3")]))
+    }
+
+    @Test(arguments: StoreFactory.allCases)
+    func everyFieldRoundTrips(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        var article = Sample.article("full")
+        article.duplicateOf = "other"
+        article.topics.append(ScoredLabel(id: "odd", name: "Odd", score: .infinity))
+        let story = Sample.story("story-1")
+        try await store.commit(SourceUpdate(source: Sample.source("s1"), articles: [article], stories: [story]))
+        #expect(try await store.article(id: "full") == article)
+        #expect(try await store.story(id: "story-1") == story)
+
+        var bare = ArticleRecord(
+            id: "bare", sourceID: "s1", title: "", firstSeen: Sample.date(1), lastChanged: Sample.date(1), text: "",
+            contentHash: "h", storyID: "story-1")
+        try await store.commit(SourceUpdate(source: Sample.source("s1"), articles: [bare]))
+        #expect(try await store.article(id: "bare") == bare)
+        bare.title = "changed"
+        #expect(try await store.article(id: "bare") != bare)
+    }
+
+    @Test(arguments: StoreFactory.allCases)
+    func lookupsByEntryHashURLStoryAndTime(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        try await Self.seed(store)
+        #expect(try await store.article(id: "a2")?.title == "Title of a2 — “quoted”")
+        #expect(try await store.article(id: "nope") == nil)
+        #expect(try await store.article(sourceID: "s1", entryID: "entry-a1")?.id == "a1")
+        #expect(try await store.article(sourceID: "s2", entryID: "shared-entry")?.id == "b1")
+        #expect(try await store.article(sourceID: "s1", entryID: "shared-entry") == nil)
+        #expect(try await store.article(sourceID: "s2", entryID: "entry-a1") == nil)
+        #expect(try await store.articles(contentHash: "same").map(\.id) == ["a1", "b2", "a3"])
+        #expect(try await store.articles(contentHash: "none").isEmpty)
+        #expect(try await store.articles(canonicalURL: "https://x.example/story").map(\.id) == ["a2", "a3"])
+        #expect(try await store.articles(story: "story-1").map(\.id) == ["a1", "a3"])
+        #expect(try await store.articles(story: "story-2").map(\.id) == ["b2", "a2"])
+        #expect(try await store.articles(since: nil).map(\.id) == ["a1", "b1", "b2", "a2", "a3"])
+        #expect(try await store.articles(since: Sample.date(20)).map(\.id) == ["a2", "a3"])
+        #expect(try await store.articles(since: Sample.date(31)).isEmpty)
+        #expect(try await store.articleCount() == 5)
+    }
+
+    @Test(arguments: StoreFactory.allCases)
+    func aCommitReplacesArticlesByIDAndKeepsTheRest(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        try await Self.seed(store)
+        var changed = Sample.article("a1", firstSeen: Sample.date(10), contentHash: "new-hash")
+        changed.title = "Corrected headline"
+        try await store.commit(SourceUpdate(source: Sample.source("s1"), articles: [changed]))
+        #expect(try await store.article(id: "a1") == changed)
+        #expect(try await store.articles(contentHash: "same").map(\.id) == ["b2", "a3"])
+        #expect(try await store.articles(contentHash: "new-hash").map(\.id) == ["a1"])
+        #expect(try await store.articleCount() == 5)
+    }
+
+    @Test(arguments: StoreFactory.allCases)
+    func snapshotsAreSavedReplacedAndKeptApart(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        #expect(try await store.loadIndex(named: "clusters") == nil)
+        let bytes = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try await store.saveIndex(named: "clusters", bytes)
+        try await store.saveIndex(named: "empty", [])
+        #expect(try await store.loadIndex(named: "clusters") == bytes)
+        #expect(try await store.loadIndex(named: "empty") == [])
+        try await store.saveIndex(named: "clusters", [1, 2, 3])
+        #expect(try await store.loadIndex(named: "clusters") == [1, 2, 3])
+        #expect(try await store.loadIndex(named: "empty") == [])
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Store
+
+@Suite("SQLiteStore: the file, migrations and errors")
+struct SQLiteStoreTests {
+    @Test func opensANewFileInFoldersItCreatesInWALModeAtV1() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("a/b/c/tributary.sqlite")
+        let store = try SQLiteStore(path: path)
+        #expect(store.path == path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try await store.appliedMigrations() == ["v1"])
+        #expect(try await store.integrityProblems().isEmpty)
+        let mode = try await DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func reopeningAFileKeepsEverythingAndRunsNoMigrationAgain() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        do {
+            let store = try SQLiteStore(path: path)
+            try await ArticleBehaviourTests.seed(store)
+            try await store.saveIndex(named: "clusters", [7, 8, 9])
+        }
+        let reopened = try SQLiteStore(path: path)
+        #expect(try await reopened.appliedMigrations() == ["v1"])
+        #expect(try await reopened.articleCount() == 5)
+        #expect(try await reopened.source(id: "s2") == Sample.source("s2"))
+        #expect(try await reopened.article(id: "a1") == Sample.article("a1", firstSeen: Sample.date(10), contentHash: "same"))
+        #expect(try await reopened.loadIndex(named: "clusters") == [7, 8, 9])
+    }
+
+    @Test func aLaterMigrationUpgradesAnExistingFileKeepingItsData() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        do {
+            try await ArticleBehaviourTests.seed(SQLiteStore(path: path))
+        }
+        let v2: StoreSchema.Migration = ("v2", { db in try db.execute(sql: "ALTER TABLE article ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0") })
+        let upgraded = try SQLiteStore(path: path, busyTimeout: 5, migrator: StoreSchema.migrator(extra: [v2]))
+        #expect(try await upgraded.appliedMigrations() == ["v1", "v2"])
+        #expect(try await upgraded.articleCount() == 5)
+        #expect(try await upgraded.article(id: "b1")?.entryID == "shared-entry")
+        let columns = try await upgraded.pool.read { db in try db.columns(in: "article").map(\.name) }
+        #expect(columns.last == "word_count")
+
+        // This build's migrator does not know v2: the file is refused, not touched.
+        let error = try #require(throws: StoreError.self) { try SQLiteStore(path: path) }
+        #expect(error.code == StoreError.Code.newerSchema)
+        #expect(error.description == "store \(path): the file was written by a newer version of tributary")
+        #expect(try await upgraded.articleCount() == 5)
+    }
+
+    @Test func aFileOfJunkIsAStoreErrorNamingThePath() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        let junk = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 13) })
+        try junk.write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: StoreError.self) { try SQLiteStore(path: path) }
+        #expect(error.code == StoreError.Code.notADatabase)
+        #expect(error.path == path)
+        #expect(error.sqliteCode == 26)
+        #expect(error.description == "store \(path): file is not a database")
+    }
+
+    @Test func aFolderWhereTheFileShouldBeIsAStoreError() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let error = try #require(throws: StoreError.self) { try SQLiteStore(path: path) }
+        #expect(error.code == StoreError.Code.cannotOpen)
+        #expect(error.description.hasPrefix("store \(path): "))
+    }
+
+    @Test func aDamagedValueIsAStoreErrorNotACrash() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        let store = try SQLiteStore(path: path)
+        try await ArticleBehaviourTests.seed(store)
+        try await DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE article SET authors = '[\"unclosed' WHERE id = 'a2'") }
+        let error = try await #require(throws: StoreError.self) { try await store.article(id: "a2") }
+        #expect(error.code == StoreError.Code.badValue)
+        #expect(error.description == "store \(path): article.authors holds an unreadable value")
+        #expect(try await store.article(id: "a1") != nil)
+    }
+
+    @Test func aLockHeldPastTheBusyTimeoutIsAStoreErrorAndAShorterOneIsWaitedFor() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        let impatient = try SQLiteStore(path: path, busyTimeout: 0.05)
+        let patient = try SQLiteStore(path: path, busyTimeout: 30)
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: configuration)
+        try other.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+
+        let error = try await #require(throws: StoreError.self) { try await impatient.saveSource(Sample.source("s1")) }
+        #expect(error.code == StoreError.Code.busy)
+        #expect(error.description == "store \(path): database is locked")
+
+        let waiting = Task { try await patient.saveSource(Sample.source("s1")) }
+        try await Task.sleep(for: .milliseconds(100))
+        try other.inDatabase { db in try db.execute(sql: "COMMIT") }
+        try await waiting.value
+        #expect(try await impatient.source(id: "s1") == Sample.source("s1"))
+    }
+}
