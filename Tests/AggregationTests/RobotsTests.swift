@@ -70,6 +70,10 @@ struct RobotsTests {
                 _ = try await fetcher.fetch(FetchRequest(url: server.url("/public/other"), kind: .page))
                 let paths = server.requests.map(\.path)
                 #expect(paths == ["/robots.txt", "/private/feed.xml", "/public/page", "/public/other"], "robots.txt is fetched once")
+                let accepts = server.requests.map { $0.header("Accept") ?? "" }
+                #expect(accepts[0].hasPrefix("text/plain"))
+                #expect(accepts[1].hasPrefix("application/atom+xml"))
+                #expect(accepts[2].hasPrefix("text/html"))
             }
         }
     }

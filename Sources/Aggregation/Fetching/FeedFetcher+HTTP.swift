@@ -69,7 +69,7 @@ extension FeedFetcher {
         } catch let error as FetchError {
             throw error
         } catch {
-            throw Self.classify(error, url: url.absoluteString, bytes: 0, policy: policy)
+            throw classify(error, url: url.absoluteString, bytes: 0, maxBytes: maxBytes)
         }
     }
 
@@ -131,7 +131,7 @@ extension FeedFetcher {
         } catch let error as FetchError {
             throw error
         } catch {
-            throw Self.classify(error, url: url.absoluteString, bytes: body.count, policy: FetchPolicy(maxBodyBytes: maxBytes))
+            throw classify(error, url: url.absoluteString, bytes: body.count, maxBytes: maxBytes)
         }
         return .response(
             FetchResponse(
@@ -155,12 +155,13 @@ extension FeedFetcher {
     }
 
     /// Maps an HTTP client, NIO or decompression error to a ``FetchError``.
-    static func classify(_ error: any Error, url: String, bytes: Int, policy: FetchPolicy) -> FetchError {
+    /// `bytes` is how much of the body had arrived; `maxBytes` the cap in force.
+    func classify(_ error: any Error, url: String, bytes: Int, maxBytes: Int) -> FetchError {
         if let error = error as? FetchError { return error }
         if error is CancellationError { return .cancelled(url) }
         let text = String(reflecting: error)
         if text.contains("DecompressionError") {
-            return text.contains("limit") ? .tooLarge(limit: policy.maxBodyBytes, url: url) : .connectionFailed("invalid compressed body", url: url)
+            return text.contains("limit") ? .tooLarge(limit: maxBytes, url: url) : .connectionFailed("invalid compressed body", url: url)
         }
         if let client = error as? HTTPClientError {
             switch client {

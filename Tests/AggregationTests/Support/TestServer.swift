@@ -103,7 +103,7 @@ final class TestServer: Sendable {
     }
 
     private func serve(_ connection: Connection) async {
-        try? await connection.executeThenClose { inbound, outbound in
+        try? await connection.executeThenClose { inbound, _ in
             var head: HTTPRequestHead?
             for try await part in inbound {
                 switch part {
@@ -120,41 +120,50 @@ final class TestServer: Sendable {
                         $0.maxInFlight = max($0.maxInFlight, $0.inFlight)
                     }
                     defer { state.withLockedValue { $0.inFlight -= 1 } }
-                    try await answer(handler(request), channel: connection.channel, outbound: outbound)
+                    try await answer(handler(request), channel: connection.channel)
                     return
                 }
             }
         }
     }
 
-    private func answer(_ reply: Reply, channel: any Channel, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+    /// Writes straight to the channel and waits until the bytes are handed to the kernel, so that closing
+    /// afterwards never drops them and a counted byte is a sent byte.
+    private func send(_ buffer: ByteBuffer, on channel: any Channel) async throws {
+        try await channel.writeAndFlush(buffer).get()
+    }
+
+    private func answer(_ reply: Reply, channel: any Channel) async throws {
         switch reply {
         case .respond(let status, let headers, let body):
             var all = headers
             if !all.contains(where: { $0.0.lowercased() == "content-length" }) { all.append(("Content-Length", "\(body.count)")) }
-            try await outbound.write(Self.head(status, all) + ByteBuffer(bytes: body))
+            try await send(Self.head(status, all) + ByteBuffer(bytes: body), on: channel)
         case .after(let seconds, let next):
             try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-            try await answer(next, channel: channel, outbound: outbound)
+            try await answer(next, channel: channel)
         case .trickle(let interval):
-            try await outbound.write(Self.head(200, [("Content-Type", "application/rss+xml")]))
+            try await send(Self.head(200, [("Content-Type", "application/rss+xml")]), on: channel)
             while true {
-                try await outbound.write(ByteBuffer(string: " "))
+                try await send(ByteBuffer(string: " "), on: channel)
                 try await Task.sleep(for: .milliseconds(Int(interval * 1000)))
             }
         case .stream(let bytes, let declareLength):
-            try await outbound.write(Self.head(200, declareLength ? [("Content-Length", "\(bytes)")] : []))
+            // Without a length the body is chunked, so that a cut-short body is an error, never a short success.
+            try await send(Self.head(200, [declareLength ? ("Content-Length", "\(bytes)") : ("Transfer-Encoding", "chunked")]), on: channel)
             let chunk = ByteBuffer(repeating: UInt8(ascii: "a"), count: 64 * 1024)
             var sent = 0
-            while sent < bytes, channel.isActive {
+            while sent < bytes {
                 let size = min(chunk.readableBytes, bytes - sent)
-                try await outbound.write(chunk.getSlice(at: 0, length: size)!)
+                let slice = chunk.getSlice(at: 0, length: size)!
+                try await send(
+                    declareLength ? slice : ByteBuffer(string: String(size, radix: 16) + "\r\n") + slice + ByteBuffer(string: "\r\n"), on: channel)
                 sent += size
                 state.withLockedValue { $0.streamed += size }
-                while channel.isActive, !channel.isWritable { try await Task.sleep(for: .milliseconds(1)) }
             }
+            if !declareLength { try await send(ByteBuffer(string: "0\r\n\r\n"), on: channel) }
         case .reset(let declared, let sent):
-            try await outbound.write(Self.head(200, [("Content-Length", "\(declared)")]) + ByteBuffer(repeating: UInt8(ascii: "<"), count: sent))
+            try await send(Self.head(200, [("Content-Length", "\(declared)")]) + ByteBuffer(repeating: UInt8(ascii: "<"), count: sent), on: channel)
             try await Task.sleep(for: .milliseconds(50))
             if let provider = channel as? any SocketOptionProvider {
                 try await provider.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
