@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@testable import Aggregation
+
+@Suite("Failing sources")
+struct FailureTests {
+    @Test(arguments: [
+        (404, "HTTP 404 Not Found"), (500, "HTTP 500 Internal Server Error"), (403, "HTTP 403 Forbidden"),
+    ])
+    func errorStatusesAreReported(status: Int, message: String) async throws {
+        try await TestServer.with({ _ in .respond(status: status, body: Array("oops".utf8)) }) { server in
+            try await withFetcher { fetcher in
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
+                #expect(error.code == .httpStatus)
+                #expect(error.status == status)
+                #expect(error.description == message)
+                #expect(error.retryAfter == nil)
+                #expect(!error.isGone)
+            }
+        }
+    }
+
+    @Test func goneRetiresTheSource() async throws {
+        try await TestServer.with({ _ in .status(410) }) { server in
+            try await withFetcher { fetcher in
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
+                #expect(error.isGone)
+                #expect(error.isPermanent)
+                #expect(error.description == "gone (HTTP 410): source retired")
+            }
+        }
+    }
+
+    @Test(arguments: [429, 503])
+    func retryAfterInSeconds(status: Int) async throws {
+        try await TestServer.with({ _ in .status(status, headers: [("Retry-After", "120")]) }) { server in
+            try await withFetcher { fetcher in
+                let before = Date()
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
+                let retryAfter = try #require(error.retryAfter)
+                #expect(retryAfter >= before.addingTimeInterval(119))
+                #expect(retryAfter <= Date().addingTimeInterval(120))
+                #expect(error.description == "HTTP \(status) \(FetchError.reasonPhrase(status)) (retry after 120 s)")
+                #expect(!error.isPermanent)
+            }
+        }
+    }
+
+    @Test func retryAfterAsAnHTTPDate() async throws {
+        try await TestServer.with({ _ in .status(503, headers: [("Retry-After", "Wed, 21 Oct 2037 07:28:00 GMT")]) }) { server in
+            try await withFetcher { fetcher in
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
+                #expect(error.retryAfter == Date(timeIntervalSince1970: 2_139_722_880))
+            }
+        }
+    }
+
+    @Test func endlessSlowBodyEndsAtTheTimeout() async throws {
+        try await TestServer.with({ _ in .trickle(interval: 0.05) }) { server in
+            try await withFetcher(testPolicy(requestTimeout: 0.5)) { fetcher in
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
+                #expect(error.code == .timedOut)
+                #expect(error.description == "timed out after 0.5 s")
+            }
+        }
+    }
+
+    @Test func slowHeadersEndAtTheTimeout() async throws {
+        try await TestServer.with({ _ in .after(seconds: 3, .text("<rss/>")) }) { server in
+            try await withFetcher(testPolicy(requestTimeout: 0.5)) { fetcher in
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
+                #expect(error.code == .timedOut)
+            }
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func fiftyMegabyteBodyHitsTheCapEarly(declareLength: Bool) async throws {
+        let total = 50 * 1024 * 1024
+        try await TestServer.with({ _ in .stream(bytes: total, declareLength: declareLength) }) { server in
+            try await withFetcher(testPolicy(maxBodyBytes: 1024 * 1024)) { fetcher in
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/big"))))
+                #expect(error.code == .tooLarge)
+                #expect(error.description == "response larger than 1 MiB")
+            }
+            // The server stops when the fetcher drops the connection; what it wrote by then sits in the kernel's
+            // socket buffers (up to tcp_rmem's maximum, 32 MiB here), not in the fetcher.
+            #expect(server.streamedBytes < total, "the fetcher hung up before the 50 MB were sent")
+        }
+    }
+
+    @Test func compressedBombHitsTheCap() async throws {
+        let bomb = try Fixtures.bytes("zeros-50MB.gz")
+        try await TestServer.with({ _ in .respond(status: 200, headers: [("Content-Encoding", "gzip")], body: bomb) }) { server in
+            try await withFetcher(testPolicy(maxBodyBytes: 1024 * 1024)) { fetcher in
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/bomb"))))
+                #expect(error.code == .tooLarge)
+            }
+        }
+    }
+
+    @Test func connectionResetMidBodyIsReported() async throws {
+        try await TestServer.with({ _ in .reset(declared: 1_000_000, sent: 1200) }) { server in
+            try await withFetcher { fetcher in
+                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
+                #expect(error.code == .connectionReset)
+                #expect(error.description.hasPrefix("connection reset after"))
+            }
+        }
+    }
+
+    @Test func refusedPortIsAConnectionError() async throws {
+        let port = try await TestServer.with({ _ in .status(200) }) { server in server.port }
+        try await withFetcher { fetcher in
+            let error = try #require(await fetchError(fetcher, FetchRequest(url: "http://127.0.0.1:\(port)/feed")))
+            #expect(error.code == .connectionFailed)
+            #expect(error.description == "cannot connect: connection refused")
+        }
+    }
+
+    @Test func unknownHostIsAConnectionError() async throws {
+        try await withFetcher { fetcher in
+            let error = try #require(await fetchError(fetcher, FetchRequest(url: "http://no-such-host.invalid/feed")))
+            #expect(error.code == .connectionFailed)
+            #expect(!error.isPermanent)
+            #expect(error.description == "cannot connect: unknown host")
+        }
+    }
+
+    @Test(arguments: ["http://", "http://exa mple.com/feed", "", "https:///feed"])
+    func malformedURLsAreInvalid(url: String) async throws {
+        try await withFetcher { fetcher in
+            let error = try #require(await fetchError(fetcher, FetchRequest(url: url)))
+            #expect(error.code == .invalidURL)
+            #expect(error.isPermanent)
+        }
+    }
+
+    @Test func otherSchemesAreUnsupported() async throws {
+        try await withFetcher { fetcher in
+            let error = try #require(await fetchError(fetcher, FetchRequest(url: "ftp://example.org/feed.xml")))
+            #expect(error.code == .unsupportedScheme)
+        }
+    }
+
+    @Test func aRunOfFailingSourcesLeavesTheGoodOneUnaffected() async throws {
+        try await TestServer.with({ request in
+            switch request.path {
+            case "/500": .status(500)
+            case "/404": .status(404)
+            case "/410": .status(410)
+            case "/429": .status(429, headers: [("Retry-After", "60")])
+            case "/loop": .status(302, headers: [("Location", "/loop")])
+            case "/slow": .trickle(interval: 0.05)
+            case "/big": .stream(bytes: 50 * 1024 * 1024, declareLength: false)
+            case "/reset": .reset(declared: 100_000, sent: 500)
+            case "/invalid-xml": .text("<rss><channel><title>broken</rss")
+            default: .text("<rss version=\"2.0\"><channel><title>Good</title></channel></rss>")
+            }
+        }) { server in
+            let paths = ["/500", "/404", "/410", "/429", "/loop", "/slow", "/big", "/reset", "/invalid-xml", "/good"]
+            try await withFetcher(testPolicy(requestTimeout: 1, maxBodyBytes: 1024 * 1024)) { fetcher in
+                let results = await withTaskGroup(of: (String, Result<FetchResponse, FetchError>).self) { group in
+                    for path in paths {
+                        group.addTask {
+                            do throws(FetchError) {
+                                return (path, .success(try await fetcher.fetch(FetchRequest(url: server.url(path)))))
+                            } catch {
+                                return (path, .failure(error))
+                            }
+                        }
+                    }
+                    var all: [String: Result<FetchResponse, FetchError>] = [:]
+                    for await (path, result) in group { all[path] = result }
+                    return all
+                }
+                func code(_ path: String) -> FetchError.Code? {
+                    if case .failure(let error) = results[path] { return error.code }
+                    return nil
+                }
+                #expect(code("/500") == .httpStatus)
+                #expect(code("/404") == .httpStatus)
+                #expect(code("/410") == .gone)
+                #expect(code("/429") == .httpStatus)
+                #expect(code("/loop") == .redirectLoop)
+                #expect(code("/slow") == .timedOut)
+                #expect(code("/big") == .tooLarge)
+                #expect(code("/reset") == .connectionReset)
+                let invalid = try #require(try? results["/invalid-xml"]?.get())
+                #expect(invalid.body == Array("<rss><channel><title>broken</rss".utf8), "parsing is not the fetcher's job")
+                let good = try #require(try? results["/good"]?.get())
+                #expect(good.status == 200)
+            }
+        }
+    }
+}
