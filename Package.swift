@@ -78,6 +78,8 @@ let package = Package(
         .executableTarget(
             name: "tributary",
             dependencies: [
+                "Aggregation",
+                "Store",
                 "Syndication",
                 "Analysis",
                 "Extraction",

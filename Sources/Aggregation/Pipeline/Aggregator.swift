@@ -1,0 +1,270 @@
+public import Foundation
+public import Store
+
+/// One aggregation run: fetches the due sources (politely, in parallel), reads them as feeds,
+/// articles or index pages, analyses and clusters what is new, stores each source's changes in
+/// one transaction, then prunes and publishes. A failing source is reported and never stops
+/// the run or touches what was stored before.
+public struct Aggregator: Sendable {
+    /// The configuration in effect.
+    public let configuration: Configuration
+    let store: any ArticleStore
+    let fetcher: any Fetching
+    let files: any FeedFiles
+    let clock: @Sendable () -> Date
+
+    /// Creates a run over a store and a fetcher, publishing through `files`; `clock` gives
+    /// "now" (tests fix it).
+    public init(
+        configuration: Configuration, store: any ArticleStore, fetcher: any Fetching, files: any FeedFiles = LocalFeedFiles(),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.fetcher = fetcher
+        self.files = files
+        self.clock = clock
+    }
+
+    /// Runs once. `only` fetches just these source ids, due or not; `dryRun` fetches and reads
+    /// but stores and writes nothing.
+    public func run(
+        only: [String] = [], dryRun: Bool = false, shouldStop: @escaping @Sendable () -> Bool = { false },
+        events: @escaping @Sendable (AggregationEvent) -> Void = { _ in }
+    ) async throws -> RunSummary {
+        var summary = RunSummary()
+        let configured = configuration.sources.filter { $0.enabled || only.contains($0.id) }
+        if let unknown = only.first(where: { id in !configuration.sources.contains { $0.id == id } }) {
+            throw AggregationError(message: "no source with id '\(unknown)' in the configuration (see `tributary sources list`)")
+        }
+        let records = try await synchronizeSources(configured, dryRun: dryRun)
+        let now = clock()
+        var due: [(SourceRecord, SourceSettings)] = []
+        for settings in configured {
+            guard let record = records[settings.id] else { continue }
+            if !only.isEmpty {
+                if only.contains(settings.id) { due.append((record, settings)) }
+                continue
+            }
+            if record.retired {
+                summary.retired.append(settings.id)
+            } else if let next = record.nextFetch, next > now {
+                summary.notDue += 1
+            } else {
+                due.append((record, settings))
+            }
+        }
+        events(.started(sources: due.count))
+        let desk = try await StoryDesk.open(store: store, configuration: configuration)
+        let analyzer = ArticleAnalyzer(configuration: configuration)
+        let limit = max(1, configuration.fetch.concurrency)
+        try await withThrowingTaskGroup(of: SourceResult.self) { group in
+            var pending = due[...]
+            func launch() {
+                guard !shouldStop(), let (record, settings) = pending.popFirst() else { return }
+                group.addTask { await self.process(record, settings: settings, analyzer: analyzer) }
+            }
+            for _ in 0..<limit { launch() }
+            while let result = try await group.next() {
+                let outcome = await record(result, desk: desk, dryRun: dryRun, into: &summary)
+                events(.sourceDone(id: result.record.id, outcome: outcome))
+                for note in result.notes { events(.note("\(result.record.id): \(note)")) }
+                launch()
+            }
+        }
+        guard !dryRun else { return summary }
+        try await desk.saveIndex()
+        let pruned = try await store.prune(
+            RetentionPolicy(maxAgeDays: configuration.retention.days, maxArticlesPerSource: configuration.retention.maxPerSource), now: clock())
+        summary.pruned = pruned.articlesRemoved
+        events(.publishing)
+        let published = try await FeedPublisher(configuration: configuration, store: store, files: files).publish()
+        summary.feedsWritten = published.written
+        summary.feedsUnchanged = published.unchanged
+        return summary
+    }
+
+    /// What processing one source gave, before it is committed.
+    struct SourceResult: Sendable {
+        var record: SourceRecord
+        var articles: [ArticleRecord]?
+        var failure: String?
+        var retry: String?
+        var notes: [String] = []
+    }
+
+    private func record(_ result: SourceResult, desk: StoryDesk, dryRun: Bool, into summary: inout RunSummary) async
+        -> AggregationEvent.SourceOutcome
+    {
+        summary.notes += result.notes.map { "\(result.record.id): \($0)" }
+        if let failure = result.failure {
+            if !dryRun {
+                do {
+                    try await desk.commit(source: result.record)
+                } catch {
+                    summary.notes.append("\(result.record.id): the fetch state could not be saved: \(error)")
+                }
+            }
+            summary.failures.append(RunSummary.Failure(source: result.record.id, reason: failure, retry: result.retry))
+            if result.record.retired { summary.retired.append(result.record.id) }
+            return .failed(failure)
+        }
+        guard let articles = result.articles else {
+            if !dryRun {
+                do {
+                    try await desk.commit(source: result.record)
+                } catch {
+                    summary.notes.append("\(result.record.id): the fetch state could not be saved: \(error)")
+                }
+            }
+            summary.notModified += 1
+            return .notModified
+        }
+        if dryRun {
+            summary.succeeded += 1
+            summary.newArticles += articles.count
+            return .stored(new: articles.count, updated: 0)
+        }
+        do {
+            let tally = try await desk.commit(source: result.record, articles: articles, now: clock())
+            summary.succeeded += 1
+            summary.newArticles += tally.new
+            summary.updatedArticles += tally.updated
+            summary.duplicates += tally.duplicates
+            summary.newStories += tally.newStories
+            return .stored(new: tally.new, updated: tally.updated)
+        } catch {
+            let reason = "could not be stored: \(error)"
+            summary.failures.append(RunSummary.Failure(source: result.record.id, reason: reason, retry: nil))
+            return .failed(reason)
+        }
+    }
+
+    /// Fetches and reads one source; never throws (every problem becomes the result's failure).
+    private func process(_ record: SourceRecord, settings: SourceSettings, analyzer: ArticleAnalyzer) async -> SourceResult {
+        var record = record
+        let interval = (settings.interval ?? configuration.schedule.sourceInterval).seconds
+        let kind: FetchKind = settings.kind == .page || settings.kind == .index ? .page : .feed
+        let request = FetchRequest(url: record.url, kind: kind, etag: record.etag, lastModified: record.lastModified, userAgent: settings.userAgent)
+        let started = clock()
+        record.lastFetched = started
+        func failed(_ reason: String, retryAfter: Date? = nil, gone: Bool = false) -> SourceResult {
+            record.consecutiveFailures += 1
+            record.lastError = reason
+            let decision = FetchSchedule.next(
+                after: clock(), interval: interval, outcome: .failure(consecutiveFailures: record.consecutiveFailures, retryAfter: retryAfter))
+            record.nextFetch = decision.nextFetch
+            if gone { record.retired = true }
+            return SourceResult(record: record, articles: nil, failure: reason, retry: gone ? "retired" : decision.reason)
+        }
+        let response: FetchResponse
+        do {
+            response = try await fetcher.fetch(request)
+        } catch {
+            return failed(error.description, retryAfter: error.retryAfter, gone: error.isGone)
+        }
+        var notes: [String] = []
+        if let moved = response.permanentRedirect {
+            notes.append("moved permanently to \(moved.absoluteString); the source now uses the new address")
+            record.url = moved.absoluteString
+        }
+        if response.notModified {
+            record.consecutiveFailures = 0
+            record.lastError = nil
+            record.etag = response.etag ?? record.etag
+            record.lastModified = response.lastModified ?? record.lastModified
+            record.nextFetch =
+                FetchSchedule.next(after: clock(), interval: interval, outcome: .notModified, hints: FetchHints(maxAge: response.maxAge)).nextFetch
+            return SourceResult(record: record, articles: nil, notes: notes)
+        }
+        let sourceID = record.id
+        let store = self.store
+        let reader = SourceReader(
+            source: settings, fetcher: fetcher, maxLinks: settings.maxLinks ?? configuration.fetch.indexLinks, userAgent: settings.userAgent,
+            knownPages: { url in
+                if (try? await store.article(sourceID: sourceID, entryID: url)) != nil { return true }
+                let byURL = (try? await store.articles(canonicalURL: url)) ?? []
+                return byURL.contains { $0.sourceID == sourceID }
+            })
+        var reading: SourceReading
+        do {
+            reading = try await reader.read(response)
+        } catch {
+            var result = failed(error.description)
+            result.notes = notes
+            return result
+        }
+        reading = await reader.completeFullText(reading)
+        notes += reading.notes
+        record.kind = reading.kind == .feed ? .feed : reading.kind == .index ? .index : .page
+        if record.title == nil { record.title = settings.title ?? reading.title }
+        record.etag = response.etag
+        record.lastModified = response.lastModified
+        record.lastSuccess = clock()
+        record.consecutiveFailures = 0
+        record.lastError = nil
+        record.nextFetch = FetchSchedule.next(after: clock(), interval: interval, outcome: .success, hints: reading.hints).nextFetch
+        let now = clock()
+        let articles = reading.drafts.map { draft in
+            analyzer.analyse(draft, source: settings, id: Self.articleID(source: settings.id, entry: draft.entryID), now: now)
+        }
+        return SourceResult(record: record, articles: articles, notes: notes)
+    }
+
+    /// The stable id of a source's article.
+    static func articleID(source: String, entry: String) -> String {
+        "a" + StableHash.hex([source, entry])
+    }
+
+    /// Makes the store's sources match the configuration: new ones are added; one whose
+    /// configured address changed starts afresh at the new address (a permanent redirect,
+    /// which also changes the stored address, is not a configuration change).
+    private func synchronizeSources(_ sources: [SourceSettings], dryRun: Bool) async throws -> [String: SourceRecord] {
+        let configuredName = "configured-locations"
+        var remembered: [String: String] = [:]
+        if let bytes = try await store.loadIndex(named: configuredName) {
+            remembered = (try? JSONDecoder().decode([String: String].self, from: Data(bytes))) ?? [:]
+        }
+        var records: [String: SourceRecord] = [:]
+        var changed = false
+        for settings in sources {
+            let location = configuration.location(of: settings)
+            let kind: SourceKind = settings.kind == .index ? .index : settings.kind == .page ? .page : .feed
+            if var existing = try await store.source(id: settings.id) {
+                if let previous = remembered[settings.id], previous != location {
+                    existing = SourceRecord(id: settings.id, url: location, kind: kind, title: settings.title)
+                    if !dryRun { try await store.saveSource(existing) }
+                }
+                records[settings.id] = existing
+            } else {
+                let record = SourceRecord(id: settings.id, url: location, kind: kind, title: settings.title)
+                if !dryRun { try await store.saveSource(record) }
+                records[settings.id] = record
+            }
+            if remembered[settings.id] != location {
+                remembered[settings.id] = location
+                changed = true
+            }
+        }
+        if changed, !dryRun {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            try await store.saveIndex(named: configuredName, Array(try encoder.encode(remembered)))
+        }
+        return records
+    }
+}
+
+/// A run that cannot start: an unknown source id, a store that cannot be opened.
+public struct AggregationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+
+    /// Creates an error.
+    public init(message: String) {
+        self.message = message
+    }
+
+    /// The line a person reads.
+    public var description: String { message }
+}

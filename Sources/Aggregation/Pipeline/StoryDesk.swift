@@ -1,0 +1,131 @@
+import Analysis
+import Foundation
+import Store
+
+/// The one place where articles get their identity and story and are written: decides new,
+/// changed, unchanged or copied; clusters new articles; recomposes the stories they touch; and
+/// commits each source's changes in one transaction. An actor, because the clustering index
+/// is shared by every source of a run.
+actor StoryDesk {
+    /// What one source's commit changed.
+    struct Tally: Sendable, Equatable {
+        var new = 0
+        var updated = 0
+        var unchanged = 0
+        var duplicates = 0
+        var newStories = 0
+    }
+
+    static let indexName = "stories"
+
+    private let store: any ArticleStore
+    private let composer: StoryComposer
+    private var clusterer: StoryClusterer
+    private var dirty = false
+
+    /// Loads the clustering index from the store and adds the articles stored after it was saved
+    /// (a run killed before saving it), so that it matches the store.
+    static func open(store: any ArticleStore, configuration: Configuration) async throws -> StoryDesk {
+        var settings = ClusterSettings()
+        if let threshold = configuration.analysis.storyThreshold { settings.storyThreshold = Float(threshold) }
+        if let window = configuration.analysis.storyWindow { settings.timeWindow = window.seconds }
+        var clusterer = StoryClusterer(settings: settings)
+        if let bytes = try await store.loadIndex(named: indexName),
+            let snapshot = try? JSONDecoder().decode(StorySnapshot.self, from: Data(bytes)),
+            snapshot.settings == settings
+        {
+            clusterer = StoryClusterer(snapshot: snapshot)
+        }
+        let known = Set(clusterer.snapshot.articleIDs)
+        var caughtUp = 0
+        if try await store.articleCount() != known.count {
+            for article in try await store.articles(since: nil) where !known.contains(article.id) {
+                _ = clusterer.add(Self.clusterArticle(article))
+                caughtUp += 1
+            }
+        }
+        let desk = StoryDesk(store: store, composer: StoryComposer(summarySentences: configuration.analysis.summarySentences), clusterer: clusterer)
+        if caughtUp > 0 { await desk.markDirty() }
+        return desk
+    }
+
+    private init(store: any ArticleStore, composer: StoryComposer, clusterer: StoryClusterer) {
+        self.store = store
+        self.composer = composer
+        self.clusterer = clusterer
+    }
+
+    private func markDirty() { dirty = true }
+
+    private static func clusterArticle(_ article: ArticleRecord) -> ClusterArticle {
+        ClusterArticle(
+            id: article.id, url: article.canonicalURL ?? article.url, title: article.title, text: article.text, published: article.published)
+    }
+
+    /// Writes a source's fetch state with no articles (a failure or nothing new).
+    func commit(source: SourceRecord) async throws {
+        try await store.commit(SourceUpdate(source: source))
+    }
+
+    /// Identifies, clusters and writes a source's articles with its fetch state, in one transaction.
+    func commit(source: SourceRecord, articles incoming: [ArticleRecord], now: Date) async throws -> Tally {
+        var tally = Tally()
+        var toWrite: [String: ArticleRecord] = [:]
+        var order: [String] = []
+        var touchedStories: [String] = []
+        var newStoryIDs: Set<String> = []
+        for var article in incoming where toWrite[article.id] == nil {
+            if let existing = try await store.article(id: article.id) {
+                if existing.contentHash == article.contentHash {
+                    tally.unchanged += 1
+                    continue
+                }
+                article.firstSeen = existing.firstSeen
+                article.storyID = existing.storyID
+                article.duplicateOf = existing.duplicateOf
+                article.lastChanged = now
+                tally.updated += 1
+            } else if try await store.articles(contentHash: article.contentHash).contains(where: { $0.sourceID == article.sourceID }) {
+                // The entry's id changed but its content did not: the same article.
+                tally.unchanged += 1
+                continue
+            } else {
+                let decision = clusterer.add(Self.clusterArticle(article))
+                dirty = true
+                article.storyID = decision.storyID
+                article.duplicateOf = decision.duplicateOf
+                if decision.duplicateOf != nil { tally.duplicates += 1 }
+                if decision.explanation.signal == .new {
+                    newStoryIDs.insert(decision.storyID)
+                }
+                tally.new += 1
+            }
+            toWrite[article.id] = article
+            order.append(article.id)
+            if !touchedStories.contains(article.storyID) { touchedStories.append(article.storyID) }
+        }
+        var stories: [StoryRecord] = []
+        for storyID in touchedStories {
+            var members: [String: ArticleRecord] = [:]
+            for member in try await store.articles(story: storyID) { members[member.id] = member }
+            for id in order where toWrite[id]?.storyID == storyID { members[id] = toWrite[id] }
+            let previous = try await store.story(id: storyID)
+            if previous == nil, !newStoryIDs.contains(storyID) {
+                // A story whose opening article was never stored: it is new to the store all the same.
+                newStoryIDs.insert(storyID)
+            }
+            stories.append(composer.compose(id: storyID, members: Array(members.values), previous: previous, now: now))
+        }
+        tally.newStories = newStoryIDs.count
+        try await store.commit(SourceUpdate(source: source, articles: order.compactMap { toWrite[$0] }, stories: stories))
+        return tally
+    }
+
+    /// Saves the clustering index when it changed since it was loaded.
+    func saveIndex() async throws {
+        guard dirty else { return }
+        let bytes = try JSONEncoder().encode(clusterer.snapshot)
+        try await store.saveIndex(named: Self.indexName, Array(bytes))
+        dirty = false
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Store
+import Syndication
+
+/// A feed's bytes in both formats.
+public struct FeedDocument: Sendable, Equatable {
+    /// The Atom 1.0 document.
+    public var atom: [UInt8]
+    /// The JSON Feed 1.1 twin.
+    public var json: [UInt8]
+}
+
+/// Turns stories into a feed document: entry ids as `tag:` URIs from the base URL's host and
+/// the story's first-seen date, the summary, HTML content listing every source, the primary
+/// article as the alternate link and the others as related links, provenance in `atom:source`,
+/// topics and regions as categories.
+struct FeedDocumentBuilder: Sendable {
+    let configuration: Configuration
+    let store: any ArticleStore
+    let sources: [String: SourceRecord]
+    let baseURL: String
+    let host: String
+
+    static func make(configuration: Configuration, store: any ArticleStore) async throws -> FeedDocumentBuilder {
+        var sources: [String: SourceRecord] = [:]
+        for source in try await store.sources() { sources[source.id] = source }
+        var base = configuration.baseURL
+        if !base.hasSuffix("/") { base += "/" }
+        let host = URL(string: base)?.host ?? "localhost"
+        return FeedDocumentBuilder(configuration: configuration, store: store, sources: sources, baseURL: base, host: host)
+    }
+
+    func document(for descriptor: FeedDescriptor, stories: [StoryRecord]) async throws -> FeedDocument {
+        var entries: [FeedEntry] = []
+        for story in stories {
+            let members = try await store.articles(story: story.id)
+            entries.append(entry(for: story, members: members))
+        }
+        let feed = metadata(for: descriptor, updated: stories.map(\.updated).max())
+        let atom = try AtomWriter().write(feed: feed, entries: entries)
+        let json = JSONFeedWriter().write(feed: feed, entries: entries, feedURL: baseURL + descriptor.jsonPath)
+        return FeedDocument(atom: atom, json: json)
+    }
+
+    private func metadata(for descriptor: FeedDescriptor, updated: Date?) -> FeedMetadata {
+        var feed = FeedMetadata()
+        feed.id = baseURL + descriptor.path
+        let title = descriptor.kind == .all ? configuration.title : "\(configuration.title): \(descriptor.name)"
+        feed.title = FeedText(value: title)
+        switch descriptor.kind {
+        case .all: feed.subtitle = FeedText(value: configuration.subtitle ?? "Every story, merged across sources, with a short summary")
+        case .topic: feed.subtitle = FeedText(value: "Stories about \(descriptor.name.lowercased()), merged across sources")
+        case .region: feed.subtitle = FeedText(value: "Stories from \(descriptor.name), merged across sources")
+        }
+        // With no story the feed's date is the epoch: still a valid, unchanging document.
+        feed.updated = FeedDate(raw: "", date: updated ?? Date(timeIntervalSince1970: 0))
+        feed.links = [
+            FeedLink(href: baseURL + descriptor.path, rel: "self", type: "application/atom+xml"),
+            FeedLink(href: baseURL, rel: "alternate", type: "text/html"),
+        ]
+        feed.authors = [FeedPerson(name: configuration.author ?? configuration.title, uri: baseURL)]
+        feed.generator = FeedGenerator(name: "Tributary", uri: "https://github.com/tributary-news/tributary", version: TributaryVersion.current)
+        feed.icon = configuration.icon
+        feed.logo = configuration.logo
+        feed.language = nil
+        return feed
+    }
+
+    private func entry(for story: StoryRecord, members: [ArticleRecord]) -> FeedEntry {
+        let ordered = members.sorted { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) }
+        let primary = ordered.first { $0.id == story.primaryArticleID } ?? ordered.first
+        var entry = FeedEntry()
+        entry.id = "tag:\(host),\(Self.day(story.firstSeen)):story/\(story.id)"
+        entry.title = FeedText(value: story.title)
+        entry.published = FeedDate(raw: "", date: story.firstSeen)
+        entry.updated = FeedDate(raw: "", date: story.updated)
+        var seenURLs: Set<String> = []
+        if let primary, let url = primary.url {
+            entry.links.append(FeedLink(href: url, rel: "alternate", type: "text/html"))
+            seenURLs.insert(url)
+        }
+        for article in ordered where article.id != primary?.id {
+            guard let url = article.url, seenURLs.insert(url).inserted else { continue }
+            entry.links.append(FeedLink(href: url, rel: "related", type: "text/html", title: sourceName(article.sourceID)))
+        }
+        var authors: [String] = []
+        for article in ordered {
+            for author in article.authors where !authors.contains(author) && authors.count < 5 { authors.append(author) }
+        }
+        entry.authors = authors.map { FeedPerson(name: $0) }
+        if !story.summary.isEmpty {
+            entry.summary = FeedText(value: story.summary.joined(separator: " "))
+        }
+        entry.content = FeedText(type: "html", value: contentHTML(story: story, articles: ordered))
+        entry.categories =
+            story.topics.map { FeedCategory(term: $0.id, scheme: baseURL + "topics/", label: $0.name) }
+            + story.regions.map { FeedCategory(term: $0.id, scheme: baseURL + "regions/", label: $0.name) }
+        if let image = story.image {
+            entry.media.thumbnails = [MediaThumbnail(url: image)]
+        }
+        if let primary, let source = sources[primary.sourceID] {
+            var provenance = FeedMetadata()
+            provenance.id = source.url
+            provenance.title = FeedText(value: sourceName(source.id))
+            if source.url.hasPrefix("http") {
+                provenance.links = [FeedLink(href: source.url, rel: "self")]
+            }
+            entry.source = provenance
+        }
+        return entry
+    }
+
+    private func sourceName(_ id: String) -> String {
+        sources[id]?.title ?? configuration.sources.first { $0.id == id }?.title ?? id
+    }
+
+    private func contentHTML(story: StoryRecord, articles: [ArticleRecord]) -> String {
+        var html = ""
+        if let image = story.image {
+            html += "<p><img src=\"\(Self.escape(image))\" alt=\"\"/></p>"
+        }
+        for sentence in story.summary { html += "<p>\(Self.escape(sentence))</p>" }
+        html += "<p>Sources:</p><ul>"
+        for article in articles {
+            let name = Self.escape(sourceName(article.sourceID))
+            let title = Self.escape(article.title)
+            if let url = article.url {
+                html += "<li>\(name): <a href=\"\(Self.escape(url))\">\(title)</a></li>"
+            } else {
+                html += "<li>\(name): \(title)</li>"
+            }
+        }
+        html += "</ul>"
+        return html
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// `2026-11-28` in UTC.
+    static func day(_ date: Date) -> String {
+        String(AtomWriter.timestamp(date).prefix(10))
+    }
+}

@@ -1,0 +1,75 @@
+public import Foundation
+public import Store
+import Syndication
+
+/// Writes the output folder from the store: `all.atom`, a feed per topic and per region that
+/// has stories, `index.html` and `feeds.opml` (and JSON Feed twins when configured). The same
+/// store gives the same bytes, and a file is rewritten only when its bytes change.
+public struct FeedPublisher: Sendable {
+    /// What publishing did.
+    public struct Result: Sendable, Equatable {
+        /// Files written because they changed.
+        public var written = 0
+        /// Files left as they were.
+        public var unchanged = 0
+        /// The feeds published, in index order.
+        public var feeds: [PublishedFeed] = []
+    }
+
+    let configuration: Configuration
+    let store: any ArticleStore
+    let files: any FeedFiles
+
+    /// Creates a publisher.
+    public init(configuration: Configuration, store: any ArticleStore, files: any FeedFiles = LocalFeedFiles()) {
+        self.configuration = configuration
+        self.store = store
+        self.files = files
+    }
+
+    /// Every feed the configuration asks for that has a story, plus the index and OPML.
+    public func publish() async throws -> Result {
+        var result = Result()
+        let catalog = try await FeedCatalog.make(configuration: configuration, store: store)
+        let builder = try await FeedDocumentBuilder.make(configuration: configuration, store: store)
+        let folder = configuration.outputURL
+        for descriptor in catalog.descriptors {
+            let stories = try await store.stories(descriptor.filter, since: catalog.since, limit: configuration.publish.limit)
+            guard !stories.isEmpty || descriptor.filter == .all else { continue }
+            let document = try await builder.document(for: descriptor, stories: stories)
+            try record(files.write(document.atom, to: descriptor.path, in: folder), into: &result)
+            if configuration.publish.json {
+                try record(files.write(document.json, to: descriptor.jsonPath, in: folder), into: &result)
+            }
+            result.feeds.append(PublishedFeed(descriptor: descriptor, headlines: stories.prefix(5).map(\.title), updated: stories.first?.updated))
+        }
+        if configuration.publish.opml {
+            try record(files.write(try FeedIndexPage.opml(result.feeds, configuration: configuration), to: "feeds.opml", in: folder), into: &result)
+        }
+        if configuration.publish.html {
+            try record(files.write(FeedIndexPage.html(result.feeds, configuration: configuration), to: "index.html", in: folder), into: &result)
+        }
+        return result
+    }
+
+    /// Exactly one feed, for `generate`.
+    public func document(for descriptor: FeedDescriptor, limit: Int? = nil, since: Date? = nil) async throws -> FeedDocument {
+        let builder = try await FeedDocumentBuilder.make(configuration: configuration, store: store)
+        let stories = try await store.stories(descriptor.filter, since: since, limit: limit ?? configuration.publish.limit)
+        return try await builder.document(for: descriptor, stories: stories)
+    }
+
+    private func record(_ wrote: Bool, into result: inout Result) {
+        if wrote { result.written += 1 } else { result.unchanged += 1 }
+    }
+}
+
+/// A feed that was published, for the index page and the OPML list.
+public struct PublishedFeed: Sendable, Equatable {
+    /// Which feed.
+    public var descriptor: FeedDescriptor
+    /// Its latest stories' titles.
+    public var headlines: [String]
+    /// Its latest story's update.
+    public var updated: Date?
+}
