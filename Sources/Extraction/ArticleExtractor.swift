@@ -12,8 +12,10 @@ public enum ArticleExtractor {
     ///   - url: where the page lives (resolves relative links; without it they resolve against
     ///     the page's canonical URL, or stay relative).
     ///   - contentType: the HTTP Content-Type header, whose charset takes precedence.
+    ///   - listing: the caller knows the page lists articles (a configured index source): its
+    ///     article links are collected even when there are few of them.
     /// - Returns: the extracted page; never fails (broken or empty input gives an empty page).
-    public static func extract(_ bytes: [UInt8], url: String? = nil, contentType: String? = nil) -> ExtractedPage {
+    public static func extract(_ bytes: [UInt8], url: String? = nil, contentType: String? = nil, listing: Bool = false) -> ExtractedPage {
         let tree = parse(bytes, contentType: contentType)
         let analysis = PageAnalysis(tree: tree)
         let signals = PageSignals(analysis: analysis)
@@ -52,9 +54,10 @@ public enum ArticleExtractor {
         page.feeds = FeedDiscovery.feeds(in: signals, resolver: resolver)
         let declared = (jsonLD?.isArticle ?? false) || signals.meta["og:type"]?.lowercased() == "article"
         // Long declared articles need no link census.
-        let mayBeIndex = !(declared && page.wordCount >= 80) && page.wordCount < 3_000
+        let mayBeIndex = listing || (!(declared && page.wordCount >= 80) && page.wordCount < 3_000)
         let links = mayBeIndex ? PageClassifier.articleLinks(in: analysis, resolver: resolver, pageURL: page.url) : []
         page.pageType = PageClassifier.classify(wordCount: page.wordCount, articleLinks: links.count, declaredArticle: declared)
+        if listing && !links.isEmpty { page.pageType = .index }
         if page.pageType == .index { page.links = links }
         return page
     }

@@ -58,18 +58,28 @@ public struct Aggregator: Sendable {
         let desk = try await StoryDesk.open(store: store, configuration: configuration)
         let analyzer = ArticleAnalyzer(configuration: configuration)
         let limit = max(1, configuration.fetch.concurrency)
-        try await withThrowingTaskGroup(of: SourceResult.self) { group in
-            var pending = due[...]
+        // Sources are fetched and read in parallel but committed in configuration order, so the
+        // same inputs always give the same stories (which article opens a story, and so on).
+        try await withThrowingTaskGroup(of: (Int, SourceResult).self) { group in
+            var next = 0
             func launch() {
-                guard !shouldStop(), let (record, settings) = pending.popFirst() else { return }
-                group.addTask { await self.process(record, settings: settings, analyzer: analyzer) }
+                guard !shouldStop(), next < due.count else { return }
+                let (index, (record, settings)) = (next, due[next])
+                next += 1
+                group.addTask { (index, await self.process(record, settings: settings, analyzer: analyzer)) }
             }
             for _ in 0..<limit { launch() }
-            while let result = try await group.next() {
-                let outcome = await record(result, desk: desk, dryRun: dryRun, into: &summary)
-                events(.sourceDone(id: result.record.id, outcome: outcome))
-                for note in result.notes { events(.note("\(result.record.id): \(note)")) }
+            var waiting: [Int: SourceResult] = [:]
+            var toCommit = 0
+            while let (index, result) = try await group.next() {
+                waiting[index] = result
                 launch()
+                while let ready = waiting.removeValue(forKey: toCommit) {
+                    toCommit += 1
+                    let outcome = await record(ready, desk: desk, dryRun: dryRun, into: &summary)
+                    events(.sourceDone(id: ready.record.id, outcome: outcome))
+                    for note in ready.notes { events(.note("\(ready.record.id): \(note)")) }
+                }
             }
         }
         guard !dryRun else { return summary }

@@ -132,7 +132,7 @@ struct SourceReader: Sendable {
     private func readPage(_ body: [UInt8], url: String, contentType: String?, asIndex: Bool?) async throws(SourceReadError)
         -> SourceReading
     {
-        let page = extract(body, url: url, contentType: contentType)
+        let page = extract(body, url: url, contentType: contentType, listing: asIndex == true)
         let isIndex = asIndex ?? (page.pageType == .index)
         if !isIndex {
             guard let draft = Self.draft(from: page, url: url) else {
@@ -161,8 +161,8 @@ struct SourceReader: Sendable {
     }
 
     /// The page's article, with the configured selectors applied.
-    private func extract(_ body: [UInt8], url: String, contentType: String?) -> ExtractedPage {
-        var page = ArticleExtractor.extract(body, url: url, contentType: contentType)
+    private func extract(_ body: [UInt8], url: String, contentType: String?, listing: Bool = false) -> ExtractedPage {
+        var page = ArticleExtractor.extract(body, url: url, contentType: contentType, listing: listing)
         guard let selectors = source.selectors, selectors.content != nil || selectors.title != nil,
             let document = try? MarkupDocument.parseHTML(body, encoding: "UTF-8", baseURL: url)
         else { return page }
