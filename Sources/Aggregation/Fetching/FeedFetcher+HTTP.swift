@@ -19,6 +19,9 @@ extension FeedFetcher {
     static let robotsMaxBytes = 512 * 1024
 
     /// Fetches over HTTP(S), following redirects and checking robots.txt for pages on every hop.
+    ///
+    /// `accept` and `maxBytes` are given only for robots.txt itself, which is fetched without conditional
+    /// headers and without a robots check of its own.
     func fetchNetwork(_ url: URL, request: FetchRequest, accept: String? = nil, maxBytes: Int? = nil) async throws(FetchError) -> FetchResponse {
         var current = url
         var visited: Set<String> = [url.absoluteString]
