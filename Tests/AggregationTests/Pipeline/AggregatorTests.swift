@@ -58,7 +58,8 @@ struct AggregatorTests {
         #expect(try rig.feed("regions/pe.atom").entries.map(\.title?.value) == [F.quake.title])
         #expect(try rig.feed("topics/sport.atom").entries.map(\.title?.value) == [F.football.title])
         #expect(rig.files.contents["all.json"] != nil)
-        #expect(String(decoding: try #require(rig.files.contents["feeds.opml"]), as: UTF8.self).contains("https://news.example.org/topics/sport.atom"))
+        #expect(
+            String(decoding: try #require(rig.files.contents["feeds.opml"]), as: UTF8.self).contains("https://news.example.org/topics/sport.atom"))
         #expect(String(decoding: try #require(rig.files.contents["index.html"]), as: UTF8.self).contains(F.football.title))
         let source = try #require(try await rig.store.source(id: "a"))
         #expect(source.etag == "\"v1\"")
@@ -143,7 +144,8 @@ struct AggregatorTests {
         await rig.fetcher.set(Self.sourceB.url, body: F.rss(title: "B", items: [F.football]))
         _ = try await rig.run()
         rig.clock.advance(3600)
-        await rig.fetcher.set(Self.sourceB.url, .failure(FetchError(code: .httpStatus, message: "HTTP 500 Internal Server Error", url: Self.sourceB.url, status: 500)))
+        await rig.fetcher.set(
+            Self.sourceB.url, .failure(FetchError(code: .httpStatus, message: "HTTP 500 Internal Server Error", url: Self.sourceB.url, status: 500)))
         let summary = try await rig.run()
         #expect(summary.failures.map(\.source) == ["b"])
         #expect(summary.failures.first?.reason == "HTTP 500 Internal Server Error")
@@ -175,7 +177,8 @@ struct AggregatorTests {
     @Test("every source failing fails the run; 410 Gone retires the source and it is not fetched again")
     func goneRetires() async throws {
         let rig = Rig([Self.sourceA])
-        await rig.fetcher.set(Self.sourceA.url, .failure(FetchError(code: .gone, message: "gone (HTTP 410): source retired", url: Self.sourceA.url, status: 410)))
+        await rig.fetcher.set(
+            Self.sourceA.url, .failure(FetchError(code: .gone, message: "gone (HTTP 410): source retired", url: Self.sourceA.url, status: 410)))
         let summary = try await rig.run()
         #expect(summary.failedEntirely)
         #expect(summary.retired == ["a"])

@@ -67,7 +67,8 @@ enum PipelineFixtures {
             "Analysts in Seoul had expected the decision after exports to China fell for a third month.",
         ])
     static let football = Item(
-        id: "match-1", title: "Brazil beat Argentina in World Cup qualifier in Rio de Janeiro", link: "https://a.example/sport/brazil-argentina-qualifier",
+        id: "match-1", title: "Brazil beat Argentina in World Cup qualifier in Rio de Janeiro",
+        link: "https://a.example/sport/brazil-argentina-qualifier",
         paragraphs: [
             "Brazil beat Argentina 2-1 in a World Cup qualifying match at the Maracana stadium in Rio de Janeiro on Tuesday night.",
             "The striker scored twice in the second half before Argentina pulled a goal back in stoppage time, and the coach praised the team's defence.",
