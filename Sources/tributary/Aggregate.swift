@@ -21,6 +21,7 @@ extension Tributary {
                   tributary aggregate                      # once, with Config/tributary.yaml
                   tributary aggregate --every 15m          # as a daemon; Ctrl-C finishes the run and stops
                   tributary aggregate --source bbc-world   # fetch one source now, due or not
+                  tributary aggregate --force              # fetch every source now, due or not
                   tributary aggregate --dry-run --verbose  # fetch and read, store nothing
 
                 Exit status: 0 the run completed (some sources may have failed: see the summary), \
@@ -40,6 +41,9 @@ extension Tributary {
 
         @Option(name: .customLong("source"), help: ArgumentHelp("Fetch only this source, due or not (repeatable).", valueName: "id"))
         var sources: [String] = []
+
+        @Flag(help: "Fetch every source now, due or not (retired sources excepted).")
+        var force = false
 
         @Flag(help: "Fetch and read, but store and write nothing.")
         var dryRun = false
@@ -76,7 +80,7 @@ extension Tributary {
             repeat {
                 do {
                     let summary = try await aggregator.run(
-                        only: sources, dryRun: dryRun, shouldStop: { shutdown.isRequested }, events: output.handle)
+                        only: sources, force: force, dryRun: dryRun, shouldStop: { shutdown.isRequested }, events: output.handle)
                     output.finish(summary, configuration: configuration, dryRun: dryRun)
                     exitCode = summary.failedEntirely ? 1 : 0
                 } catch {

@@ -26,10 +26,11 @@ public struct Aggregator: Sendable {
         self.clock = clock
     }
 
-    /// Runs once. `only` fetches just these source ids, due or not; `dryRun` fetches and reads
-    /// but stores and writes nothing.
+    /// Runs once. `only` fetches just these source ids, due or not; `force` fetches every
+    /// enabled source that is not retired, due or not; `dryRun` fetches and reads but stores
+    /// and writes nothing.
     public func run(
-        only: [String] = [], dryRun: Bool = false, shouldStop: @escaping @Sendable () -> Bool = { false },
+        only: [String] = [], force: Bool = false, dryRun: Bool = false, shouldStop: @escaping @Sendable () -> Bool = { false },
         events: @escaping @Sendable (AggregationEvent) -> Void = { _ in }
     ) async throws -> RunSummary {
         var summary = RunSummary()
@@ -48,7 +49,7 @@ public struct Aggregator: Sendable {
             }
             if record.retired {
                 summary.retired.append(settings.id)
-            } else if let next = record.nextFetch, next > now {
+            } else if !force, let next = record.nextFetch, next > now {
                 summary.notDue += 1
             } else {
                 due.append((record, settings))
