@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `tributary` command: a news-feed aggregator and generator.
 @main
-struct Tributary: ParsableCommand {
+struct Tributary: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tributary",
         abstract: "Read news feeds and pages, merge the same story from many sources, write combined Atom feeds.",
@@ -13,6 +13,6 @@ struct Tributary: ParsableCommand {
             Exit status: 0 success, 1 the job failed, 2 an input is unreadable or not a feed, \
             64 usage error.
             """,
-        subcommands: [Parse.self, Extract.self, Summarize.self, Cluster.self]
+        subcommands: [Parse.self, Extract.self, Summarize.self, Cluster.self, Serve.self]
     )
 }
