@@ -61,6 +61,9 @@ struct FileResponder: HTTPResponder {
         if let notModified = notModified(file: file, gzip: gzip, compressible: compressible, request: request) {
             return (notModified, 0)
         }
+        if file.size > cache.largestEntry {
+            return streamedAnswer(file: file, type: type, isHead: isHead)
+        }
         guard var body = plainBody(of: &file) else { return nil }
         var tag = file.entityTag
         if gzip {
@@ -76,6 +79,23 @@ struct FileResponder: HTTPResponder {
             return (Response(status: .ok, headers: headers, body: ResponseBody()), 0)
         }
         return (Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body)), body.readableBytes)
+    }
+
+    /// The answer for a file too large to cache: never compressed, read in chunks while it is
+    /// sent rather than whole.
+    private func streamedAnswer(file: ServedFile, type: MediaType, isHead: Bool) -> (Response, Int) {
+        var headers = HTTPFields()
+        headers[.contentType] = type.value
+        headers[.contentLength] = String(file.size)
+        addValidators(to: &headers, tag: file.entityTag, file: file, compressible: false)
+        if isHead {
+            return (Response(status: .ok, headers: headers, body: ResponseBody()), 0)
+        }
+        let body = ResponseBody(contentLength: file.size) { writer in
+            try await ServedFile.stream(file, chunkSize: 128 << 10) { chunk in try await writer.write(chunk) }
+            try await writer.finish(nil)
+        }
+        return (Response(status: .ok, headers: headers, body: body), file.size)
     }
 
     /// The 304 answer when the request's validators match the file: `If-None-Match` first

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// A regular file under the served root, as `stat` saw it.
 struct ServedFile: Sendable {
@@ -48,5 +49,28 @@ struct ServedFile: Sendable {
             return true
         }
         return complete ? (file, bytes) : nil
+    }
+
+    /// Why a file could not be streamed: it changed or vanished after its headers were sent.
+    struct Changed: Error {}
+
+    /// Reads the file in chunks, handing each to `send`; throws `Changed` when the file on disk is
+    /// no longer the version that `file` describes (its headers are already sent).
+    static func stream(_ file: ServedFile, chunkSize: Int, _ send: (ByteBuffer) async throws -> Void) async throws {
+        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Changed() }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, ServedFile(path: file.path, status: status).entityTag == file.entityTag else { throw Changed() }
+        var remaining = file.size
+        while remaining > 0 {
+            var chunk = ByteBufferAllocator().buffer(capacity: min(chunkSize, remaining))
+            let count = chunk.writeWithUnsafeMutableBytes(minimumWritableBytes: min(chunkSize, remaining)) { buffer in
+                max(0, Foundation.read(descriptor, buffer.baseAddress!, min(buffer.count, remaining)))
+            }
+            guard count > 0 else { throw Changed() }
+            remaining -= count
+            try await send(chunk)
+        }
     }
 }

@@ -5,11 +5,13 @@ import NIOCore
 /// the access log.
 struct ServerRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    /// The client's IP address, or `-` when unknown.
-    let client: String
+    private let channel: any Channel
+
+    /// The client's IP address, or `-` when unknown (looked up only for the access log).
+    var client: String { channel.remoteAddress?.ipAddress ?? "-" }
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        client = source.channel.remoteAddress?.ipAddress ?? "-"
+        channel = source.channel
     }
 }

@@ -192,6 +192,26 @@ struct FeedServerTests {
         }
     }
 
+    @Test func aFileTooLargeToCacheIsStreamedWhole() async throws {
+        let folder = try ServedFolder()
+        defer { folder.remove() }
+        let feed = ServedFolder.feed(bytes: 300_000)
+        try folder.write("all.atom", feed)
+        // A 64 KB cache keeps bodies up to 16 KB: this feed is read in chunks as it is sent.
+        try await TestServer.with(.init(root: folder.root.path, cacheCapacity: 64 << 10)) { base in
+            let answer = try await TestServer.fetch(base + "/all.atom", headers: [("Accept-Encoding", "gzip")])
+            #expect(answer.status == 200)
+            #expect(answer.header("content-encoding") == nil)
+            #expect(answer.header("content-length") == String(feed.utf8.count))
+            #expect(answer.text == feed)
+            let tag = try #require(answer.header("etag"))
+            #expect(try await TestServer.fetch(base + "/all.atom", headers: [("If-None-Match", tag)]).status == 304)
+            let head = try await TestServer.fetch(base + "/all.atom", method: .HEAD)
+            #expect(head.header("content-length") == String(feed.utf8.count))
+            #expect(head.body.readableBytes == 0)
+        }
+    }
+
     @Test func headAnswersTheSameHeadersWithoutABody() async throws {
         let folder = try ServedFolder()
         defer { folder.remove() }
