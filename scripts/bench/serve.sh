@@ -5,8 +5,11 @@
 # .build/bench-data/serve/, starts `tributary serve --port 0` on 127.0.0.1 (the port it prints),
 # and loads it with wrk (Debian package `wrk`, installed with apt-get when missing and running as
 # root): `wrk -t2 -c32 -d30s` against the feed, plain, then with `Accept-Encoding: gzip`, then
-# plain with the access log on (written to /dev/null). The peer, python3's http.server (one
-# thread, no gzip, no conditional answers), gets the same plain load for scale. Prints, per run:
+# plain with the access log on (written to /dev/null). Peers on the same file: nginx (Debian
+# package `nginx-light`, installed when missing and running as root; 2 workers, sendfile, access
+# log off, `gzip on` at its default level 1, which compresses on every request since it keeps no
+# compressed copy), plain and gzip; python3's http.server (one thread, no gzip, no conditional
+# answers), plain, for scale. Prints, per run:
 # requests/s, transfer/s, mean and p99 latency, and errors (socket errors plus non-2xx answers).
 # Requests go to loopback only and stop by themselves after the duration.
 #
@@ -94,10 +97,45 @@ start_tributary
 load tributary-plain-accesslog "${URL}all.atom"
 stop "$SERVER_PID"
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 50); do python3 -c 'import sys,urllib.request; urllib.request.urlopen(sys.argv[1])' "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+
+if command -v nginx >/dev/null || apt_install nginx-light; then
+    NGINX=$(realpath "$DATA")/nginx
+    mkdir -p "$NGINX"
+    PORT=$(free_port)
+    cat >"$NGINX/nginx.conf" <<CONF
+user root;
+worker_processes 2;
+pid $NGINX/nginx.pid;
+error_log $NGINX/error.log;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    gzip on;
+    gzip_types application/atom+xml;
+    server { listen 127.0.0.1:$PORT; root $(realpath "$SITE"); }
+}
+CONF
+    nginx -p "$NGINX" -c "$NGINX/nginx.conf" -g 'daemon off;' &
+    NGINX_PID=$!; PIDS+=("$NGINX_PID")
+    if wait_for "http://127.0.0.1:$PORT/all.atom"; then
+        load nginx-plain "http://127.0.0.1:$PORT/all.atom"
+        load nginx-gzip "http://127.0.0.1:$PORT/all.atom" -H 'Accept-Encoding: gzip'
+    else
+        log "nginx did not start: $(tail -1 "$NGINX/error.log")"
+    fi
+    stop "$NGINX_PID"
+else
+    note "nginx could not be installed here; skipped"
+fi
+
+PORT=$(free_port)
 python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$SITE" >/dev/null 2>&1 &
 PY_PID=$!; PIDS+=("$PY_PID")
-for _ in $(seq 50); do python3 -c 'import sys,urllib.request; urllib.request.urlopen(sys.argv[1])' "http://127.0.0.1:$PORT/all.atom" 2>/dev/null && break; sleep 0.1; done
+wait_for "http://127.0.0.1:$PORT/all.atom" || log "python3 -m http.server did not start"
 load python-http.server "http://127.0.0.1:$PORT/all.atom"
 stop "$PY_PID"
 
