@@ -42,6 +42,17 @@ struct FeedServerLifecycleTests {
         #expect(await record.running == 0)
     }
 
+    @Test func theFirstRunIsImmediateNotAnIntervalLater() async throws {
+        let folder = try ServedFolder()
+        defer { folder.remove() }
+        let record = JobRecord()
+        let job = PeriodicJob(every: .seconds(3_600)) { await record.begin() }
+        try await TestServer.with(.init(root: folder.root.path, periodicJob: job)) { _ in
+            for _ in 0..<1_000 where await record.runs == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(await record.runs == 1)
+    }
+
     @Test func aJobLongerThanItsIntervalNeverOverlapsItself() async throws {
         let record = JobRecord()
         let job = PeriodicJob(every: .milliseconds(1)) {
