@@ -14,7 +14,7 @@ struct Tributary: AsyncParsableCommand {
             64 usage error.
             """,
         subcommands: [
-            Aggregate.self, Generate.self, Sources.self, Parse.self, Extract.self, Summarize.self, Cluster.self,
+            Aggregate.self, Generate.self, Serve.self, Sources.self, Parse.self, Extract.self, Summarize.self, Cluster.self,
         ]
     )
 }
