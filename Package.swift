@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Syndication", targets: ["Syndication"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "FeedValidator", targets: ["FeedValidator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -41,6 +42,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "FeedValidator",
+            dependencies: ["LibXML"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Analysis",
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -51,6 +57,7 @@ let package = Package(
                 "Syndication",
                 "Analysis",
                 "Extraction",
+                "FeedValidator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -70,6 +77,12 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FeedValidatorTests",
+            dependencies: ["FeedValidator"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
