@@ -1,70 +1,175 @@
 extension DateCheck {
-    static let namedZones: Set<String> = ["UT", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT"]
+    static let strictZones: Set<String> = ["UT", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "Z"]
+    static let capitalisedDays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let capitalisedMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// Checks an RFC 822 date as RSS uses it: `[Day, ]DD Mon YYYY hh:mm[:ss] zone`.
+    /// The fields of an RFC 822 date that matched the expected shape.
+    struct RFC822Fields {
+        var weekday: Int?
+        var day: Int
+        var month: Int
+        var year: Int
+        var hour: Int
+        var minute: Int
+        var second: Int
+    }
+
+    /// Checks an RFC 822 date as RSS uses it. The canonical form (`Sat, 07 Sep 2002 09:42:31
+    /// GMT`, four-digit year, seconds optional) is valid; other forms RFC 822 allows (two-digit
+    /// year, lower case, extra spaces, comments, military zones, no zone) are problematic.
     static func rfc822(_ value: String) -> RFC822Outcome {
-        var tokens = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
-        var problem: String?
-        var weekdayGiven: Int?
-        guard !tokens.isEmpty else { return .invalid("the date is empty") }
-        if let first = tokens.first, first.hasSuffix(",") || first.count == 3 && Int(first) == nil && dayNames.contains(first.lowercased()) {
-            var name = first
-            if name.hasSuffix(",") {
-                name.removeLast()
-            } else if tokens.count > 1 && tokens[1] == "," {
-                tokens.remove(at: 1)
+        if let fields = scan822(Array(value.utf8), strict: true) {
+            guard fields.day <= daysIn(month: fields.month, year: fields.year) else {
+                return .invalid("day \(fields.day) does not exist in \(capitalisedMonths[fields.month - 1]) \(fields.year)")
+            }
+            guard fields.hour < 24, fields.minute < 60, fields.second <= 60 else { return .invalid("the time is out of range") }
+            if let weekday = fields.weekday, weekday != self.weekday(year: fields.year, month: fields.month, day: fields.day) {
+                let actual = capitalisedDays[self.weekday(year: fields.year, month: fields.month, day: fields.day)]
+                return .wrongWeekday(
+                    "\(fields.day) \(capitalisedMonths[fields.month - 1]) \(fields.year) is a \(actual), not a \(capitalisedDays[weekday])")
+            }
+            return .valid(Parsed(year: fields.year, month: fields.month, day: fields.day))
+        }
+        let loose = Array(withoutComments(value).trimmed.lowercased().utf8)
+        if let fields = scan822(loose, strict: false) {
+            return .problematic(
+                Parsed(year: fields.year, month: fields.month, day: fields.day),
+                "write it as 'Sat, 07 Sep 2002 09:42:31 GMT' (capitalised names, single spaces, a four-digit year, GMT or +hhmm)")
+        }
+        return .invalid(reason822(value))
+    }
+
+    private static func withoutComments(_ value: String) -> String {
+        var result = ""
+        var depth = 0
+        var escaped = false
+        for character in value {
+            if escaped {
+                escaped = false
+                continue
+            }
+            if character == "\\" {
+                escaped = true
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" && depth > 0 {
+                depth -= 1
+                if depth == 0 { result.append(" ") }
+            } else if depth == 0 {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Matches the date's shape; `strict` wants the canonical spelling and spacing, otherwise
+    /// the (lower-cased) value may have any whitespace, a two-digit year and no zone.
+    static func scan822(_ b: [UInt8], strict: Bool) -> RFC822Fields? {
+        var i = 0
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+        func spaces(required: Bool) -> Bool {
+            if strict {
+                guard required else { return true }
+                guard i < b.count, b[i] == 32 else { return false }
+                i += 1
+                return true
+            }
+            let start = i
+            while i < b.count, isSpace(b[i]) { i += 1 }
+            return !required || i > start
+        }
+        func word(_ options: [String]) -> Int? {
+            for (index, option) in options.enumerated() {
+                let candidate = Array((strict ? option : option.lowercased()).utf8)
+                if i + candidate.count <= b.count, b[i..<(i + candidate.count)].elementsEqual(candidate) {
+                    i += candidate.count
+                    return index
+                }
+            }
+            return nil
+        }
+        func number(minimum: Int, maximum: Int) -> (value: Int, digits: Int)? {
+            var value = 0
+            var count = 0
+            while i < b.count, count < maximum, (48...57).contains(b[i]) {
+                value = value * 10 + Int(b[i] - 48)
+                count += 1
+                i += 1
+            }
+            return count >= minimum ? (value, count) : nil
+        }
+        var weekday: Int?
+        let start = i
+        if let day = word(capitalisedDays) {
+            let afterName = i
+            if strict {
+                if i + 1 < b.count, b[i] == UInt8(ascii: ","), b[i + 1] == 32 {
+                    i += 2
+                    weekday = day
+                } else {
+                    i = start
+                }
             } else {
-                return .invalid("the day of the week must be followed by a comma")
+                _ = spaces(required: false)
+                if i < b.count, b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    _ = spaces(required: false)
+                    weekday = day
+                } else {
+                    i = start
+                }
             }
-            guard let index = dayNames.firstIndex(of: name.lowercased()), name.count == 3 else {
-                return .invalid("'\(name)' is not a day of the week (Mon, Tue, Wed, Thu, Fri, Sat, Sun)")
-            }
-            if name != name.prefix(1).uppercased() + name.dropFirst().lowercased() { problem = "the day name should be capitalised (e.g. Mon)" }
-            weekdayGiven = index
-            tokens.removeFirst()
+            if weekday == nil && i == start && afterName > start { return nil }
         }
-        guard tokens.count == 5 else {
-            if tokens.count == 4 { return .invalid("the time zone is missing (e.g. GMT or +0000)") }
-            return .invalid("the date must be written like 'Sat, 07 Sep 2002 09:42:31 GMT'")
+        guard let day = number(minimum: 1, maximum: 2), day.value >= 1, spaces(required: true) else { return nil }
+        guard let month = word(capitalisedMonths), spaces(required: true) else { return nil }
+        guard let yearDigits = number(minimum: 2, maximum: 4), yearDigits.digits == 4 || (!strict && yearDigits.digits == 2) else { return nil }
+        guard spaces(required: true) else { return nil }
+        var year = yearDigits.value
+        if yearDigits.digits == 2 { year += year < 50 ? 2000 : 1900 }
+        guard let hour = number(minimum: 2, maximum: 2), i < b.count, b[i] == UInt8(ascii: ":"),
+            {
+                i += 1
+                return true
+            }(),
+            let minute = number(minimum: 2, maximum: 2)
+        else { return nil }
+        var second = 0
+        if i < b.count, b[i] == UInt8(ascii: ":") {
+            i += 1
+            guard let value = number(minimum: 2, maximum: 2) else { return nil }
+            second = value.value
         }
-        guard let day = Int(tokens[0]), tokens[0].count <= 2 else { return .invalid("'\(tokens[0])' is not a day of the month") }
-        guard let month = monthNames.firstIndex(of: tokens[1].lowercased()).map({ $0 + 1 }) else {
-            return .invalid("'\(tokens[1])' is not a month name (Jan, Feb, … Dec)")
+        let fields = RFC822Fields(
+            weekday: weekday, day: day.value, month: month + 1, year: year, hour: hour.value, minute: minute.value, second: second)
+        guard spaces(required: true) else { return nil }
+        let zone = String(decoding: b[i...], as: UTF8.self)
+        if strict {
+            if strictZones.contains(zone) { return fields }
+            let z = Array(zone.utf8)
+            var digits = z[...]
+            if let sign = digits.first, sign == 43 || sign == 45 { digits = digits.dropFirst() }
+            guard digits.count == 4, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
+            let third = digits[digits.startIndex + 2]
+            let fourth = digits[digits.startIndex + 3]
+            return (third == 48 || third == 51) && fourth == 48 ? fields : nil
         }
-        if tokens[1] != tokens[1].prefix(1).uppercased() + tokens[1].dropFirst().lowercased() {
-            problem = "the month name should be capitalised (e.g. Sep)"
-        }
-        guard var year = Int(tokens[2]), tokens[2].count == 2 || tokens[2].count == 4 else {
-            return .invalid("'\(tokens[2])' is not a year of two or four digits")
-        }
-        if tokens[2].count == 2 {
-            year += year < 50 ? 2000 : 1900
-            problem = "a four-digit year is preferred"
-        }
-        guard day >= 1 && day <= daysIn(month: month, year: year) else { return .invalid("day \(day) does not exist in \(tokens[1]) \(year)") }
-        let time = tokens[3].split(separator: ":", omittingEmptySubsequences: false)
-        guard time.count == 2 || time.count == 3, time.allSatisfy({ $0.count == 2 && Int($0) != nil }) else {
-            return .invalid("the time must be written hh:mm:ss")
-        }
-        guard Int(time[0])! < 24, Int(time[1])! < 60, time.count == 2 || Int(time[2])! <= 60 else {
-            return .invalid("the time \(tokens[3]) is out of range")
-        }
-        let zone = tokens[4]
-        if zone.hasPrefix("+") || zone.hasPrefix("-") {
-            guard zone.count == 5, Int(zone.dropFirst()) != nil else { return .invalid("the time zone offset must be written +hhmm") }
-        } else if namedZones.contains(zone) {
-        } else if namedZones.contains(zone.uppercased()) {
-            problem = "the time zone should be upper case"
-        } else if zone.count == 1, let letter = zone.uppercased().first, letter.isLetter, letter != "J" {
-            problem = "military single-letter time zones are best avoided"
-        } else {
-            return .invalid("'\(zone)' is not a time zone (use GMT or an offset such as +0000)")
-        }
-        if let weekdayGiven, weekdayGiven != weekday(year: year, month: month, day: day) {
-            return .wrongWeekday("\(tokens[0]) \(tokens[1]) \(year) is not a \(value.prefix(3))")
-        }
-        let parsed = Parsed(year: year, month: month, day: day)
-        if let problem { return .problematic(parsed, problem) }
-        return .valid(parsed)
+        if zone.isEmpty { return fields }
+        if ["ut", "gmt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"].contains(zone) { return fields }
+        if zone.count == 1, let letter = zone.first, letter.isLetter, letter != "j" { return fields }
+        let z = Array(zone.utf8)
+        if z.count == 5, z[0] == 43 || z[0] == 45, z.dropFirst().allSatisfy({ (48...57).contains($0) }) { return fields }
+        return nil
+    }
+
+    /// A sentence about what is wrong with a date that fits no RFC 822 shape.
+    private static func reason822(_ value: String) -> String {
+        let tokens = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        if value.trimmed.isEmpty { return "the date is empty" }
+        if value.contains("T") && value.first?.isNumber == true { return "this looks like an ISO 8601 date; RSS wants RFC 822" }
+        if let first = tokens.first, first.count > 4, first.hasSuffix(",") { return "the day of the week must be abbreviated (Mon, Tue …)" }
+        if !tokens.contains(where: { $0.contains(":") }) { return "the time (hh:mm:ss) is missing" }
+        if let last = tokens.last, last.contains(":") { return "the time zone (GMT or +hhmm) is missing" }
+        return "it does not have the form 'Sat, 07 Sep 2002 09:42:31 GMT'"
     }
 }

@@ -8,18 +8,43 @@ enum HTMLCheck {
         var detail: String
     }
 
+    /// HTML elements readers strip because they run code, load plug-ins or change the page.
     static let riskyElements: Set<String> = [
-        "script", "applet", "embed", "object", "iframe", "frame", "frameset", "meta", "link", "style", "form", "base", "blink", "marquee",
+        "applet", "base", "basefont", "embed", "frame", "frameset", "iframe", "isindex", "link", "meta", "noframes", "object",
+        "param", "plaintext", "script", "style", "xmp", "listing", "comment", "slot",
+    ]
+    /// Every HTML element name; a tag outside this list is not HTML.
+    static let htmlElements: Set<String> = riskyElements.union([
+        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "big", "blockquote", "body", "br",
+        "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command", "data", "datalist", "dd", "del",
+        "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "img", "input", "ins", "kbd", "label", "legend",
+        "li", "main", "map", "mark", "menu", "meter", "nav", "noscript", "ol", "optgroup", "option", "output", "p", "picture", "pre",
+        "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "select", "small", "source", "span", "strike", "strong", "sub",
+        "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt",
+        "u", "ul", "var", "video", "wbr", "keygen", "nobr", "spacer", "multicol", "sound",
+    ])
+    /// CSS properties that only change presentation.
+    static let safeStyleProperties: Set<String> = [
+        "background", "background-color", "border", "border-bottom", "border-bottom-color", "border-bottom-style", "border-bottom-width",
+        "border-collapse", "border-color", "border-left", "border-left-color", "border-left-style", "border-left-width", "border-right",
+        "border-right-color", "border-right-style", "border-right-width", "border-spacing", "border-style", "border-top",
+        "border-top-color", "border-top-style", "border-top-width", "border-width", "clear", "color", "cursor", "direction", "display",
+        "float", "font", "font-family", "font-size", "font-style", "font-variant", "font-weight", "height", "letter-spacing",
+        "line-height", "list-style-type", "margin", "margin-bottom", "margin-left", "margin-right", "margin-top", "overflow", "padding",
+        "padding-bottom", "padding-left", "padding-right", "padding-top", "text-align", "text-decoration", "text-indent",
+        "unicode-bidi", "vertical-align", "white-space", "width", "max-width", "min-width", "max-height", "min-height",
     ]
     static let commonTags: Set<String> = [
         "a", "abbr", "b", "blockquote", "br", "code", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li",
         "ol", "p", "pre", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "table", "td", "th", "tr", "tt", "u", "ul",
         "script", "iframe", "object", "embed", "center", "dl", "dt", "dd", "cite", "del", "ins",
     ]
-    static let linkAttributes: Set<String> = ["href", "src", "background", "cite", "longdesc", "lowsrc", "usemap"]
+    static let linkAttributes: Set<String> = ["href", "src", "background", "cite", "longdesc", "lowsrc", "usemap", "action", "poster"]
 
-    /// Everything risky or broken in `html`; `hasBase` says whether relative links resolve.
-    static func scan(_ html: String, hasBase: Bool) -> [Finding] {
+    /// Everything risky or broken in `html`. With `relativeLinks`, links and images whose
+    /// address is relative are reported (readers cannot resolve them).
+    static func scan(_ html: String, relativeLinks: Bool) -> [Finding] {
         var findings: [Finding] = []
         let bytes = Array(html.utf8)
         guard bytes.contains(UInt8(ascii: "<")) else { return [] }
@@ -31,18 +56,23 @@ enum HTMLCheck {
             }
             var j = i + 1
             if bytes[j] == UInt8(ascii: "/") || bytes[j] == UInt8(ascii: "!") || bytes[j] == UInt8(ascii: "?") {
+                if bytes[j] == UInt8(ascii: "?"), html.lowercased().contains("<?import") {
+                    append(&findings, Finding(code: "SecurityRisk", detail: "<?import>"))
+                }
                 i = j
                 continue
             }
             let nameStart = j
-            while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
-            guard j > nameStart else {
+            while j < bytes.count, isNameByte(bytes[j]) || bytes[j] == UInt8(ascii: ":") { j += 1 }
+            guard j > nameStart, (65...90).contains(bytes[nameStart]) || (97...122).contains(bytes[nameStart]) else {
                 i = j
                 continue
             }
             let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
             if riskyElements.contains(name) {
-                append(&findings, Finding(code: name == "blink" ? "NoBlink" : "SecurityRisk", detail: "<\(name)>"))
+                append(&findings, Finding(code: "SecurityRisk", detail: "<\(name)>"))
+            } else if !htmlElements.contains(name) {
+                append(&findings, Finding(code: "NotHtml", detail: "<\(name)>"))
             }
             // Attributes up to '>'.
             while j < bytes.count, bytes[j] != UInt8(ascii: ">") {
@@ -57,8 +87,10 @@ enum HTMLCheck {
                 }
                 let attribute = String(decoding: bytes[attributeStart..<j], as: UTF8.self).lowercased()
                 var value = ""
+                while j < bytes.count, bytes[j] == 32 { j += 1 }
                 if j < bytes.count, bytes[j] == UInt8(ascii: "=") {
                     j += 1
+                    while j < bytes.count, bytes[j] == 32 { j += 1 }
                     if j < bytes.count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
                         let quote = bytes[j]
                         let valueStart = j + 1
@@ -72,30 +104,48 @@ enum HTMLCheck {
                         value = String(decoding: bytes[valueStart..<j], as: UTF8.self)
                     }
                 }
-                inspect(attribute: attribute, value: value, element: name, hasBase: hasBase, into: &findings)
+                inspect(attribute: attribute, value: value, element: name, relativeLinks: relativeLinks, into: &findings)
             }
             i = j
         }
         return findings
     }
 
-    private static func inspect(attribute: String, value: String, element: String, hasBase: Bool, into findings: inout [Finding]) {
+    /// Whether a style attribute does more than presentation (unknown properties, url(),
+    /// expressions, odd characters).
+    static func isDangerousStyle(_ style: String) -> Bool {
+        let allowed = Set(":,;#%. \t\n\r!-'\"()".utf8)
+        if style.utf8.contains(where: { !((48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || allowed.contains($0)) }) {
+            return true
+        }
+        let lowered = style.lowercased()
+        if lowered.contains("url(") || lowered.contains("expression") || lowered.contains("javascript") { return true }
+        for declaration in lowered.split(separator: ";") where !declaration.trimmed.isEmpty {
+            let pair = declaration.split(separator: ":", maxSplits: 1)
+            guard pair.count == 2 else { return true }
+            if !safeStyleProperties.contains(pair[0].trimmed) { return true }
+        }
+        return false
+    }
+
+    private static func inspect(attribute: String, value: String, element: String, relativeLinks: Bool, into findings: inout [Finding]) {
         if attribute.hasPrefix("on") {
             append(&findings, Finding(code: "SecurityRiskAttr", detail: "\(attribute) on <\(element)>"))
         } else if attribute == "style" {
-            let lowered = value.lowercased()
-            if lowered.contains("expression(") || lowered.contains("javascript:") || lowered.contains("behavior:")
-                || lowered.contains("-moz-binding") || lowered.contains("url(")
-            {
-                append(&findings, Finding(code: "DangerousStyleAttr", detail: "style on <\(element)>"))
-            }
+            if isDangerousStyle(value) { append(&findings, Finding(code: "DangerousStyleAttr", detail: "style on <\(element)>")) }
         } else if linkAttributes.contains(attribute) {
-            let target = value.trimmed
+            let target = XMLText.decodeHTMLReferences(value).trimmed
             let lowered = target.lowercased()
             if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") {
                 append(&findings, Finding(code: "SecurityRisk", detail: "a \(lowered.prefix { $0 != ":" }): link"))
-            } else if !hasBase, !target.isEmpty, !target.hasPrefix("#"), URICheck.scheme(target) == nil {
-                append(&findings, Finding(code: "ContainsRelRef", detail: target))
+            } else if relativeLinks, (element == "a" && attribute == "href") || (element == "img" && attribute == "src"),
+                URICheck.scheme(target) == nil
+            {
+                if target.utf8.contains(where: { $0 < 0x80 && !URICheck.isURIByte($0) }) {
+                    append(&findings, Finding(code: "InvalidUriChar", detail: target))
+                } else {
+                    append(&findings, Finding(code: "ContainsRelRef", detail: target))
+                }
             }
         }
     }
@@ -129,6 +179,21 @@ enum HTMLCheck {
                 }
             }
             i += 1
+        }
+        return false
+    }
+}
+
+extension HTMLCheck {
+    /// Whether plain text holds an HTML end tag (`</b>`), the sign of markup in a text field.
+    static func hasHTMLEndTag(_ text: String) -> Bool {
+        guard text.contains("</") else { return false }
+        var rest = Substring(text)
+        while let range = rest.range(of: "</") {
+            let after = rest[range.upperBound...]
+            let name = after.prefix { $0.isLetter || $0.isNumber }
+            if after.dropFirst(name.count).first == ">", htmlElements.contains(name.lowercased()) { return true }
+            rest = after
         }
         return false
     }

@@ -1,96 +1,135 @@
-/// Checks of URIs and IRIs (RFC 3986 / RFC 3987), as far as a document validator can tell.
+/// Checks of URIs and IRIs the way feed validators have long done them: a small set of
+/// allowed characters, tag:, urn: and urn:uuid: syntax, and a list of registered schemes.
 enum URICheck {
-    /// URI schemes the validator knows as registered; others get a warning.
-    static let knownSchemes: Set<String> = [
-        "http", "https", "ftp", "mailto", "news", "nntp", "urn", "tag", "file", "data", "gopher", "telnet", "irc", "ircs", "xmpp",
-        "sip", "sips", "tel", "fax", "feed", "itpc", "pcast", "ldap", "rtsp", "rtmp", "mms", "magnet", "git", "ssh", "sftp", "webcal",
-        "geo", "doi", "info", "javascript", "about", "aim", "callto", "skype", "spotify", "wais", "prospero", "snews", "imap", "pop",
-        "cid", "mid", "ni", "dns", "z39.50r", "z39.50s", "acap", "vemmi", "service", "im", "pres", "crid", "soap.beep",
+    /// What is wrong with a URI: an identifier (the caller's own for the general case) and why.
+    struct Problem: Equatable {
+        var code: String
+        var reason: String
+    }
+
+    /// Schemes registered with IANA that feeds use; others get `SchemeNotIANARegistered`.
+    static let registeredSchemes: Set<String> = [
+        "ftp", "http", "gopher", "mailto", "news", "nntp", "telnet", "wais", "file", "prospero", "z39.50s", "z39.50r", "cid", "mid",
+        "vemmi", "service", "imap", "nfs", "acap", "rtsp", "tip", "pop", "data", "dav", "opaquelocktoken", "sip", "sips", "tel", "fax",
+        "modem", "ldap", "https", "soap.beep", "soap.beeps", "xmlrpc.beep", "xmlrpc.beeps", "urn", "go", "h323", "ipp", "tftp",
+        "mupdate", "pres", "im", "mtqp", "iris.beep", "dict", "snmp", "crid", "tag", "dns", "info", "aaa", "aaas", "cap", "iax", "icap",
+        "iris", "iris.xpc", "iris.xpcs", "iris.lwz", "msrp", "msrps", "shttp", "thismessage", "tv", "xmpp", "irc", "geo", "magnet",
+        "feed", "itpc", "webcal", "ssh", "sftp", "git", "javascript", "about", "rtmp", "mms",
     ]
+
+    /// The characters a URI may hold besides letters and digits.
+    private static let punctuation = Set(";/?:@&=+$.-_!~*'()%,#".utf8)
+
+    static func isURIByte(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || punctuation.contains(byte)
+    }
 
     /// The scheme of `value` (lower-cased), or nil for a relative reference.
     static func scheme(_ value: String) -> String? {
-        var result = ""
-        for (offset, character) in value.unicodeScalars.enumerated() {
-            if character == ":" { return offset == 0 ? nil : result.lowercased() }
-            let allowed =
-                character.properties.isASCIIHexDigit || ("a"..."z").contains(character) || ("A"..."Z").contains(character)
-                || (offset > 0 && (character == "+" || character == "-" || character == "." || ("0"..."9").contains(character)))
+        var result: [UInt8] = []
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: ":") { return result.isEmpty ? nil : String(decoding: result, as: UTF8.self).lowercased() }
+            let letter = (65...90).contains(byte) || (97...122).contains(byte)
+            let allowed = letter || (!result.isEmpty && ((48...57).contains(byte) || byte == 43 || byte == 45 || byte == 46))
             if !allowed { return nil }
-            result.unicodeScalars.append(character)
+            result.append(byte)
         }
         return nil
     }
 
-    /// Why `value` is not an IRI reference, or nil when it is one. `iri: false` also refuses
-    /// characters outside ASCII (a URI reference).
-    static func reference(_ value: String, iri: Bool = true) -> String? {
-        if value.isEmpty { return nil }
-        var bytes = Array(value.utf8)[...]
-        while let first = bytes.first {
-            if first == UInt8(ascii: "%") {
-                let hex = bytes.dropFirst().prefix(2)
-                guard hex.count == 2, hex.allSatisfy(isHex) else { return "'%' must be followed by two hexadecimal digits" }
-                bytes = bytes.dropFirst(3)
-                continue
+    /// Checks a URI (or, with `iri`, an IRI) reference; `full` requires a scheme. General
+    /// failures are reported as `code`; tag:, urn: and character problems get their own codes.
+    static func check(_ value: String, code: String, full: Bool, iri: Bool = false) -> Problem? {
+        let lowered = value.lowercased()
+        if lowered.hasPrefix("tag:") {
+            return IDCheck.isTag(value) ? nil : Problem(code: "InvalidTAG", reason: "'\(value)' is not a tag URI (tag:example.com,2024:name)")
+        }
+        if lowered.hasPrefix("urn:") {
+            if lowered.hasPrefix("urn:uuid:") && !IDCheck.isUUID(String(value.dropFirst(9))) {
+                return Problem(code: "InvalidUUID", reason: "'\(value)' is not a urn:uuid: with a valid UUID")
             }
-            if first >= 0x80 {
-                if !iri { return "characters outside ASCII must be percent-encoded in a URI" }
-            } else if first <= 0x20 || first == 0x7F {
-                return first == 0x20 ? "spaces are not allowed (write %20)" : "control characters are not allowed"
-            } else if "<>\"{}|\\^`".utf8.contains(first) {
-                return "the character '\(Character(Unicode.Scalar(first)))' is not allowed (percent-encode it)"
+            return IDCheck.isURN(value) ? nil : Problem(code: "InvalidURN", reason: "'\(value)' is not a valid URN (urn:nid:nss)")
+        }
+        if !matchesShape(value, full: full) {
+            if let bad = value.utf8.first(where: { $0 < 0x80 && !isURIByte($0) }) {
+                let shown = bad == 0x20 ? "a space" : bad < 0x20 ? "a control character" : "'\(Character(Unicode.Scalar(bad)))'"
+                return Problem(code: "InvalidUriChar", reason: "'\(value)' contains \(shown), which must be percent-encoded")
             }
+            if value.utf8.contains(where: { $0 >= 0x80 }) {
+                if iri { return matchesShape(asciiOnly(value), full: full) ? nil : Problem(code: code, reason: "'\(value)' is not a valid IRI") }
+                return Problem(code: "UriNotIri", reason: "'\(value)' has characters outside ASCII: percent-encode them")
+            }
+            return Problem(
+                code: code, reason: full ? "'\(value)' is not an absolute URI with a scheme such as http:" : "'\(value)' is not a valid URI")
+        }
+        guard let scheme = scheme(value) else { return nil }
+        if scheme == "http" || scheme == "ftp" || scheme == "https" {
+            let rest = value.utf8.dropFirst(scheme.utf8.count + 1)
+            let slashes = rest.prefix(2)
+            if scheme != "https" || full {
+                guard slashes.elementsEqual("//".utf8), let host = rest.dropFirst(2).first, host != UInt8(ascii: "/") else {
+                    return Problem(code: code, reason: "'\(value)' must be written \(scheme)://host/path")
+                }
+            }
+        } else if !registeredSchemes.contains(scheme), scheme.allSatisfy(\.isLetter) {
+            return Problem(code: "SchemeNotIANARegistered", reason: "'\(scheme)' is not a URI scheme registered with IANA")
+        }
+        return nil
+    }
+
+    /// The value with every non-ASCII character replaced by a letter (IRIs allow them).
+    private static func asciiOnly(_ value: String) -> String {
+        String(decoding: value.utf8.map { $0 >= 0x80 ? UInt8(ascii: "a") : $0 }, as: UTF8.self)
+    }
+
+    /// `scheme:` (or nothing, unless `full`), up to two slashes, an optional `[v6]` host, and
+    /// URI characters only.
+    private static func matchesShape(_ value: String, full: Bool) -> Bool {
+        var bytes = value.utf8[...]
+        if let scheme = scheme(value) {
+            bytes = bytes.dropFirst(scheme.utf8.count + 1)
+            if full {
+                if bytes.starts(with: "//".utf8) { bytes = bytes.dropFirst(2) }
+                return !bytes.isEmpty && bytes.allSatisfy(isURIByte)
+            }
+        } else if full {
+            return false
+        }
+        var slashCount = 0
+        while slashCount < 2, bytes.first == UInt8(ascii: "/") {
             bytes = bytes.dropFirst()
+            slashCount += 1
         }
-        if let colon = value.firstIndex(of: ":"), scheme(value) == nil {
-            let head = value[..<colon]
-            if !head.contains("/") && !head.contains("?") && !head.contains("#") {
-                return head.isEmpty ? "a reference cannot start with ':'" : "'\(head)' is not a valid scheme"
+        if bytes.first == UInt8(ascii: "[") {
+            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            let inside = bytes[bytes.index(after: bytes.startIndex)..<close]
+            guard !inside.isEmpty, inside.allSatisfy({ $0 == UInt8(ascii: ":") || ($0 < 0x80 && Character(Unicode.Scalar($0)).isHexDigit) }) else {
+                return false
             }
+            bytes = bytes[bytes.index(after: close)...]
         }
-        return nil
+        return bytes.allSatisfy(isURIByte)
     }
 
-    private static func isHex(_ byte: UInt8) -> Bool {
-        (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
+    /// The normal form of an http(s) URI as a validator compares it: lower-case scheme and
+    /// host, no default port, a path of at least `/`, upper-case percent escapes.
+    static func canonical(_ value: String) -> String? {
+        guard let scheme = scheme(value), scheme == "http" || scheme == "https" else { return value }
+        let rest = value.dropFirst(scheme.count + 1)
+        guard rest.hasPrefix("//") else { return nil }
+        let afterSlashes = rest.dropFirst(2)
+        var authority = String(afterSlashes.prefix { $0 != "/" && $0 != "?" && $0 != "#" }).lowercased()
+        var path = String(afterSlashes.dropFirst(authority.count))
+        if scheme == "http" && authority.hasSuffix(":80") { authority.removeLast(3) }
+        if scheme == "https" && authority.hasSuffix(":443") { authority.removeLast(4) }
+        if authority.hasSuffix(":") { authority.removeLast() }
+        if path.isEmpty || path.hasPrefix("?") || path.hasPrefix("#") { path = "/" + path }
+        return scheme + "://" + authority + path
     }
 
-    /// Why `value` is not an absolute URL with a known scheme (and a host for http/https/ftp),
-    /// or nil when it is one.
-    static func fullURL(_ value: String, iri: Bool = true) -> String? {
-        if let problem = reference(value, iri: iri) { return problem }
-        guard let scheme = scheme(value) else {
-            return value.isEmpty ? "the URL is empty" : "'\(value)' is not an absolute URL (it has no scheme such as http:)"
-        }
-        guard knownSchemes.contains(scheme) else { return "'\(scheme)' is not a registered URI scheme" }
-        if ["http", "https", "ftp"].contains(scheme) {
-            let rest = value.dropFirst(scheme.count + 1)
-            guard rest.hasPrefix("//") else { return "an \(scheme) URL must be written \(scheme)://host/path" }
-            let host = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-            let name = host.split(separator: "@").last.map(String.init) ?? ""
-            let hostOnly = name.hasPrefix("[") ? name : String(name.prefix { $0 != ":" })
-            if hostOnly.isEmpty { return "the URL has no host name" }
-            if name.contains(":"), !name.hasPrefix("[") {
-                let port = name.split(separator: ":", omittingEmptySubsequences: false).last ?? ""
-                if !port.isEmpty && Int(port) == nil { return "the port '\(port)' is not a number" }
-            }
-        }
-        return nil
-    }
-
-    /// Whether an absolute http(s) URI is not in normal form (upper-case scheme or host,
-    /// the default port, or no path).
+    /// Whether an absolute http(s) URI is not in its normal form.
     static func isNonCanonical(_ value: String) -> Bool {
-        guard let scheme = scheme(value), scheme == "http" || scheme == "https" else { return false }
-        let written = value.prefix(scheme.count)
-        if written != scheme { return true }
-        let rest = value.dropFirst(scheme.count + 3)
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if authority != authority.lowercased() { return true }
-        if authority.hasSuffix(":80") && scheme == "http" || authority.hasSuffix(":443") && scheme == "https" { return true }
-        if rest.count == authority.count { return true }
-        if value.contains("/./") || value.contains("/../") { return true }
-        return false
+        guard let form = canonical(value) else { return false }
+        return form != value
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LibXML
 
 /// Atom 1.0 (RFC 4287) rules.
@@ -12,13 +13,8 @@ extension ValidationRun {
     ]
     static let personChildren: [String: Int] = ["name": 1, "uri": 1, "email": 1]
     static let registeredRelations: Set<String> = [
-        "alternate", "related", "self", "enclosure", "via", "first", "last", "previous", "next", "current", "prev-archive",
-        "next-archive", "replies", "edit", "edit-media", "license", "payment", "hub", "search", "service", "describedby", "icon",
-        "help", "author", "copyright", "index", "up", "latest-version", "working-copy", "predecessor-version", "successor-version",
-        "version-history", "archives", "bookmark", "canonical", "nofollow", "noreferrer", "tag", "stylesheet", "alternate-media",
-        "ostatus:subscribe", "salmon", "http://www.iana.org/assignments/relation/self", "prev", "start", "subsection", "section",
-        "chapter", "contents", "glossary", "appendix", "monitor", "monitor-group", "memento", "original", "timegate", "timemap",
-        "preview", "privacy-policy", "terms-of-service", "type", "profile", "collection", "item",
+        "alternate", "current", "describedby", "edit", "edit-media", "enclosure", "first", "hub", "last", "license", "next",
+        "next-archive", "payment", "prev-archive", "previous", "related", "replies", "search", "self", "service", "up", "via",
     ]
     static let historyRelations: Set<String> = ["current", "prev-archive", "next-archive", "first", "last", "previous", "next"]
 
@@ -93,16 +89,28 @@ extension ValidationRun {
     /// Markup inside an XHTML div: scripts and event handlers are reported.
     func xhtmlChild(_ frame: Frame) -> ElementKind {
         let local = frame.name.localName.lowercased()
+        guard let namespace = frame.name.namespaceURI else {
+            report("MissingNamespace", "'\(frame.name.localName)' inside the XHTML div has no namespace", at: frame)
+            return .xhtml
+        }
+        guard namespace == Namespace.xhtml else {
+            if Namespace.shortNames[namespace] != nil {
+                report("UndefinedElement", "'\(frame.name.qualifiedName)' is not allowed inside XHTML content", at: frame)
+            }
+            return .opaque
+        }
         if HTMLCheck.riskyElements.contains(local) {
             report("SecurityRisk", "<\(local)> in content is a security risk; readers remove it", at: frame)
+        } else if !HTMLCheck.htmlElements.contains(local) {
+            report("NotHtml", "<\(local)> is not an XHTML element", at: frame)
         }
         for attribute in frame.attributes where attribute.name.namespaceURI == nil {
             let name = attribute.name.localName.lowercased()
             if name.hasPrefix("on") {
                 report("SecurityRiskAttr", "the \(name) attribute is a security risk; readers remove it", at: frame, element: name)
             } else if name == "style" {
-                for finding in HTMLCheck.scan("<x style=\"\(attribute.value)\">", hasBase: true) {
-                    report(finding.code, "this style attribute can run code; readers remove it", at: frame, element: name)
+                if HTMLCheck.isDangerousStyle(attribute.value) {
+                    report("DangerousStyleAttr", "this style attribute does more than presentation; readers remove it", at: frame, element: name)
                 }
             } else if HTMLCheck.linkAttributes.contains(name), attribute.value.lowercased().trimmed.hasPrefix("javascript:") {
                 report("SecurityRisk", "a javascript: link is a security risk", at: frame, element: name)
@@ -113,9 +121,16 @@ extension ValidationRun {
 
     func atomTextStart(_ frame: inout Frame) {
         let type = frame.attribute("type")?.trimmed
+        if let type, type.isEmpty {
+            report("AttrNotBlank", "the type attribute must not be empty", at: frame, element: "type")
+        }
         if frame.kind == .atomText {
-            if let type, !["text", "html", "xhtml"].contains(type) {
-                report("InvalidTextType", "type must be text, html or xhtml, not '\(type)'", at: frame, element: "type")
+            if let type, !type.isEmpty, !["text", "html", "xhtml"].contains(type) {
+                if type.contains("/") {
+                    report("InvalidTextType", "type must be text, html or xhtml, not the media type '\(type)'", at: frame, element: "type")
+                } else {
+                    report("InvalidMIMEType", "type must be text, html or xhtml, not '\(type)'", at: frame, element: "type")
+                }
             }
             return
         }
@@ -136,6 +151,25 @@ extension ValidationRun {
         }
     }
 
+    /// The threading extension's attributes on a link (RFC 4685).
+    func threadingAttributes(_ frame: Frame, rel: String) {
+        if let count = frame.attribute("count", namespace: Namespace.thr) {
+            if rel != "replies" { report("UnexpectedAttribute", "thr:count belongs on a replies link", at: frame, element: "thr:count") }
+            if (ValueCheck.integer(count.trimmed) ?? -1) < 0 {
+                report("InvalidNonNegativeInteger", "thr:count '\(count)' must be a whole number", at: frame, element: "thr:count")
+            }
+        }
+        if frame.attribute("when", namespace: Namespace.thr) != nil {
+            report("NoThrWhen", "thr:when is not part of the threading extension; use thr:updated", at: frame, element: "thr:when")
+        }
+        if let updated = frame.attribute("updated", namespace: Namespace.thr) {
+            if rel != "replies" { report("UnexpectedAttribute", "thr:updated belongs on a replies link", at: frame, element: "thr:updated") }
+            if DateCheck.rfc3339(updated) != nil {
+                report("InvalidRFC3339Date", "thr:updated '\(updated)' is not an RFC 3339 date-time", at: frame, element: "thr:updated")
+            }
+        }
+    }
+
     func atomCategoryStart(_ frame: Frame) {
         if frame.attribute("term") == nil {
             report("MissingAttribute", "category needs a term attribute", at: frame, element: "term")
@@ -149,27 +183,27 @@ extension ValidationRun {
             return
         }
         checkIRI(href, attribute: "href", frame: frame)
-        let rel = frame.attribute("rel")?.trimmed ?? "alternate"
+        var rel = frame.attribute("rel") ?? "alternate"
+        if rel.hasPrefix("http://www.iana.org/assignments/relation/") { rel = String(rel.dropFirst(41)) }
         if rel.isEmpty {
             report("AttrNotBlank", "rel must not be empty (leave it out for alternate)", at: frame, element: "rel")
-        } else if URICheck.scheme(rel) == nil {
-            if !Self.registeredRelations.contains(rel) {
-                report(
-                    "UnregisteredAtomLinkRel", "'\(rel)' is not a registered link relation; use a full IRI for your own", at: frame, element: "rel")
-            }
-        } else {
-            checkIRI(rel, attribute: "rel", frame: frame)
+        } else if !Self.registeredRelations.contains(rel), URICheck.check(rel, code: "x", full: true, iri: true) != nil {
+            report("UnregisteredAtomLinkRel", "'\(rel)' is not a registered link relation; use a full IRI for your own", at: frame, element: "rel")
         }
         let type = frame.attribute("type")
         if let type, !ValueCheck.isMIMEType(type) {
             report("InvalidMIMEType", "'\(type)' is not a MIME media type", at: frame, element: "type")
         }
+        if let title = frame.attribute("title"), title.isEmpty {
+            report("AttrNotBlank", "the title attribute must not be empty", at: frame, element: "title")
+        }
         if let hreflang = frame.attribute("hreflang"), !ValueCheck.isLanguage(hreflang) {
             report("InvalidLanguage", "hreflang '\(hreflang)' is not a language code", at: frame, element: "hreflang")
         }
-        if let length = frame.attribute("length"), (ValueCheck.integer(length) ?? -1) < 0 {
-            report("InvalidIntegerAttribute", "length '\(length)' is not a whole number of bytes", at: frame, element: "length")
+        if let length = frame.attribute("length"), (ValueCheck.integer(length.trimmed) ?? -1) < 0 {
+            report("InvalidNonNegativeInteger", "length '\(length)' is not a whole number of bytes", at: frame, element: "length")
         }
+        threadingAttributes(frame, rel: rel)
         linkRelationChecks(frame, href: href, rel: rel, type: type)
     }
 
@@ -190,20 +224,21 @@ extension ValidationRun {
         } else if rel == "self" {
             parent.hasSelfLink = true
             if parent.kind == .rssChannel || parent.kind == .atomFeed { sawAtomSelf = true }
-            if let type, !["application/atom+xml", "application/rss+xml", "application/rdf+xml"].contains(type.lowercased()),
-                !type.lowercased().hasPrefix("application/atom+xml")
-            {
+            let mainType = type?.split(separator: ";").first.map { $0.trimmed } ?? ""
+            if let type, ValueCheck.isMIMEType(type), !["application/atom+xml", "application/rss+xml", "application/rdf+xml"].contains(mainType) {
                 report("SelfNotAtom", "the self link's type should be the feed's own media type, not \(type)", at: frame, element: "type")
             }
-            if URICheck.scheme(href) == nil && !frame.hasBase && baseURL == nil {
-                report("RelativeSelf", "the self link should be an absolute URL", at: frame, element: "href")
-            } else if let baseURL, URICheck.scheme(href) != nil, href != baseURL {
-                report(
-                    "SelfDoesntMatchLocation", "the self link \(href) is not where this document was read from (\(baseURL))", at: frame,
-                    element: "href")
+            if parent.kind == .rssChannel || parent.kind == .atomFeed {
+                if !href.contains("//") && !frame.hasBase {
+                    report("RelativeSelf", "the self link should be an absolute URL", at: frame, element: "href")
+                } else if let baseURL, href.contains("//"), URICheck.canonical(href) != URICheck.canonical(baseURL) {
+                    report(
+                        "SelfDoesntMatchLocation", "the self link \(href) is not where this document was read from (\(baseURL))", at: frame,
+                        element: "href")
+                }
             }
         }
-        if parent.kind == .atomEntry && Self.historyRelations.contains(rel) && rel != "next" && rel != "previous" {
+        if parent.kind == .atomEntry && Self.historyRelations.contains(rel) {
             report("FeedHistoryRelInEntry", "the \(rel) relation belongs on a feed, not an entry", at: frame, element: "rel")
         }
     }
@@ -300,6 +335,11 @@ extension ValidationRun {
             }
         case "html":
             htmlFindings(value, frame: frame)
+        case _ where type.lowercased().hasSuffix("/html"):
+            htmlFindings(value, frame: frame)
+            if frame.kind == .atomContent, !value.lowercased().contains("<html") {
+                report("HtmlFragment", "content of type \(type) should be a whole HTML document; use type=\"html\" for a fragment", at: frame)
+            }
         case "xhtml":
             if frame.childElementCount == 0 {
                 report("MissingXhtmlDiv", "xhtml content must be wrapped in a single XHTML div", at: frame, element: "div")
@@ -310,17 +350,18 @@ extension ValidationRun {
                 report("NotBase64", "content of type \(type) must be Base64-encoded", at: frame)
             }
         }
-        if frame.name.localName == "title", value.trimmed.isEmpty, frame.childElementCount == 0 {
-            report("NotBlank", "the title should not be empty", at: frame)
+        if value.trimmed.isEmpty, frame.childElementCount == 0 {
+            report("NotBlank", "\(frame.name.qualifiedName) should not be empty", at: frame)
         }
     }
 
-    func htmlFindings(_ html: String, frame: Frame) {
-        for finding in HTMLCheck.scan(html, hasBase: frame.hasBase || baseURL != nil) {
+    func htmlFindings(_ html: String, frame: Frame, relativeLinks: Bool = false) {
+        for finding in HTMLCheck.scan(html, relativeLinks: relativeLinks && !frame.hasBase) {
             let sentence: String
             switch finding.code {
             case "ContainsRelRef": sentence = "the HTML links to '\(finding.detail)', a relative address readers cannot resolve"
-            case "NoBlink": sentence = "<blink> is not HTML any reader supports"
+            case "InvalidUriChar": sentence = "the HTML links to '\(finding.detail)', which has characters a URL cannot hold"
+            case "NotHtml": sentence = "\(finding.detail) is not an HTML element"
             default: sentence = "the HTML contains \(finding.detail), a security risk that readers remove"
             }
             report(finding.code, sentence, at: frame)
@@ -334,16 +375,44 @@ extension ValidationRun {
             report("InvalidRFC3339Date", "'\(value)' is not an RFC 3339 date-time: \(problem)", at: frame)
         } else if value != raw {
             report("UnexpectedWhitespace", "a date must not have spaces or line breaks around it", at: frame)
-        } else {
-            checkPlausible(year: DateCheck.leadingYear(value), frame: frame)
+        } else if let (year, month, day) = Self.dateParts(value) {
+            checkPlausible(year: year, month: month, day: day, frame: frame)
         }
     }
 
-    func checkPlausible(year: Int?, frame: Frame) {
+    func checkPlausible(year: Int?, month: Int = 1, day: Int = 1, frame: Frame) {
         guard let year else { return }
-        if year < 1900 || year > Self.currentYear + 1 {
-            report("ImplausibleDate", "the year \(year) is implausible", at: frame)
+        if year < 1990 {
+            report("ImplausibleDate", "a date in \(year) is implausible for a feed", at: frame)
+        } else if (year, month, day) > Self.tomorrow {
+            report("ImplausibleDate", "the date is in the future", at: frame)
         }
+    }
+
+    /// Tomorrow's date (UTC), the latest date a feed may plausibly carry.
+    static let tomorrow: (Int, Int, Int) = {
+        var days = Int(Date().timeIntervalSince1970 / 86_400) + 1
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPart = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
+        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }()
+
+    /// Year, month and day of a date written YYYY[-MM[-DD]…].
+    static func dateParts(_ value: String) -> (Int, Int, Int)? {
+        guard let year = DateCheck.leadingYear(value) else { return nil }
+        let bytes = Array(value.utf8)
+        func two(_ at: Int) -> Int? {
+            guard at + 2 <= bytes.count, bytes[at..<(at + 2)].allSatisfy({ (48...57).contains($0) }) else { return nil }
+            return Int(bytes[at] - 48) * 10 + Int(bytes[at + 1] - 48)
+        }
+        return (year, two(5) ?? 1, two(8) ?? 1)
     }
 
     func atomIDEnd(_ frame: Frame) {
@@ -357,17 +426,8 @@ extension ValidationRun {
 
     /// An id must be an absolute IRI; tag:, urn: and urn:uuid: ids follow their own syntax.
     func checkID(_ value: String, frame: Frame) {
-        let lowered = value.lowercased()
-        if lowered.hasPrefix("tag:") {
-            if !IDCheck.isTag(value) { report("InvalidTAG", "'\(value)' is not a tag URI (tag:example.com,2024:name)", at: frame) }
-        } else if lowered.hasPrefix("urn:uuid:") {
-            if !IDCheck.isUUID(String(value.dropFirst(9))) { report("InvalidUUID", "'\(value)' is not a urn:uuid: with a valid UUID", at: frame) }
-        } else if lowered.hasPrefix("urn:") {
-            if !IDCheck.isURN(value) { report("InvalidURN", "'\(value)' is not a valid URN (urn:nid:nss)", at: frame) }
-        } else if let problem = URICheck.reference(value) {
-            report("InvalidIRI", "id '\(value)' is not a valid IRI: \(problem)", at: frame)
-        } else if URICheck.scheme(value) == nil {
-            report("InvalidIRI", "id '\(value)' must be an absolute IRI (with a scheme such as tag:, urn: or http:)", at: frame)
+        if let problem = URICheck.check(value, code: "InvalidFullLink", full: true, iri: true) {
+            report(problem.code, "id: \(problem.reason)", at: frame)
         } else if URICheck.isNonCanonical(value) {
             report("NonCanonicalURI", "id '\(value)' is not in canonical form (lower-case scheme and host, no default port, a path)", at: frame)
         }

@@ -83,9 +83,7 @@ extension ValidationRun {
             if frame.attribute("text") == nil { report("MissingAttribute", "itunes:category needs a text attribute", at: frame, element: "text") }
         case "itunes:image":
             if let href = frame.attribute("href") {
-                if let problem = URICheck.fullURL(href) {
-                    report("InvalidURLAttribute", "itunes:image href '\(href)' is not a full URL: \(problem)", at: frame, element: "href")
-                }
+                checkURI(href, code: "InvalidURLAttribute", full: true, frame: frame, attribute: "href")
             } else {
                 report("MissingAttribute", "itunes:image needs an href attribute", at: frame, element: "href")
             }
@@ -118,9 +116,7 @@ extension ValidationRun {
     private func mediaStart(_ frame: Frame, key: String) {
         let urlAttribute = key == "media:player" ? "url" : "url"
         if let url = frame.attribute(urlAttribute) {
-            if let problem = URICheck.fullURL(url) {
-                report("InvalidURLAttribute", "\(key) url '\(url)' is not a full URL: \(problem)", at: frame, element: "url")
-            }
+            checkURI(url, code: "InvalidURLAttribute", full: true, frame: frame, attribute: "url")
         } else if key != "media:content" {
             report("MissingAttribute", "\(key) needs a url attribute", at: frame, element: "url")
         }

@@ -6,7 +6,7 @@ extension ValidationRun {
     static let channelChildren: [String: Int] = [
         "title": 1, "link": 1, "description": 1, "language": 1, "copyright": 1, "managingEditor": 1, "webMaster": 1, "pubDate": 1,
         "lastBuildDate": 1, "category": .max, "generator": 1, "docs": 1, "cloud": 1, "ttl": 1, "image": 1, "rating": 1,
-        "textInput": 1, "textinput": 1, "skipHours": 1, "skipDays": 1, "item": .max,
+        "textInput": 1, "skipHours": 1, "skipDays": 1, "item": .max,
     ]
     static let itemChildren: [String: Int] = [
         "title": 1, "link": 1, "description": 1, "author": 1, "category": .max, "comments": 1, "enclosure": .max, "guid": 1,
@@ -15,9 +15,9 @@ extension ValidationRun {
     static let imageChildren: [String: Int] = ["url": 1, "title": 1, "link": 1, "width": 1, "height": 1, "description": 1]
     static let textInputChildren: [String: Int] = ["title": 1, "description": 1, "name": 1, "link": 1]
     static let rssValueKinds: [String: ValueKind] = [
-        "title": .rssText, "link": .fullURL, "description": .html, "language": .language, "managingEditor": .contact,
+        "title": .rssText, "link": .fullURL, "description": .html, "language": .language, "managingEditor": .contact, "copyright": .rssText,
         "webMaster": .contact, "author": .contact, "pubDate": .rfc822, "lastBuildDate": .rfc822, "docs": .fullURL,
-        "comments": .fullURL, "ttl": .nonNegativeInteger, "url": .fullURL, "width": .width, "height": .height, "hour": .hour,
+        "comments": .fullURL, "ttl": .positiveInteger, "url": .fullURL, "width": .width, "height": .height, "hour": .hour,
         "day": .day,
     ]
 
@@ -59,6 +59,14 @@ extension ValidationRun {
         if parent.count(key) > limit {
             report("DuplicateElement", "\(parent.name.localName) may contain only one \(local)", at: frame)
         }
+        if parent.kind == .rssChannel {
+            if local == "item" {
+                parent.seenEntry = true
+            } else if parent.seenEntry && format == .rss20 {
+                report("MisplacedItem", "channel elements (\(local)) should come before the items", at: frame)
+                parent.seenEntry = false
+            }
+        }
         if parent.kind == .rssItem && local == "enclosure" && parent.count(key) > 1 {
             report("DuplicateEnclosure", "an item should have one enclosure; most readers use only the first", at: frame)
         }
@@ -66,7 +74,11 @@ extension ValidationRun {
         case (.rssRoot, _): return .rssChannel
         case (.rssChannel, "item"): return .rssItem
         case (.rssChannel, "image"): return .rssImage
-        case (.rssChannel, "textInput"), (.rssChannel, "textinput"):
+        case (.rssChannel, "description") where format == .rss20 || format == .rss091 || format == .rss092:
+            return .value(.rssText)
+        case (.rssItem, "description") where format == .rss091:
+            return .value(.rssText)
+        case (.rssChannel, "textInput"):
             report("AvoidTextInput", "textInput is rarely supported by readers; best avoided", at: frame)
             return .rssTextInput
         case (.rssChannel, "cloud"): return .rssCloud
@@ -93,20 +105,26 @@ extension ValidationRun {
             for required in ["url", "length", "type"] where frame.attribute(required) == nil {
                 report("MissingAttribute", "enclosure needs a \(required) attribute", at: frame, element: required)
             }
-            if let url = frame.attribute("url"), let problem = URICheck.fullURL(url) {
-                report("InvalidURLAttribute", "enclosure url '\(url)' is not a full URL: \(problem)", at: frame, element: "url")
+            if let url = frame.attribute("url"), !ValueCheck.isHTTPURL(url) {
+                report("InvalidURLAttribute", "enclosure url '\(url)' must be a full http or https URL", at: frame, element: "url")
             }
-            if let length = frame.attribute("length"), (ValueCheck.integer(length.trimmed) ?? -1) < 0 {
-                report("InvalidIntegerAttribute", "enclosure length '\(length)' must be a whole number of bytes", at: frame, element: "length")
+            if let length = frame.attribute("length") {
+                if let number = ValueCheck.integer(length.trimmed) {
+                    if number == -1 {
+                        report("UseZeroForUnknown", "an unknown enclosure length is written 0, not -1", at: frame, element: "length")
+                    } else if number < 0 {
+                        report("InvalidNonNegativeInteger", "enclosure length \(length) must not be negative", at: frame, element: "length")
+                    }
+                } else {
+                    report("InvalidIntegerAttribute", "enclosure length '\(length)' must be a whole number of bytes", at: frame, element: "length")
+                }
             }
             if let type = frame.attribute("type"), !ValueCheck.isMIMEType(type) {
                 report("InvalidMIMEAttribute", "enclosure type '\(type)' is not a MIME media type", at: frame, element: "type")
             }
         case .rssSource:
             if let url = frame.attribute("url") {
-                if let problem = URICheck.fullURL(url) {
-                    report("InvalidURLAttribute", "source url '\(url)' is not a full URL: \(problem)", at: frame, element: "url")
-                }
+                checkURI(url, code: "InvalidFullLink", full: true, frame: frame, attribute: "url")
             } else {
                 report("MissingAttribute", "source needs a url attribute", at: frame, element: "url")
             }
@@ -133,7 +151,17 @@ extension ValidationRun {
             if frame.count("title") == 0 { report("MissingTitle", "channel needs a title", at: frame, element: "title") }
             if frame.count("link") == 0 { report("MissingLink", "channel needs a link", at: frame, element: "link") }
             if frame.count("description") == 0 { report("MissingDescription", "channel needs a description", at: frame, element: "description") }
-            if !frame.hasSelfLink {
+            if frame.count("language") == 0 && frame.count("dc:language") == 0 {
+                report("MissingDCLanguage", "the channel does not say its language", at: frame, element: "language")
+            }
+            for (core, ext) in [
+                ("managingEditor", "dc:creator"), ("category", "dc:subject"), ("webMaster", "dc:publisher"),
+                ("language", "dc:language"), ("copyright", "dc:rights"), ("lastBuildDate", "dcterms:modified"),
+            ]
+            where frame.count(core) > 0 && frame.count(ext) > 0 {
+                report("DuplicateSemantics", "channel has both \(core) and \(ext), which mean the same; keep one", at: frame, element: ext)
+            }
+            if !frame.hasSelfLink && format == .rss20 {
                 report(
                     "MissingAtomSelfLink", "the channel should have an atom:link rel=\"self\" giving the feed's own URL", at: frame,
                     element: "atom:link")
@@ -145,7 +173,14 @@ extension ValidationRun {
             if frame.count("title") == 0 && frame.count("description") == 0 {
                 report("ItemMustContainTitleOrDescription", "an item needs a title or a description", at: frame, element: "title")
             }
-            if frame.count("guid") == 0 {
+            for (core, ext) in [("category", "dc:subject"), ("guid", "atom:id"), ("pubDate", "atom:published"), ("source", "dc:source")]
+            where frame.count(core) > 0 && frame.count(ext) > 0 {
+                report("DuplicateItemSemantics", "item has both \(core) and \(ext), which mean the same; keep one", at: frame, element: ext)
+            }
+            if frame.count("slash:comments") > 0 && format == .rss20 && stack.last?.count("lastBuildDate") == 0 {
+                report("SlashDate", "slash:comments counts change; give the channel a lastBuildDate", at: frame, element: "slash:comments")
+            }
+            if frame.count("guid") == 0 && format == .rss20 {
                 report("MissingGuid", "an item should have a guid so readers can tell it from others", at: frame, element: "guid")
             }
             if frame.count("dc:date") > 0 && frame.count("pubDate") > 0 {
@@ -175,10 +210,20 @@ extension ValidationRun {
         case .rssGuid:
             let value = frame.string.trimmed
             let permalink = frame.attribute("isPermaLink") ?? "true"
-            if permalink == "true", URICheck.fullURL(value) != nil {
-                report("InvalidHttpGUID", "guid '\(value)' is a permalink (isPermaLink defaults to true) but not a full URL", at: frame)
-            } else if value.isEmpty {
+            if value.isEmpty {
                 report("NotBlank", "guid should not be empty", at: frame)
+            } else if permalink != "false" {
+                let lowered = value.lowercased()
+                if let problem = URICheck.check(value, code: "InvalidHttpGUID", full: false) {
+                    report(problem.code, "guid is a permalink (isPermaLink defaults to true): \(problem.reason)", at: frame)
+                } else if lowered.hasPrefix("tag:") || lowered.hasPrefix("urn:uuid:") {
+                    report("InvalidPermalink", "guid '\(value)' is not a link; say isPermaLink=\"false\"", at: frame)
+                }
+            } else if value.count < 9, value.allSatisfy(\.isNumber) {
+                report("NotSufficientlyUnique", "guid '\(value)' is too short a number to be unique across feeds", at: frame)
+            }
+            if guidsSeen.count < 1 << 20, !guidsSeen.insert(value).inserted, !value.isEmpty {
+                report("DuplicateValue", "two items have the guid '\(value)'", at: frame)
             }
         default: break
         }

@@ -1,9 +1,7 @@
-import Foundation
 import LibXML
 
 /// Checks of simple values, when their element ends.
 extension ValidationRun {
-    static let currentYear: Int = 1970 + Int(Date().timeIntervalSince1970 / 31_556_952)
     static let dayNamesFull: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     func valueEnd(_ frame: Frame, kind: ValueKind) {
@@ -17,18 +15,25 @@ extension ValidationRun {
         case .plain, .personName:
             if kind == .personName && value.isEmpty { report("NotBlank", "name should not be empty", at: frame) }
         case .rssText:
-            if HTMLCheck.looksLikeHTML(value) { report("ContainsHTML", "\(name) should be plain text, but it contains HTML", at: frame) }
+            if HTMLCheck.hasHTMLEndTag(value) { report("ContainsHTML", "\(name) should be plain text, but it contains HTML", at: frame) }
+            if value.isEmpty && frame.name.localName == "title" { report("NotBlank", "the title should not be empty", at: frame) }
         case .html:
-            htmlFindings(raw, frame: frame)
+            htmlFindings(raw, frame: frame, relativeLinks: true)
+            if frame.name.namespaceURI == Namespace.content && frame.name.localName == "encoded" && format == .rss20,
+                stack.last?.kind == .rssItem, stack.last?.count("description") == 0
+            {
+                report(
+                    "NeedDescriptionBeforeContent", "give the item a description before content:encoded, for readers that show only one", at: frame)
+            }
         case .iri:
-            if let problem = URICheck.reference(value) { report("InvalidIRI", "'\(value)' is not a valid IRI: \(problem)", at: frame) }
+            checkURI(value, code: "InvalidIRI", full: false, iri: true, frame: frame)
         case .addrSpec:
             if !ValueCheck.isAddrSpec(value) { report("InvalidAddrSpec", "'\(value)' is not an e-mail address (user@example.com)", at: frame) }
         case .iTunesEmail:
             if !ValueCheck.isAddrSpec(value) { report("InvalidContact", "'\(value)' is not an e-mail address", at: frame) }
         case .fullURL, .imageURL:
-            if let problem = URICheck.fullURL(value) {
-                report("InvalidFullLink", "\(name) '\(value)' is not a full URL: \(problem)", at: frame)
+            if let problem = URICheck.check(value, code: "InvalidFullLink", full: true) {
+                report(problem.code, "\(name): \(problem.reason)", at: frame)
             } else if kind == .imageURL {
                 let lowered = value.lowercased().split(separator: "?").first.map(String.init) ?? ""
                 if ![".jpg", ".jpeg", ".gif", ".png", ".ico", ".webp", ".svg", ".bmp"].contains(where: lowered.hasSuffix) {
@@ -39,6 +44,7 @@ extension ValidationRun {
             switch ValueCheck.contact(value) {
             case .valid: break
             case .noName: report("MissingRealName", "\(name) should give a name after the address: \(value) (Name)", at: frame)
+            case .otherFormat: report("EmailFormat", "\(name) should be written address (Name), e.g. ada@example.com (Ada)", at: frame)
             case .invalid:
                 report("InvalidContact", "\(name) '\(value)' must be an e-mail address, optionally with a name: user@example.com (Name)", at: frame)
             }
@@ -49,8 +55,8 @@ extension ValidationRun {
         case .w3cdtf:
             if let problem = DateCheck.w3cdtf(value) {
                 report("InvalidW3CDTFDate", "'\(value)' is not a W3C-DTF date (YYYY-MM-DDThh:mm:ssZ): \(problem)", at: frame)
-            } else {
-                checkPlausible(year: DateCheck.leadingYear(value), frame: frame)
+            } else if let (year, month, day) = Self.dateParts(value) {
+                checkPlausible(year: year, month: month, day: day, frame: frame)
             }
         case .nonNegativeInteger, .positiveInteger:
             let number = ValueCheck.integer(value)
@@ -93,7 +99,11 @@ extension ValidationRun {
         case .duration:
             if !Self.isDuration(value) { report("InvalidDuration", "itunes:duration must be seconds, MM:SS or HH:MM:SS, not '\(value)'", at: frame) }
         case .commaIntegers:
-            if value.split(separator: ",", omittingEmptySubsequences: false).contains(where: { ValueCheck.integer(String($0)) == nil }) {
+            let pieces = value.split(separator: ",", omittingEmptySubsequences: false)
+            if pieces.enumerated().contains(where: { index, piece in
+                let digits = index == 0 ? Substring(piece) : piece.drop { $0 == " " || $0 == "\t" }
+                return digits.isEmpty || !digits.allSatisfy { $0.isASCII && $0.isNumber }
+            }) {
                 report("InvalidCommaSeparatedIntegers", "\(name) must be whole numbers separated by commas", at: frame)
             }
         case .point:
@@ -117,10 +127,9 @@ extension ValidationRun {
     private func rfc822End(_ value: String, frame: Frame) {
         switch DateCheck.rfc822(value) {
         case .valid(let parsed):
-            checkPlausible(year: parsed.year, frame: frame)
-        case .problematic(let parsed, let problem):
+            checkPlausible(year: parsed.year, month: parsed.month, day: parsed.day, frame: frame)
+        case .problematic(_, let problem):
             report("ProblematicalRFC822Date", "'\(value)' is a legal but unusual RFC 822 date: \(problem)", at: frame)
-            checkPlausible(year: parsed.year, frame: frame)
         case .wrongWeekday(let problem):
             report("IncorrectDOW", "the day of the week is wrong: \(problem)", at: frame)
         case .invalid(let problem):
@@ -144,12 +153,12 @@ extension ValidationRun {
         if !(-180...180).contains(longitude) { report("InvalidLongitude", "longitude \(longitude) is not between -180 and 180", at: frame) }
     }
 
+    /// Seconds, or `H:MM`/`H:MM:SS` with two-digit minutes and seconds below 60.
     static func isDuration(_ value: String) -> Bool {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && $0.allSatisfy(\.isASCII) }) else {
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
             return false
         }
-        if parts.count == 1 { return true }
-        return parts.dropFirst().allSatisfy { (Int($0) ?? 60) < 60 && $0.count <= 2 }
+        return parts.dropFirst().allSatisfy { $0.count == 2 && (Int($0) ?? 60) < 60 }
     }
 }

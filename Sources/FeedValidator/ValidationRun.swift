@@ -17,6 +17,7 @@ final class ValidationRun: XMLStreamHandler {
     // Whole-document state (bounded by the number of entries, small per entry).
     var entryIDs: [String: String] = [:]
     var updatedSeen: Set<String> = []
+    var guidsSeen: Set<String> = []
     var entriesWithoutAuthor: [(line: Int, column: Int, parent: String)] = []
     var channelTitle: String?
     var channelLink: String?
@@ -144,6 +145,9 @@ final class ValidationRun: XMLStreamHandler {
             return rssRoot(frame)
         case (Namespace.rdf, "RDF"):
             return .rdfRoot
+        case (_, "opml"), (_, "kml"), (_, "OpenSearchDescription"), (_, "service"), (_, "categories"), (_, "XRD"):
+            report("UnsupportedNamespace", "this is a \(name.localName) document; only RSS and Atom feeds are checked", at: frame)
+            return .opaque
         default:
             report("UndefinedElement", "'\(name.qualifiedName)' is not the root element of a known feed format (rss, feed, rdf:RDF)", at: frame)
             return .opaque
@@ -216,17 +220,22 @@ final class ValidationRun: XMLStreamHandler {
                         "InvalidLanguage", "xml:lang '\(attribute.value)' is not a language code such as en or fr-CA", at: frame, element: "xml:lang")
                 }
             case "base":
-                if let problem = URICheck.reference(attribute.value) {
-                    report("InvalidIRI", "xml:base '\(attribute.value)' is not an IRI reference: \(problem)", at: frame, element: "xml:base")
-                }
+                checkIRI(attribute.value, attribute: "xml:base", frame: frame)
             default: break
             }
         }
     }
 
+    /// Reports an IRI reference (an attribute of `frame`) that does not pass `URICheck`.
     func checkIRI(_ value: String, attribute: String, frame: Frame, code: String = "InvalidIRI") {
-        if let problem = URICheck.reference(value) {
-            report(code, "\(attribute) '\(value)' is not a valid IRI: \(problem)", at: frame, element: attribute)
+        if let problem = URICheck.check(value, code: code, full: false, iri: true) {
+            report(problem.code, "\(attribute): \(problem.reason)", at: frame, element: attribute)
         }
+    }
+
+    /// Reports a URI value that does not pass `URICheck`; `element` names an attribute.
+    func checkURI(_ value: String, code: String, full: Bool, iri: Bool = false, frame: Frame, attribute: String? = nil) {
+        guard let problem = URICheck.check(value, code: code, full: full, iri: iri) else { return }
+        report(problem.code, problem.reason, at: frame, element: attribute)
     }
 }

@@ -1,39 +1,44 @@
 /// Checks of small values: e-mail addresses, MIME types, language tags, numbers.
 enum ValueCheck {
-    private static let localCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~.-")
+    private static let localCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+.'%")
 
-    /// Whether `value` is an RFC 2822 addr-spec (`local@domain`).
+    /// Whether `value` is an e-mail addr-spec (`local@domain`): the local part of letters,
+    /// digits and `_-+.'%`, the domain dotted labels (or an IPv4 address).
     static func isAddrSpec(_ value: String) -> Bool {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(localCharacters.contains) else { return false }
-        guard !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..") else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && localCharacters.contains($0) }) else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
+        guard labels.count >= 2, let last = labels.last, let lastFirst = last.first, lastFirst.isASCII, lastFirst.isLetter || lastFirst.isNumber
+        else {
+            return false
+        }
         return labels.allSatisfy { label in
-            !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-") && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         }
     }
 
-    /// The outcome of checking an RSS contact (`addr (Name)`, `Name <addr>` or `addr`).
+    /// The outcome of checking an RSS contact (`addr (Name)` is the preferred form).
     enum Contact {
         case valid
         case noName
+        case otherFormat
         case invalid
     }
 
-    /// Checks an RSS e-mail contact.
+    /// Checks an RSS e-mail contact (`managingEditor`, `webMaster`, `author`).
     static func contact(_ raw: String) -> Contact {
-        let value = raw.trimmed
-        if isAddrSpec(value) { return .noName }
+        var value = raw.trimmed
+        if value.hasPrefix("mailto:") { value = String(value.dropFirst(7)) }
+        if let at = value.firstIndex(of: "@"), at > value.startIndex, !value.hasSuffix(")") {
+            return value.contains(" ") ? .otherFormat : .noName
+        }
+        var address = value
         if let open = value.firstIndex(of: "("), value.hasSuffix(")") {
-            let address = value[..<open].trimmed
-            return isAddrSpec(address) ? .valid : .invalid
+            address = value[..<open].trimmed
+        } else if let open = value.lastIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close {
+            address = String(value[value.index(after: open)..<close])
         }
-        if let open = value.lastIndex(of: "<"), value.hasSuffix(">") {
-            let address = String(value[value.index(after: open)..<value.index(before: value.endIndex)])
-            return isAddrSpec(address) && !value[..<open].trimmed.isEmpty ? .valid : .invalid
-        }
-        return .invalid
+        return isAddrSpec(address) ? .valid : .invalid
     }
 
     private static let tokenCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&^_.+-")
@@ -106,5 +111,28 @@ extension StringProtocol {
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars[first...last])
         return result
+    }
+}
+
+extension ValueCheck {
+    /// Whether `value` is an http or https URL with a host name (or IPv4 address).
+    static func isHTTPURL(_ value: String) -> Bool {
+        let lowered = value.lowercased()
+        let rest: Substring
+        if lowered.hasPrefix("http://") {
+            rest = lowered.dropFirst(7)
+        } else if lowered.hasPrefix("https://") {
+            rest = lowered.dropFirst(8)
+        } else {
+            return false
+        }
+        let authority = rest.prefix { $0 != "/" }
+        let host = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        if host.count == 2, host[1].isEmpty || !host[1].allSatisfy(\.isNumber) { return false }
+        let labels = host[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
+            let last = labels.last?.first, last.isLetter || last.isNumber
+        else { return false }
+        return URICheck.check(value, code: "x", full: true) == nil
     }
 }
