@@ -684,6 +684,27 @@ ext("sy_update_period", "sy:updatePeriod 'sometimes'", "InvalidUpdatePeriod", ch
 ext("atom_author_in_rss", "an atom:author without name inside an item", "MissingElement", item="\n      <atom:author><atom:email>a@example.com</atom:email></atom:author>")
 ext("atom_updated_in_rss", "an atom:updated that is no RFC 3339 date", "InvalidRFC3339Date", item="\n      <atom:updated>19 Feb 2024</atom:updated>")
 
+# --- attributes and namespace declarations ------------------------------------------------
+
+rss("unexpected_attribute_title", "an attribute RSS does not define", "UnexpectedAttribute", title='<title lang="en">Observatory news</title>')
+rss("unexpected_attribute_channel", "an attribute on channel", "UnexpectedAttribute", extra="", items=[rss_item()]) if False else None
+item_case("unexpected_rdf_about", "rdf:about on an RSS 2.0 item", "UnexpectedAttribute",
+          feed_kwargs={"ns": 'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'},
+          title='<title rdf:about="http://example.com/">First light</title>')
+atom("unexpected_link_attribute", "an attribute Atom links do not define", "UnexpectedAttribute",
+     alt_link='<link href="http://example.org/" target="_blank"/>')
+atom("unexpected_feed_attribute", "an attribute on the feed element", "UnexpectedAttribute", root_attrs=' version="1.0"')
+rss("reserved_prefix", "the dc prefix bound to another namespace", "ReservedPrefix",
+    extra='\n    <dc:thing xmlns:dc="http://example.com/not-dublin-core">x</dc:thing>')
+rss("unknown_namespace_is_a_warning", "an unknown extension namespace is not an error", "!Error",
+    extra='\n    <x:rating xmlns:x="http://example.com/ns/rating">5</x:rating>')
+atom("prefixed_xhtml_in_atom", "a prefixed XHTML namespace in an Atom feed", "AvoidNamespacePrefix",
+     root_attrs=' xmlns:xhtml="http://www.w3.org/1999/xhtml"')
+case("rss20", "netscape_dtd", "the old Netscape RSS 0.91 DTD", "DeprecatedDTD",
+     '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n'
+     '<rss version="0.91"><channel><title>x</title><link>http://example.com/</link><description>d</description>'
+     '<language>en</language></channel></rss>\n')
+
 # --- XML level -----------------------------------------------------------------------------
 
 case("xml", "not_well_formed_mismatch", "mismatched tags", "SAXError",

@@ -95,11 +95,6 @@ extension ValidationRun {
     }
 
     func rssAttributeChecks(_ frame: Frame) {
-        for attribute in frame.attributes where attribute.name.namespaceURI != nil && attribute.name.namespaceURI != Namespace.xml {
-            report(
-                "UseOfExtensionAttr", "the extension attribute \(attribute.name.qualifiedName) on a core RSS element is ignored by readers",
-                at: frame, element: attribute.name.qualifiedName)
-        }
         switch frame.kind {
         case .rssEnclosure:
             for required in ["url", "length", "type"] where frame.attribute(required) == nil {

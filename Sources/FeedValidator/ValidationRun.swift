@@ -65,9 +65,6 @@ final class ValidationRun: XMLStreamHandler {
         let (line, column) = locator.tagStart(line: raw.line, column: raw.column)
         let hasBase = (stack.last?.hasBase ?? false) || attributes.contains { $0.name.localName == "base" && $0.name.namespaceURI == Namespace.xml }
         var frame = Frame(name: name, kind: .opaque, line: line, column: column, attributes: attributes, hasBase: hasBase)
-        for declaration in namespaces where Namespace.wrongMedia.contains(declaration.uri) {
-            report("MediaRssNamespace", "the Media RSS namespace is \(Namespace.media) (with the trailing slash)", at: frame)
-        }
         if stack.isEmpty {
             frame.kind = rootKind(frame)
         } else {
@@ -77,7 +74,9 @@ final class ValidationRun: XMLStreamHandler {
             parentOverride = nil
             stack.append(parent)
         }
+        if !namespaces.isEmpty { checkDeclarations(namespaces, frame: frame) }
         checkCommonAttributes(frame)
+        if !attributes.isEmpty { checkUnexpectedAttributes(frame) }
         startChecks(&frame)
         stack.append(frame)
     }
