@@ -613,7 +613,7 @@ def ext(name, description, expect, channel="", item=""):
 ext("valid_everything", "a feed using every supported extension correctly", "!Error",
     channel="""
     <itunes:author>Ada</itunes:author>
-    <itunes:explicit>no</itunes:explicit>
+    <itunes:explicit>false</itunes:explicit>
     <itunes:type>episodic</itunes:type>
     <itunes:category text="Science"><itunes:category text="Astronomy"/></itunes:category>
     <itunes:image href="http://example.com/cover.jpg"/>
@@ -631,8 +631,10 @@ ext("valid_everything", "a feed using every supported extension correctly", "!Er
       <slash:comments>12</slash:comments>
       <wfw:commentRss>http://example.com/1/comments.rss</wfw:commentRss>
       <thr:total>3</thr:total>""")
-for n, value in enumerate(["maybe", "explicit content", "1"]):
-    ext(f"itunes_explicit_{n}", f"itunes:explicit '{value}'", "InvalidYesNoClean", item=f"\n      <itunes:explicit>{value}</itunes:explicit>")
+for n, value in enumerate(["maybe", "explicit content", "1", "clean"]):
+    ext(f"itunes_explicit_{n}", f"itunes:explicit '{value}'", "InvalidTrueFalse", item=f"\n      <itunes:explicit>{value}</itunes:explicit>")
+item_case("description_c1_reference", "a description with a double-escaped Windows quote", "NotHtml",
+          description="<description>isn&amp;#x92;t</description>")
 ext("itunes_block", "itunes:block 'maybe'", "InvalidYesNo", channel="\n    <itunes:block>maybe</itunes:block>")
 for n, value in enumerate(["1h", "1:2:3:4", "10:75", "one minute", "1:2"]):
     ext(f"itunes_duration_{n}", f"itunes:duration '{value}'", "InvalidDuration", item=f"\n      <itunes:duration>{value}</itunes:duration>")

@@ -47,7 +47,10 @@ enum HTMLCheck {
     static func scan(_ html: String, relativeLinks: Bool) -> [Finding] {
         var findings: [Finding] = []
         let bytes = Array(html.utf8)
-        guard bytes.contains(UInt8(ascii: "<")) else { return [] }
+        if bytes.contains(UInt8(ascii: "&")), let reference = c1Reference(in: html) {
+            findings.append(Finding(code: "NotHtml", detail: "\(reference) (a control character, probably a double-escaped Windows quote)"))
+        }
+        guard bytes.contains(UInt8(ascii: "<")) else { return findings }
         var i = 0
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else {
@@ -196,5 +199,21 @@ extension HTMLCheck {
             rest = after
         }
         return false
+    }
+
+    /// The first numeric reference to a C1 control character (`&#x92;`, `&#150;`), which HTML
+    /// parsers reject.
+    static func c1Reference(in html: String) -> String? {
+        var rest = Substring(html)
+        while let range = rest.range(of: "&#") {
+            let after = rest[range.upperBound...]
+            let hex = after.first == "x" || after.first == "X"
+            let digits = (hex ? after.dropFirst() : after).prefix { hex ? $0.isHexDigit : $0.isNumber }
+            if let code = Int(digits, radix: hex ? 16 : 10), (0x80...0x9F).contains(code) {
+                return "&#" + (hex ? "x" : "") + digits + ";"
+            }
+            rest = after
+        }
+        return nil
     }
 }

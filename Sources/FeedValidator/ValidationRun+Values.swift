@@ -93,8 +93,8 @@ extension ValidationRun {
                 report("InvalidYesNo", "\(name) must be yes or no, not '\(value)'", at: frame)
             }
         case .yesNoClean:
-            if !["yes", "no", "clean", "true", "false", "explicit"].contains(value.lowercased()) {
-                report("InvalidYesNoClean", "\(name) must be yes, no or clean, not '\(value)'", at: frame)
+            if !["true", "false"].contains(value.lowercased()) {
+                report("InvalidTrueFalse", "\(name) must be true or false, not '\(value)'", at: frame)
             }
         case .duration:
             if !Self.isDuration(value) { report("InvalidDuration", "itunes:duration must be seconds, MM:SS or HH:MM:SS, not '\(value)'", at: frame) }
