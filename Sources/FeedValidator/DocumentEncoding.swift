@@ -36,11 +36,20 @@ enum DocumentEncoding {
         guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
         let head = bytes.prefix(200)
         guard let end = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        let declaration = String(decoding: head[..<end], as: UTF8.self)
-        guard let range = declaration.range(of: name + "=") ?? declaration.range(of: name + " =") else { return nil }
-        let rest = declaration[range.upperBound...].drop { $0 == " " }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote })
+        let declaration = Array(head[..<end])
+        let needle = Array(name.utf8)
+        guard var index = (0...max(0, declaration.count - needle.count)).first(where: { declaration[$0...].starts(with: needle) }) else {
+            return nil
+        }
+        index += needle.count
+        while index < declaration.count, declaration[index] == 0x20 { index += 1 }
+        guard index < declaration.count, declaration[index] == UInt8(ascii: "=") else { return nil }
+        index += 1
+        while index < declaration.count, declaration[index] == 0x20 { index += 1 }
+        guard index < declaration.count, declaration[index] == 0x22 || declaration[index] == 0x27 else { return nil }
+        let quote = declaration[index]
+        let value = declaration[(index + 1)...].prefix { $0 != quote }
+        return String(decoding: value, as: UTF8.self)
     }
 
     static func declaredEncoding(_ bytes: [UInt8]) -> String? { attribute("encoding", in: bytes) }

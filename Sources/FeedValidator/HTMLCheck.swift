@@ -59,7 +59,7 @@ enum HTMLCheck {
             }
             var j = i + 1
             if bytes[j] == UInt8(ascii: "/") || bytes[j] == UInt8(ascii: "!") || bytes[j] == UInt8(ascii: "?") {
-                if bytes[j] == UInt8(ascii: "?"), html.lowercased().contains("<?import") {
+                if bytes[j] == UInt8(ascii: "?"), bytes[(j + 1)...].prefix(6).map({ $0 | 0x20 }).elementsEqual("import".utf8) {
                     append(&findings, Finding(code: "SecurityRisk", detail: "<?import>"))
                 }
                 i = j
@@ -190,13 +190,19 @@ enum HTMLCheck {
 extension HTMLCheck {
     /// Whether plain text holds an HTML end tag (`</b>`), the sign of markup in a text field.
     static func hasHTMLEndTag(_ text: String) -> Bool {
-        guard text.contains("</") else { return false }
-        var rest = Substring(text)
-        while let range = rest.range(of: "</") {
-            let after = rest[range.upperBound...]
-            let name = after.prefix { $0.isLetter || $0.isNumber }
-            if after.dropFirst(name.count).first == ">", htmlElements.contains(name.lowercased()) { return true }
-            rest = after
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 3 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") {
+                var end = index + 2
+                while end < bytes.count, isNameByte(bytes[end]), bytes[end] != UInt8(ascii: "-") { end += 1 }
+                if end < bytes.count, end > index + 2, bytes[end] == UInt8(ascii: ">"),
+                    htmlElements.contains(String(decoding: bytes[(index + 2)..<end], as: UTF8.self).lowercased())
+                {
+                    return true
+                }
+            }
+            index += 1
         }
         return false
     }
@@ -204,15 +210,20 @@ extension HTMLCheck {
     /// The first numeric reference to a C1 control character (`&#x92;`, `&#150;`), which HTML
     /// parsers reject.
     static func c1Reference(in html: String) -> String? {
-        var rest = Substring(html)
-        while let range = rest.range(of: "&#") {
-            let after = rest[range.upperBound...]
-            let hex = after.first == "x" || after.first == "X"
-            let digits = (hex ? after.dropFirst() : after).prefix { hex ? $0.isHexDigit : $0.isNumber }
-            if let code = Int(digits, radix: hex ? 16 : 10), (0x80...0x9F).contains(code) {
-                return "&#" + (hex ? "x" : "") + digits + ";"
+        let bytes = Array(html.utf8)
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), bytes[index + 1] == UInt8(ascii: "#") {
+                let hex = bytes[index + 2] == UInt8(ascii: "x") || bytes[index + 2] == UInt8(ascii: "X")
+                let start = index + (hex ? 3 : 2)
+                var end = start
+                while end < bytes.count, end - start < 8, Character(Unicode.Scalar(bytes[end])).isHexDigit { end += 1 }
+                let digits = String(decoding: bytes[start..<end], as: UTF8.self)
+                if let code = Int(digits, radix: hex ? 16 : 10), (0x80...0x9F).contains(code) {
+                    return "&#" + (hex ? "x" : "") + digits + ";"
+                }
             }
-            rest = after
+            index += 1
         }
         return nil
     }

@@ -17,12 +17,13 @@ enum URICheck {
         "feed", "itpc", "webcal", "ssh", "sftp", "git", "javascript", "about", "rtmp", "mms",
     ]
 
-    /// The characters a URI may hold besides letters and digits.
-    private static let punctuation = Set(";/?:@&=+$.-_!~*'()%,#".utf8)
-
-    static func isURIByte(_ byte: UInt8) -> Bool {
-        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || punctuation.contains(byte)
+    /// Which bytes a URI may hold: letters, digits and `;/?:@&=+$.-_!~*'()%,#`.
+    private static let uriBytes: [Bool] = (0..<256).map { byte in
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || ";/?:@&=+$.-_!~*'()%,#".utf8.contains(UInt8(byte))
     }
+
+    @inline(__always)
+    static func isURIByte(_ byte: UInt8) -> Bool { uriBytes[Int(byte)] }
 
     /// The scheme of `value` (lower-cased), or nil for a relative reference.
     static func scheme(_ value: String) -> String? {

@@ -7,6 +7,7 @@ extension ValidationRun {
         "author": .max, "category": .max, "contributor": .max, "generator": 1, "icon": 1, "id": 1, "link": .max, "logo": 1,
         "rights": 1, "subtitle": 1, "title": 1, "updated": 1,
     ]
+    static let feedChildrenWithEntries = feedChildren.merging(["entry": .max]) { a, _ in a }
     static let entryChildren: [String: Int] = [
         "author": .max, "category": .max, "content": 1, "contributor": .max, "id": 1, "link": .max, "published": 1, "rights": 1,
         "source": 1, "summary": 1, "title": 1, "updated": 1,
@@ -29,7 +30,7 @@ extension ValidationRun {
         let local = name.localName
         let allowed: [String: Int]
         switch parent.kind {
-        case .atomFeed: allowed = Self.feedChildren.merging(["entry": .max]) { a, _ in a }
+        case .atomFeed: allowed = Self.feedChildrenWithEntries
         case .atomSource: allowed = Self.feedChildren
         case .atomEntry: allowed = Self.entryChildren
         default: allowed = Self.personChildren
@@ -337,7 +338,7 @@ extension ValidationRun {
             htmlFindings(value, frame: frame)
         case _ where type.lowercased().hasSuffix("/html"):
             htmlFindings(value, frame: frame)
-            if frame.kind == .atomContent, !value.lowercased().contains("<html") {
+            if frame.kind == .atomContent, !Array(value.lowercased().utf8).containsSequence(Array("<html".utf8)) {
                 report("HtmlFragment", "content of type \(type) should be a whole HTML document; use type=\"html\" for a fragment", at: frame)
             }
         case "xhtml":

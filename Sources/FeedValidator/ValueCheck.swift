@@ -41,15 +41,18 @@ enum ValueCheck {
         return isAddrSpec(address) ? .valid : .invalid
     }
 
-    private static let tokenCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&^_.+-")
+    /// Bytes a MIME token may hold (no spaces, controls or `()<>@,;:\"/[]?=`).
+    private static let tokenBytes: [Bool] = (0..<256).map { byte in
+        byte > 0x20 && byte < 0x7F && !"()<>@,;:\\\"/[]?=".utf8.contains(UInt8(byte))
+    }
 
     /// Whether `value` is a MIME media type `type/subtype` with optional `; name=value` parameters.
     static func isMIMEType(_ value: String) -> Bool {
         let pieces = value.split(separator: ";", omittingEmptySubsequences: false)
         let main = pieces[0].trimmed
-        let halves = main.split(separator: "/", omittingEmptySubsequences: false)
+        let halves = main.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty else { return false }
-        guard halves.allSatisfy({ $0.allSatisfy(tokenCharacters.contains) }) else { return false }
+        guard halves.allSatisfy({ $0.allSatisfy { tokenBytes[Int($0)] } }) else { return false }
         for parameter in pieces.dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, !pair[0].trimmed.isEmpty else { return false }
@@ -105,7 +108,12 @@ enum ValueCheck {
 extension StringProtocol {
     /// The value without leading or trailing spaces, tabs and line breaks.
     var trimmed: String {
-        let scalars = unicodeScalars
+        // Fast path: ASCII edges that are not whitespace need no copy beyond the String itself.
+        let whole = String(self)
+        let utf8 = whole.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return whole }
+        if utf8.isEmpty { return "" }
+        let scalars = whole.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         var result = ""

@@ -39,3 +39,14 @@ enum XMLText {
         return result + rest
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in the bytes (a plain scan; no Foundation string search).
+    func containsSequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        for start in 0...(count - needle.count) where self[start] == needle[0] {
+            if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}
