@@ -40,7 +40,7 @@ extension ValidationRun {
             report("UndefinedElement", "'\(name.localName)' is not an element of this format; put extensions in a namespace", at: frame)
             return .opaque
         }
-        let key = Namespace.key(uri, name.localName)
+        let key = key(of: name)
         if uri == Namespace.atom {
             switch name.localName {
             case "link": return .atomLink
@@ -77,7 +77,7 @@ extension ValidationRun {
 
     /// Attribute checks of extension elements.
     func extensionStart(_ frame: Frame) {
-        let key = Namespace.key(frame.name.namespaceURI, frame.name.localName)
+        let key = key(of: frame.name)
         switch key {
         case "itunes:category":
             if frame.attribute("text") == nil { report("MissingAttribute", "itunes:category needs a text attribute", at: frame, element: "text") }

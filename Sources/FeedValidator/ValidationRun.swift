@@ -18,6 +18,8 @@ final class ValidationRun: XMLStreamHandler {
     var entryIDs: [String: String] = [:]
     var updatedSeen: Set<String> = []
     var guidsSeen: Set<String> = []
+    /// Child keys by name serial (see `key(of:)`).
+    var keys: [String?] = []
     var entriesWithoutAuthor: [(line: Int, column: Int, parent: String)] = []
     var channelTitle: String?
     var channelLink: String?
@@ -56,6 +58,18 @@ final class ValidationRun: XMLStreamHandler {
             return stack.count > 1 ? stack[stack.count - 2].name.qualifiedName : ""
         }
         return stack.last?.name.qualifiedName ?? ""
+    }
+
+    /// The child key of a name (`Namespace.key`), remembered per name serial so each distinct
+    /// name is keyed once per document.
+    func key(of name: XMLName) -> String {
+        let serial = name.serial
+        guard serial > 0, serial < 4096 else { return Namespace.key(name.namespaceURI, name.localName) }
+        if serial < keys.count, let known = keys[serial] { return known }
+        if serial >= keys.count { keys.append(contentsOf: repeatElement(nil, count: serial - keys.count + 1)) }
+        let made = Namespace.key(name.namespaceURI, name.localName)
+        keys[serial] = made
+        return made
     }
 
     // MARK: - XMLStreamHandler
@@ -155,7 +169,7 @@ final class ValidationRun: XMLStreamHandler {
 
     func childKind(_ frame: Frame, parent: inout Frame) -> ElementKind {
         parent.childElementCount += 1
-        let key = Namespace.key(frame.name.namespaceURI, frame.name.localName)
+        let key = key(of: frame.name)
         parent.children[key, default: 0] += 1
         switch parent.kind {
         case .opaque: return .opaque
