@@ -635,7 +635,18 @@ for n, value in enumerate(["maybe", "explicit content", "1", "clean"]):
     ext(f"itunes_explicit_{n}", f"itunes:explicit '{value}'", "InvalidTrueFalse", item=f"\n      <itunes:explicit>{value}</itunes:explicit>")
 item_case("description_c1_reference", "a description with a double-escaped Windows quote", "NotHtml",
           description="<description>isn&amp;#x92;t</description>")
-ext("itunes_block", "itunes:block 'maybe'", "InvalidYesNo", channel="\n    <itunes:block>maybe</itunes:block>")
+ext("itunes_block", "itunes:block 'maybe'", "InvalidYesNoClean", channel="\n    <itunes:block>maybe</itunes:block>")
+ext("itunes_category_unknown", "an itunes:category Apple does not have", "InvalidItunesCategory", channel='\n    <itunes:category text="Stargazing"/>')
+ext("itunes_subcategory_unknown", "an itunes:category subcategory of another category", "InvalidItunesCategory",
+    channel='\n    <itunes:category text="Science"><itunes:category text="Golf"/></itunes:category>')
+ext("itunes_category_retired", "a retired itunes:category", "ObsoleteItunesCategory", channel='\n    <itunes:category text="Talk Radio"/>')
+ext("itunes_owner_no_email", "itunes:owner without itunes:email", "MissingElement", channel="\n    <itunes:owner><itunes:name>Ada</itunes:name></itunes:owner>")
+ext("itunes_keywords_spaces", "itunes:keywords separated by spaces", "InvalidKeywords", channel="\n    <itunes:keywords>stars planets moons</itunes:keywords>")
+ext("itunes_subtitle_too_long", "an itunes:subtitle of 300 characters", "TooLong", channel="\n    <itunes:subtitle>" + "x" * 300 + "</itunes:subtitle>")
+ext("itunes_channel_advice", "a podcast channel without category, explicit or owner", "MissingItunesElement", item="\n      <itunes:duration>10:00</itunes:duration>")
+ext("itunes_owner_advice", "a podcast channel without itunes:owner", "MissingItunesEmail", item="\n      <itunes:duration>10:00</itunes:duration>")
+ext("itunes_unsupported_format", "a podcast enclosure Apple cannot play", "UnsupportedItunesFormat",
+    item='\n      <itunes:duration>10:00</itunes:duration>\n      <enclosure url="http://example.com/a.ogg" length="1" type="audio/ogg"/>')
 for n, value in enumerate(["1h", "1:2:3:4", "10:75", "one minute", "1:2"]):
     ext(f"itunes_duration_{n}", f"itunes:duration '{value}'", "InvalidDuration", item=f"\n      <itunes:duration>{value}</itunes:duration>")
 ext("itunes_episode_type", "itunes:episodeType 'special'", "InvalidItunesEpisodeType", item="\n      <itunes:episodeType>special</itunes:episodeType>")

@@ -17,5 +17,6 @@ enum ElementKind: Hashable {
 enum ValueKind: Hashable {
     case plain, rssText, html, iri, addrSpec, personName, fullURL, contact, language, rfc822, w3cdtf
     case nonNegativeInteger, positiveInteger, width, height, hour, day, updatePeriod, yesNo, yesNoClean, duration
-    case commaIntegers, point, coordinateList, episodeType, channelType, imageURL, iTunesEmail, commentRSS
+    case commaIntegers, point, coordinateList, episodeType, channelType, imageURL, iTunesEmail, commentRSS, trueFalse
+    case text255, text4000, keywords
 }

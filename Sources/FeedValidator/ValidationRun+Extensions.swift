@@ -16,11 +16,12 @@ extension ValidationRun {
         "wfw:comment": .fullURL, "wfw:commentRss": .fullURL, "wfw:commentRSS": .commentRSS, "thr:total": .nonNegativeInteger,
         "georss:point": .point, "georss:line": .coordinateList, "georss:polygon": .coordinateList, "georss:box": .coordinateList,
         "georss:elev": .plain, "georss:featurename": .plain, "georss:featuretypetag": .plain, "georss:relationshiptag": .plain,
-        "georss:radius": .plain, "georss:floor": .plain, "itunes:explicit": .yesNoClean, "itunes:block": .yesNo,
-        "itunes:complete": .yesNo, "itunes:duration": .duration, "itunes:episodeType": .episodeType, "itunes:type": .channelType,
+        "georss:radius": .plain, "georss:floor": .plain, "itunes:explicit": .trueFalse, "itunes:block": .yesNoClean,
+        "itunes:complete": .yesNo, "itunes:pubDate": .rfc822, "itunes:duration": .duration, "itunes:episodeType": .episodeType,
+        "itunes:type": .channelType,
         "itunes:episode": .positiveInteger, "itunes:season": .positiveInteger, "itunes:email": .iTunesEmail,
-        "itunes:new-feed-url": .fullURL, "itunes:author": .plain, "itunes:name": .plain, "itunes:subtitle": .plain,
-        "itunes:summary": .plain, "itunes:keywords": .plain, "itunes:title": .plain, "itunes:order": .positiveInteger,
+        "itunes:new-feed-url": .fullURL, "itunes:author": .text255, "itunes:name": .text255, "itunes:subtitle": .text255,
+        "itunes:summary": .text4000, "itunes:keywords": .keywords, "itunes:title": .plain, "itunes:order": .positiveInteger,
         "itunes:isClosedCaptioned": .yesNo, "itunes:image": .plain, "itunes:category": .plain,
     ]
     static let structuredExtensions: Set<String> = [
@@ -41,6 +42,7 @@ extension ValidationRun {
             return .opaque
         }
         let key = key(of: name)
+        if uri == Namespace.itunes { usesITunes = true }
         if uri == Namespace.atom {
             switch name.localName {
             case "link": return .atomLink
@@ -80,13 +82,17 @@ extension ValidationRun {
         let key = key(of: frame.name)
         switch key {
         case "itunes:category":
-            if frame.attribute("text") == nil { report("MissingAttribute", "itunes:category needs a text attribute", at: frame, element: "text") }
+            iTunesCategoryStart(frame)
         case "itunes:image":
             if let href = frame.attribute("href") {
-                checkURI(href, code: "InvalidURLAttribute", full: true, frame: frame, attribute: "href")
+                if !ValueCheck.isHTTPURL(href) {
+                    report("InvalidURLAttribute", "itunes:image href '\(href)' must be a full http or https URL", at: frame, element: "href")
+                }
             } else {
                 report("MissingAttribute", "itunes:image needs an href attribute", at: frame, element: "href")
             }
+        case "itunes:owner":
+            break
         case "thr:in-reply-to":
             if frame.attribute("ref") == nil { report("MissingAttribute", "thr:in-reply-to needs a ref attribute", at: frame, element: "ref") }
             if let href = frame.attribute("href") { checkIRI(href, attribute: "href", frame: frame) }
@@ -110,6 +116,30 @@ extension ValidationRun {
         case "media:adult":
             report("DeprecatedMediaAdult", "media:adult is deprecated; use media:rating", at: frame)
         default: break
+        }
+    }
+
+    private func iTunesCategoryStart(_ frame: Frame) {
+        guard let text = frame.attribute("text") else {
+            report("MissingAttribute", "itunes:category needs a text attribute", at: frame, element: "text")
+            return
+        }
+        let parent = stack.last
+        let parentText = parent?.name.localName == "category" && parent?.name.namespaceURI == Namespace.itunes ? parent?.attribute("text") : nil
+        let current: Set<String>
+        let retired: Set<String>
+        if let parentText {
+            current = ITunesCategories.current[parentText] ?? []
+            retired = ITunesCategories.retired[parentText] ?? []
+        } else {
+            current = Set(ITunesCategories.current.keys)
+            retired = Set(ITunesCategories.retired.keys)
+        }
+        if current.contains(text) { return }
+        if retired.contains(text) {
+            report("ObsoleteItunesCategory", "'\(text)' is no longer an Apple Podcasts category", at: frame, element: "text")
+        } else {
+            report("InvalidItunesCategory", "'\(text)' is not an Apple Podcasts category", at: frame, element: "text")
         }
     }
 

@@ -100,6 +100,10 @@ extension ValidationRun {
             for required in ["url", "length", "type"] where frame.attribute(required) == nil {
                 report("MissingAttribute", "enclosure needs a \(required) attribute", at: frame, element: required)
             }
+            if let url = frame.attribute("url"), enclosureExtensions.count < 1000 {
+                let ext = url.split(separator: "/").last?.split(separator: ".").last.map(String.init) ?? ""
+                enclosureExtensions.append((frame.line, frame.column, stack.last?.name.qualifiedName ?? "item", ext))
+            }
             if let url = frame.attribute("url"), !ValueCheck.isHTTPURL(url) {
                 report("InvalidURLAttribute", "enclosure url '\(url)' must be a full http or https URL", at: frame, element: "url")
             }
@@ -138,6 +142,23 @@ extension ValidationRun {
         }
     }
 
+    /// What Apple Podcasts wants of a channel that uses the iTunes extension.
+    func iTunesChannelAdvice(_ frame: Frame) {
+        for element in ["language", "itunes:category", "itunes:explicit"] where frame.count(element) == 0 {
+            report("MissingItunesElement", "a podcast channel should have \(element)", at: frame, element: element)
+        }
+        if frame.count("itunes:owner") == 0 {
+            report("MissingItunesEmail", "a podcast channel should give an itunes:owner with itunes:email", at: frame, element: "itunes:email")
+        }
+        let supported: Set<String> = ["m4a", "mp3", "mov", "mp4", "m4v", "pdf", "epub"]
+        for enclosure in enclosureExtensions where !supported.contains(enclosure.ext) {
+            report(
+                "UnsupportedItunesFormat", "Apple Podcasts does not play .\(enclosure.ext) files", line: enclosure.line, column: enclosure.column,
+                element: "enclosure", parent: enclosure.parent)
+        }
+        enclosureExtensions.removeAll()
+    }
+
     func rssEnd(_ frame: Frame) {
         switch frame.kind {
         case .rssRoot:
@@ -156,6 +177,7 @@ extension ValidationRun {
             where frame.count(core) > 0 && frame.count(ext) > 0 {
                 report("DuplicateSemantics", "channel has both \(core) and \(ext), which mean the same; keep one", at: frame, element: ext)
             }
+            if usesITunes { iTunesChannelAdvice(frame) }
             if !frame.hasSelfLink && format == .rss20 {
                 report(
                     "MissingAtomSelfLink", "the channel should have an atom:link rel=\"self\" giving the feed's own URL", at: frame,

@@ -92,9 +92,19 @@ extension ValidationRun {
             if !["yes", "no", "true", "false"].contains(value.lowercased()) {
                 report("InvalidYesNo", "\(name) must be yes or no, not '\(value)'", at: frame)
             }
+        case .trueFalse:
+            if !["true", "false"].contains(raw.lowercased()) {
+                report("InvalidTrueFalse", "\(name) must be true or false, not '\(raw)'", at: frame)
+            }
+        case .text255, .text4000, .keywords:
+            let limit = kind == .text4000 ? 4000 : 255
+            if value.count > limit { report("TooLong", "\(name) is \(value.count) characters long; the limit is \(limit)", at: frame) }
+            if kind == .keywords && value.contains(" ") && !value.contains(",") {
+                report("InvalidKeywords", "separate itunes:keywords with commas", at: frame)
+            }
         case .yesNoClean:
-            if !["true", "false"].contains(value.lowercased()) {
-                report("InvalidTrueFalse", "\(name) must be true or false, not '\(value)'", at: frame)
+            if !["yes", "no", "clean"].contains(value.lowercased()) {
+                report("InvalidYesNoClean", "\(name) must be yes, no or clean, not '\(value)'", at: frame)
             }
         case .duration:
             if !Self.isDuration(value) { report("InvalidDuration", "itunes:duration must be seconds, MM:SS or HH:MM:SS, not '\(value)'", at: frame) }

@@ -18,6 +18,10 @@ final class ValidationRun: XMLStreamHandler {
     var entryIDs: [String: String] = [:]
     var updatedSeen: Set<String> = []
     var guidsSeen: Set<String> = []
+    /// The feed uses the iTunes extension (its channel-level advice applies).
+    var usesITunes = false
+    /// Enclosure file extensions seen, for the iTunes format advice.
+    var enclosureExtensions: [(line: Int, column: Int, parent: String, ext: String)] = []
     /// Child keys by name serial (see `key(of:)`).
     var keys: [String?] = []
     var entriesWithoutAuthor: [(line: Int, column: Int, parent: String)] = []
@@ -217,6 +221,10 @@ final class ValidationRun: XMLStreamHandler {
             rss1End(frame)
         case .value(let kind):
             valueEnd(frame, kind: kind)
+        case .structured:
+            if frame.name.localName == "owner", frame.name.namespaceURI == Namespace.itunes, frame.count("itunes:email") == 0 {
+                report("MissingElement", "itunes:owner needs an itunes:email", at: frame, element: "itunes:email")
+            }
         default:
             break
         }

@@ -19,12 +19,14 @@ def main():
         elif "tool" in o:
             rows.append(o)
     w3c = float(sys.argv[2])
-    print(f"{'set':<10} {'tool':<11} {'files':>6} {'MB':>8} {'seconds':>8} {'docs/s':>9} {'MB/s':>8} {'cpu s':>7}  notes")
+    print(f"{'set':<10} {'tool':<11} {'files':>6} {'MB':>8} {'seconds':>8} {'docs/s':>9} {'MB/s':>8} {'cpu s':>7} {'docs/cpu-s':>10}  notes")
     for r in rows:
         s = max(r["seconds"], 1e-9)
-        cpu = "-" if r.get("cpu") in (None, "null") else f"{float(r['cpu']):.2f}"
+        has_cpu = r.get("cpu") not in (None, "null") and float(r["cpu"]) > 0
+        cpu = f"{float(r['cpu']):.2f}" if r.get("cpu") not in (None, "null") else "-"
+        per_cpu = f"{r['files'] / float(r['cpu']):.0f}" if has_cpu else "-"
         print(f"{r['set']:<10} {r['tool']:<11} {r['files']:>6} {r['bytes'] / 1e6:>8.2f} {s:>8.3f} {r['files'] / s:>9.0f} "
-              f"{r['bytes'] / 1e6 / s:>8.1f} {cpu:>7}  {r.get('notes', '')}")
+              f"{r['bytes'] / 1e6 / s:>8.1f} {cpu:>7} {per_cpu:>10}  {r.get('notes', '')}")
     print()
     by = {(r["set"], r["tool"]): r for r in rows}
     for set_name in sorted({r["set"] for r in rows}):
@@ -35,6 +37,9 @@ def main():
         line = f"{set_name}: tributary {rate:.0f} docs/s"
         if ours["files"] > 1:
             line += f" = {rate / w3c:.1f}x the W3C validator's ~{w3c:.0f} docs/s"
+            if ours.get("cpu") not in (None, "null") and float(ours["cpu"]) > 0:
+                per_cpu = ours["files"] / float(ours["cpu"])
+                line += f" (per CPU second: {per_cpu:.0f} docs = {per_cpu / w3c:.1f}x)"
         fp = by.get((set_name, "feedparser"))
         if fp:
             line += f"; {fp['seconds'] / max(ours['seconds'], 1e-9):.1f}x feedparser"
