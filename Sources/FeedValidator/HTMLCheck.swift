@@ -121,12 +121,16 @@ enum HTMLCheck {
         if style.utf8.contains(where: { !((48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || allowed.contains($0)) }) {
             return true
         }
-        let lowered = style.lowercased()
-        if lowered.contains("url(") || lowered.contains("expression") || lowered.contains("javascript") { return true }
-        for declaration in lowered.split(separator: ";") where !declaration.trimmed.isEmpty {
-            let pair = declaration.split(separator: ":", maxSplits: 1)
+        let lowered = Array(style.utf8).map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+        for word in ["url(", "expression", "javascript"] where lowered.containsSequence(Array(word.utf8)) { return true }
+        for declaration in lowered.split(separator: UInt8(ascii: ";")) {
+            let pair = declaration.split(separator: UInt8(ascii: ":"), maxSplits: 1)
+            if pair.isEmpty || pair.allSatisfy({ $0.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } }) { continue }
             guard pair.count == 2 else { return true }
-            if !safeStyleProperties.contains(pair[0].trimmed) { return true }
+            let property = pair[0].drop { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }.reversed().drop {
+                $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13
+            }
+            if !safeStyleProperties.contains(String(decoding: property.reversed(), as: UTF8.self)) { return true }
         }
         return false
     }
