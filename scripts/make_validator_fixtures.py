@@ -660,9 +660,9 @@ ext("itunes_owner_email", "itunes:email that is no address", "InvalidContact", c
 ext("itunes_unknown", "an element not in the iTunes namespace", "UndefinedElement", channel="\n    <itunes:rating>5</itunes:rating>")
 ext("media_medium", "media:content medium 'picture'", "InvalidMediaMedium", item='\n      <media:content url="http://example.com/a.jpg" medium="picture"/>')
 ext("media_expression", "media:content expression 'partial'", "InvalidMediaExpression", item='\n      <media:content url="http://example.com/a.jpg" expression="partial"/>')
-ext("media_is_default", "media:content isDefault 'yes'", "InvalidBooleanAttribute", item='\n      <media:content url="http://example.com/a.jpg" isDefault="yes"/>')
-ext("media_bad_url", "media:content with a relative url", "InvalidURLAttribute", item='\n      <media:content url="a.jpg"/>')
-ext("media_bad_width", "media:content width 'wide'", "InvalidIntegerAttribute", item='\n      <media:content url="http://example.com/a.jpg" width="wide"/>')
+ext("media_is_default", "media:content isDefault 'yes'", "InvalidTrueFalse", item='\n      <media:content url="http://example.com/a.jpg" isDefault="yes"/>')
+ext("media_bad_url", "media:content with a relative url", "InvalidFullLink", item='\n      <media:content url="a.jpg"/>')
+ext("media_bad_width", "media:content width 'wide'", "InvalidPositiveInteger", item='\n      <media:content url="http://example.com/a.jpg" width="wide"/>')
 ext("media_bad_type", "media:content type 'jpeg'", "InvalidMIMEAttribute", item='\n      <media:content url="http://example.com/a.jpg" type="jpeg"/>')
 ext("media_thumbnail_no_url", "media:thumbnail without url", "MissingAttribute", item="\n      <media:thumbnail/>")
 ext("media_restriction_rel", "media:restriction relationship 'block'", "InvalidMediaRestrictionRel",
@@ -672,6 +672,22 @@ ext("media_restriction_type", "media:restriction type 'region'", "InvalidMediaRe
 ext("media_hash", "media:hash algo 'sha-256'", "InvalidMediaHash", item='\n      <media:hash algo="sha-256">abc</media:hash>')
 ext("media_text_type", "media:text type 'rich'", "InvalidMediaTextType", item='\n      <media:text type="rich">x</media:text>')
 ext("media_adult", "media:adult is deprecated", "DeprecatedMediaAdult", item="\n      <media:adult>true</media:adult>")
+ext("media_group_single", "a media:group with one media:content", "MediaGroupWithoutAlternatives",
+    item='\n      <media:group><media:content url="http://example.com/a.mp4"/></media:group>')
+ext("valid_media_group", "a media:group with two alternatives", "!MediaGroupWithoutAlternatives",
+    item='\n      <media:group><media:content url="http://example.com/a.mp4"/><media:content url="http://example.com/a.webm"/></media:group>')
+ext("media_rating_simple", "a simple rating that is neither adult nor nonadult", "InvalidMediaRating", item="\n      <media:rating>kids</media:rating>")
+ext("media_rating_mpaa", "an MPAA rating that does not exist", "InvalidMediaRating", item='\n      <media:rating scheme="urn:mpaa">pg-15</media:rating>')
+ext("media_hash_length", "an md5 hash of the wrong length", "InvalidMediaHash", item="\n      <media:hash>abc123</media:hash>")
+ext("media_restriction_no_rel", "a media:restriction without relationship", "MissingAttribute", item='\n      <media:restriction type="country">us</media:restriction>')
+ext("media_restriction_country", "a media:restriction with a country that is no code", "InvalidCountryCode",
+    item='\n      <media:restriction relationship="allow" type="country">usa</media:restriction>')
+ext("media_restriction_plain", "a media:restriction without type that is not all or none", "InvalidMediaRestriction",
+    item='\n      <media:restriction relationship="deny">everyone</media:restriction>')
+ext("media_thumbnail_time", "a media:thumbnail time that is no play time", "InvalidNPTTime",
+    item='\n      <media:thumbnail url="http://example.com/t.jpg" time="ten seconds"/>')
+ext("media_credit_role_case", "a media:credit role in capitals", "InvalidCreditRole", item='\n      <media:credit role="Producer">Ada</media:credit>')
+ext("media_bitrate", "a media:content bitrate that is no number", "InvalidFloat", item='\n      <media:content url="http://example.com/a.mp3" bitrate="fast"/>')
 case("ext", "media_wrong_namespace", "Media RSS under a misspelt namespace", "MediaRssNamespace",
      rss_feed(ns='xmlns:atom="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss"',
               items=[rss_item(extra='\n      <media:thumbnail url="http://example.com/t.jpg"/>')]))

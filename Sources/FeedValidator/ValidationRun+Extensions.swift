@@ -56,6 +56,13 @@ extension ValidationRun {
             if key == "itunes:category" || key == "itunes:image" { return .structured }
             return .value(kind)
         }
+        switch key {
+        case "media:rating": return .value(.mediaRating)
+        case "media:hash": return .value(.mediaHash)
+        case "media:restriction": return .value(.mediaRestriction)
+        case "media:adult": return .value(.trueFalse)
+        default: break
+        }
         if Self.structuredExtensions.contains(key) || uri == Namespace.media { return .structured }
         if uri == Namespace.dc {
             if !Self.dcElements.contains(name.localName) {
@@ -99,20 +106,41 @@ extension ValidationRun {
         case "media:content", "media:thumbnail", "media:player":
             mediaStart(frame, key: key)
         case "media:restriction":
-            if let relationship = frame.attribute("relationship"), relationship != "allow" && relationship != "deny" {
-                report("InvalidMediaRestrictionRel", "relationship must be allow or deny", at: frame, element: "relationship")
+            if let relationship = frame.attribute("relationship") {
+                if relationship != "allow" && relationship != "deny" {
+                    report("InvalidMediaRestrictionRel", "relationship must be allow or deny", at: frame, element: "relationship")
+                }
+            } else {
+                report("MissingAttribute", "media:restriction needs a relationship attribute", at: frame, element: "relationship")
             }
-            if let type = frame.attribute("type"), !["country", "uri", "sharing"].contains(type) {
-                report("InvalidMediaRestrictionType", "type must be country, uri or sharing", at: frame, element: "type")
+            if let type = frame.attribute("type"), !["country", "uri"].contains(type) {
+                report("InvalidMediaRestrictionType", "type must be country or uri", at: frame, element: "type")
             }
         case "media:hash":
             if let algorithm = frame.attribute("algo"), algorithm != "md5" && algorithm != "sha-1" {
                 report("InvalidMediaHash", "algo must be md5 or sha-1", at: frame, element: "algo")
             }
-        case "media:text":
+        case "media:text", "media:title", "media:description":
             if let type = frame.attribute("type"), type != "plain" && type != "html" {
-                report("InvalidMediaTextType", "media:text type must be plain or html", at: frame, element: "type")
+                report("InvalidMediaTextType", "\(key) type must be plain or html", at: frame, element: "type")
             }
+            for attribute in ["start", "end"] {
+                if let time = frame.attribute(attribute), !Self.isNPTTime(time) {
+                    report("InvalidNPTTime", "\(attribute) '\(time)' is not a play time (seconds or h:mm:ss)", at: frame, element: attribute)
+                }
+            }
+            if let lang = frame.attribute("lang"), !ValueCheck.isLanguage(lang) {
+                report("InvalidLanguage", "lang '\(lang)' is not a language code", at: frame, element: "lang")
+            }
+        case "media:credit":
+            if let role = frame.attribute("role"), role != role.lowercased() {
+                report("InvalidCreditRole", "media:credit roles are lower case", at: frame, element: "role")
+            }
+            if let scheme = frame.attribute("scheme"), scheme != "urn:ebu" {
+                checkURI(scheme, code: "InvalidFullLink", full: true, frame: frame, attribute: "scheme")
+            }
+        case "media:category":
+            if let scheme = frame.attribute("scheme") { checkURI(scheme, code: "InvalidFullLink", full: true, frame: frame, attribute: "scheme") }
         case "media:adult":
             report("DeprecatedMediaAdult", "media:adult is deprecated; use media:rating", at: frame)
         default: break
@@ -144,11 +172,18 @@ extension ValidationRun {
     }
 
     private func mediaStart(_ frame: Frame, key: String) {
-        let urlAttribute = key == "media:player" ? "url" : "url"
-        if let url = frame.attribute(urlAttribute) {
-            checkURI(url, code: "InvalidURLAttribute", full: true, frame: frame, attribute: "url")
+        if let url = frame.attribute("url") {
+            checkURI(url, code: "InvalidFullLink", full: true, frame: frame, attribute: "url")
         } else if key != "media:content" {
             report("MissingAttribute", "\(key) needs a url attribute", at: frame, element: "url")
+        }
+        for attribute in ["height", "width"] + (key == "media:content" ? ["fileSize"] : []) {
+            if let value = frame.attribute(attribute), (ValueCheck.integer(value) ?? 0) <= 0 {
+                report("InvalidPositiveInteger", "\(attribute) '\(value)' must be a whole number above zero", at: frame, element: attribute)
+            }
+        }
+        if key == "media:thumbnail", let time = frame.attribute("time"), !Self.isNPTTime(time) {
+            report("InvalidNPTTime", "time '\(time)' is not a play time (seconds or h:mm:ss)", at: frame, element: "time")
         }
         guard key == "media:content" else { return }
         if let medium = frame.attribute("medium"), !["image", "audio", "video", "document", "executable"].contains(medium) {
@@ -157,16 +192,69 @@ extension ValidationRun {
         if let expression = frame.attribute("expression"), !["sample", "full", "nonstop"].contains(expression) {
             report("InvalidMediaExpression", "expression must be sample, full or nonstop", at: frame, element: "expression")
         }
-        if let isDefault = frame.attribute("isDefault"), isDefault != "true" && isDefault != "false" {
-            report("InvalidBooleanAttribute", "isDefault must be true or false", at: frame, element: "isDefault")
+        if let isDefault = frame.attribute("isDefault"), !["true", "false"].contains(isDefault.lowercased()) {
+            report("InvalidTrueFalse", "isDefault must be true or false", at: frame, element: "isDefault")
         }
         if let type = frame.attribute("type"), !ValueCheck.isMIMEType(type) {
             report("InvalidMIMEAttribute", "type '\(type)' is not a MIME media type", at: frame, element: "type")
         }
-        for attribute in ["fileSize", "bitrate", "height", "width", "channels"] {
-            if let value = frame.attribute(attribute), (ValueCheck.integer(value) ?? -1) < 0 {
-                report("InvalidIntegerAttribute", "\(attribute) '\(value)' must be a whole number", at: frame, element: attribute)
+        if let lang = frame.attribute("lang"), !ValueCheck.isLanguage(lang) {
+            report("InvalidLanguage", "lang '\(lang)' is not a language code", at: frame, element: "lang")
+        }
+        if let channels = frame.attribute("channels"), (ValueCheck.integer(channels) ?? -1) < 0 {
+            report("InvalidNonNegativeInteger", "channels '\(channels)' must be a whole number", at: frame, element: "channels")
+        }
+        for attribute in ["bitrate", "duration", "framerate", "samplingrate"] {
+            if let value = frame.attribute(attribute), !(value.first?.isNumber ?? false) {
+                report("InvalidFloat", "\(attribute) '\(value)' must be a number", at: frame, element: attribute)
             }
+        }
+    }
+
+    /// A Normal Play Time: `now`, seconds (with a fraction), or `h:mm:ss[.fraction]`.
+    static func isNPTTime(_ value: String) -> Bool {
+        if value.hasPrefix("now") { return true }
+        guard let first = value.first, first.isNumber else { return false }
+        let parts = value.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 1 { return true }
+        return parts.count == 3 && parts[1].count == 2 && parts[1].allSatisfy(\.isNumber) && parts[2].count >= 2
+            && parts[2].prefix(2).allSatisfy(\.isNumber)
+    }
+
+    /// `media:rating`, `media:hash` and `media:restriction` values follow their schemes.
+    func mediaValueEnd(_ frame: Frame, kind: ValueKind, value: String) {
+        switch kind {
+        case .mediaRating:
+            let scheme = frame.attribute("scheme") ?? "urn:simple"
+            let allowed: [String: Set<String>] = [
+                "urn:simple": ["adult", "nonadult"], "urn:mpaa": ["g", "m", "nc-17", "pg", "pg-13", "r", "x"],
+                "urn:v-chip": ["14+", "18+", "c", "c8", "g", "pg", "tv-14", "tv-g", "tv-ma", "tv-pg", "tv-y", "tv-y7", "tv-y7-fv"],
+            ]
+            if let values = allowed[scheme] {
+                if !values.contains(value) { report("InvalidMediaRating", "'\(value)' is not a rating of the \(scheme) scheme", at: frame) }
+            } else if scheme != "urn:icra" {
+                checkURI(scheme, code: "InvalidFullLink", full: true, frame: frame, attribute: "scheme")
+            }
+        case .mediaHash:
+            let length = frame.attribute("algo") == "sha-1" ? 40 : 32
+            if value.isEmpty || !value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) || value.count != length {
+                report("InvalidMediaHash", "a \(frame.attribute("algo") ?? "md5") hash is \(length) hexadecimal digits", at: frame)
+            }
+        case .mediaRestriction:
+            switch frame.attribute("type") {
+            case nil:
+                if !value.isEmpty && value != "all" && value != "none" {
+                    report("InvalidMediaRestriction", "without a type, a restriction is all or none", at: frame)
+                }
+            case "country":
+                for code in value.split(separator: " ") where code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                    report("InvalidCountryCode", "'\(code)' is not an ISO 3166 country code", at: frame)
+                }
+            case "uri":
+                checkURI(value, code: "InvalidFullLink", full: true, frame: frame)
+            default: break
+            }
+        default: break
         }
     }
 }

@@ -102,6 +102,8 @@ extension ValidationRun {
             if kind == .keywords && value.contains(" ") && !value.contains(",") {
                 report("InvalidKeywords", "separate itunes:keywords with commas", at: frame)
             }
+        case .mediaRating, .mediaHash, .mediaRestriction:
+            mediaValueEnd(frame, kind: kind, value: value)
         case .yesNoClean:
             if !["yes", "no", "clean"].contains(value.lowercased()) {
                 report("InvalidYesNoClean", "\(name) must be yes, no or clean, not '\(value)'", at: frame)

@@ -224,6 +224,8 @@ final class ValidationRun: XMLStreamHandler {
         case .structured:
             if frame.name.localName == "owner", frame.name.namespaceURI == Namespace.itunes, frame.count("itunes:email") == 0 {
                 report("MissingElement", "itunes:owner needs an itunes:email", at: frame, element: "itunes:email")
+            } else if frame.name.localName == "group", frame.name.namespaceURI == Namespace.media, frame.count("media:content") < 2 {
+                report("MediaGroupWithoutAlternatives", "a media:group should hold at least two media:content alternatives", at: frame)
             }
         default:
             break
