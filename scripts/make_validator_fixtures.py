@@ -161,6 +161,8 @@ atom("text_with_markup", "type=text title with child markup", "UndefinedElement"
 atom("html_with_child_element", "type=html title with unescaped child markup", "UndefinedElement",
      title='<title type="html">Hello <b>there</b></title>')
 atom("xhtml_without_div", "xhtml title without the wrapping div", "MissingXhtmlDiv", title='<title type="xhtml">Hello</title>')
+atom("xhtml_text_beside_div", "xhtml title with text outside the div", "MissingXhtmlDiv",
+     title='<title type="xhtml">Hello <div xmlns="http://www.w3.org/1999/xhtml">there</div></title>')
 atom("xhtml_wrong_wrapper", "xhtml title wrapped in a span", "MissingXhtmlDiv",
      title='<title type="xhtml"><span xmlns="http://www.w3.org/1999/xhtml">Hello</span></title>')
 atom("xhtml_div_no_namespace", "xhtml title with a div outside the XHTML namespace", "MissingXhtmlDiv",
@@ -695,6 +697,18 @@ for n, value in enumerate(["45.256, -71.92", "45.256", "north west", "95 10", "4
     code = ["CoordComma", "InvalidCoord", "InvalidCoord", "InvalidLatitude", "InvalidLongitude"][n]
     ext(f"georss_point_{n}", f"georss:point '{value}'", code, item=f"\n      <georss:point>{value}</georss:point>")
 ext("georss_line", "georss:line with one point", "InvalidCoordList", item="\n      <georss:line>45 -71</georss:line>")
+case("ext", "geo_lat_invalid", "a W3C geo latitude out of range", "InvalidLatitude",
+     rss_feed(ns='xmlns:atom="http://www.w3.org/2005/Atom" xmlns:geo="http://www.w3.org/2003/01/geo/wgs84_pos#"',
+              items=[rss_item(extra="\n      <geo:lat>91.5</geo:lat><geo:long>10</geo:long>")]))
+case("ext", "geo_long_invalid", "a W3C geo longitude that is no number", "InvalidLongitude",
+     rss_feed(ns='xmlns:atom="http://www.w3.org/2005/Atom" xmlns:geo="http://www.w3.org/2003/01/geo/wgs84_pos#"',
+              items=[rss_item(extra="\n      <geo:lat>45</geo:lat><geo:long>east</geo:long>")]))
+case("ext", "dcterms_undefined", "an element Dublin Core terms does not define", "UndefinedElement",
+     rss_feed(ns='xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dcterms="http://purl.org/dc/terms/"',
+              items=[rss_item(extra="\n      <dcterms:medium>paper</dcterms:medium>")]))
+case("ext", "valid_dcterms", "Dublin Core terms used correctly", "!Error",
+     rss_feed(ns='xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dcterms="http://purl.org/dc/terms/"',
+              items=[rss_item(extra="\n      <dcterms:modified>2024-02-19T10:00:00Z</dcterms:modified>\n      <dcterms:valid>start=2024</dcterms:valid>")]))
 ext("slash_comments", "slash:comments 'many'", "InvalidNonNegativeInteger", item="\n      <slash:comments>many</slash:comments>")
 ext("slash_hit_parade", "slash:hit_parade with a word", "InvalidCommaSeparatedIntegers", item="\n      <slash:hit_parade>1,2,x</slash:hit_parade>")
 ext("slash_date", "slash:comments without a channel lastBuildDate", "SlashDate", item="\n      <slash:comments>3</slash:comments>")

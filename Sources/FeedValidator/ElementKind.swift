@@ -18,5 +18,5 @@ enum ValueKind: Hashable {
     case plain, rssText, html, iri, addrSpec, personName, fullURL, contact, language, rfc822, w3cdtf
     case nonNegativeInteger, positiveInteger, width, height, hour, day, updatePeriod, yesNo, yesNoClean, duration
     case commaIntegers, point, coordinateList, episodeType, channelType, imageURL, iTunesEmail, commentRSS, trueFalse
-    case text255, text4000, keywords, mediaRating, mediaHash, mediaRestriction
+    case text255, text4000, keywords, mediaRating, mediaHash, mediaRestriction, latitude, longitude
 }

@@ -342,7 +342,7 @@ extension ValidationRun {
                 report("HtmlFragment", "content of type \(type) should be a whole HTML document; use type=\"html\" for a fragment", at: frame)
             }
         case "xhtml":
-            if frame.childElementCount == 0 {
+            if frame.childElementCount == 0 || frame.values["xhtmlText"] != nil {
                 report("MissingXhtmlDiv", "xhtml content must be wrapped in a single XHTML div", at: frame, element: "div")
             }
         default:

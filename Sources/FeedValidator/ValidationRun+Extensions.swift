@@ -9,8 +9,10 @@ extension ValidationRun {
     ]
     static let extensionValues: [String: ValueKind] = [
         "dc:date": .w3cdtf, "dc:language": .language, "dcterms:created": .w3cdtf, "dcterms:modified": .w3cdtf,
-        "dcterms:issued": .w3cdtf, "dcterms:date": .w3cdtf, "dcterms:available": .w3cdtf, "dcterms:dateAccepted": .w3cdtf,
-        "dcterms:dateCopyrighted": .w3cdtf, "dcterms:dateSubmitted": .w3cdtf, "content:encoded": .html,
+        "dcterms:issued": .w3cdtf, "dcterms:extent": .positiveInteger, "content:encoded": .html,
+        "http://www.w3.org/2003/01/geo/wgs84_pos#:lat": .latitude, "http://www.w3.org/2003/01/geo/wgs84_pos#:long": .longitude,
+        "http://postneo.com/icbm:latitude": .latitude, "http://postneo.com/icbm:longitude": .longitude,
+        "http://geourl.org/rss/module/:latitude": .latitude, "http://geourl.org/rss/module/:longitude": .longitude,
         "sy:updatePeriod": .updatePeriod, "sy:updateFrequency": .positiveInteger, "sy:updateBase": .w3cdtf,
         "slash:comments": .nonNegativeInteger, "slash:hit_parade": .commaIntegers, "slash:section": .plain, "slash:department": .plain,
         "wfw:comment": .fullURL, "wfw:commentRss": .fullURL, "wfw:commentRSS": .commentRSS, "thr:total": .nonNegativeInteger,
@@ -32,7 +34,17 @@ extension ValidationRun {
         "thr:in-reply-to", "atom:link", "atom:author", "atom:category", "atom:id", "atom:updated", "atom:published", "atom:title",
         "atom:summary", "atom:content",
     ]
-    static let closedNamespaces: Set<String> = [Namespace.dc, Namespace.sy, Namespace.slash, Namespace.wfw, Namespace.itunes, Namespace.content]
+    static let closedNamespaces: Set<String> = [
+        Namespace.dc, Namespace.sy, Namespace.slash, Namespace.wfw, Namespace.itunes, Namespace.content, Namespace.dcterms,
+    ]
+    /// The Dublin Core terms feeds use (the 15 elements and the refinements).
+    static let dctermsElements: Set<String> = dcElements.union([
+        "alternative", "abstract", "tableOfContents", "created", "valid", "available", "issued", "modified", "dateAccepted",
+        "dateCopyrighted", "dateSubmitted", "extent", "isVersionOf", "hasVersion", "isReplacedBy", "replaces", "isRequiredBy", "requires",
+        "isPartOf", "hasPart", "isReferencedBy", "references", "isFormatOf", "hasFormat", "conformsTo", "spatial", "temporal",
+        "audience", "mediator", "accessRights", "accrualMethod", "accrualPeriodicity", "accrualPolicy", "bibliographicCitation",
+        "educationLevel", "instructionalMethod", "license", "provenance", "rightsHolder",
+    ])
 
     /// The kind of an element outside the core namespace of its parent.
     func extensionKind(_ frame: Frame, parent: Frame) -> ElementKind {
@@ -52,7 +64,7 @@ extension ValidationRun {
             default: return .opaque
             }
         }
-        if let kind = Self.extensionValues[key] {
+        if let kind = Self.extensionValues[key] ?? Self.extensionValues[uri + ":" + name.localName] {
             if key == "itunes:category" || key == "itunes:image" { return .structured }
             return .value(kind)
         }
@@ -64,8 +76,8 @@ extension ValidationRun {
         default: break
         }
         if Self.structuredExtensions.contains(key) || uri == Namespace.media { return .structured }
-        if uri == Namespace.dc {
-            if !Self.dcElements.contains(name.localName) {
+        if uri == Namespace.dc || uri == Namespace.dcterms {
+            if !(uri == Namespace.dc ? Self.dcElements : Self.dctermsElements).contains(name.localName) {
                 report("UndefinedElement", "'\(name.qualifiedName)' is not a Dublin Core element", at: frame)
                 return .opaque
             }

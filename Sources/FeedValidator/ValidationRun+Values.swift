@@ -102,6 +102,14 @@ extension ValidationRun {
             if kind == .keywords && value.contains(" ") && !value.contains(",") {
                 report("InvalidKeywords", "separate itunes:keywords with commas", at: frame)
             }
+        case .latitude:
+            if !(Double(value).map { (-90...90).contains($0) } ?? false) {
+                report("InvalidLatitude", "'\(value)' is not a latitude (-90 to 90)", at: frame)
+            }
+        case .longitude:
+            if !(Double(value).map { (-180...180).contains($0) } ?? false) {
+                report("InvalidLongitude", "'\(value)' is not a longitude (-180 to 180)", at: frame)
+            }
         case .mediaRating, .mediaHash, .mediaRestriction:
             mediaValueEnd(frame, kind: kind, value: value)
         case .yesNoClean:

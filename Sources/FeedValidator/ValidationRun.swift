@@ -117,6 +117,11 @@ final class ValidationRun: XMLStreamHandler {
             }
             return
         }
+        if stack[index].kind == .atomText || stack[index].kind == .atomContent, stack[index].values["xhtmlText"] == nil,
+            text.contains(where: { $0 > 0x20 }), stack[index].attribute("type")?.trimmed == "xhtml"
+        {
+            stack[index].values["xhtmlText"] = "yes"
+        }
         if stack[index].text.count < Frame.textLimit {
             stack[index].text.append(contentsOf: text.prefix(Frame.textLimit - stack[index].text.count))
         }
