@@ -743,6 +743,10 @@ rss("unknown_namespace_is_a_warning", "an unknown extension namespace is not an 
     extra='\n    <x:rating xmlns:x="http://example.com/ns/rating">5</x:rating>')
 atom("prefixed_xhtml_in_atom", "a prefixed XHTML namespace in an Atom feed", "AvoidNamespacePrefix",
      root_attrs=' xmlns:xhtml="http://www.w3.org/1999/xhtml"')
+case("rss20", "rss091_dtd_entities", "HTML entities in an RSS 0.91 document whose DTD declares them", "!UndefinedNamedEntity",
+     '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://www.rssboard.org/rss-0.91.dtd">\n'
+     '<rss version="0.91"><channel><title>Caf&eacute;</title><link>http://example.com/</link><description>d&nbsp;e</description>'
+     '<language>en</language></channel></rss>\n')
 case("rss20", "netscape_dtd", "the old Netscape RSS 0.91 DTD", "DeprecatedDTD",
      '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n'
      '<rss version="0.91"><channel><title>x</title><link>http://example.com/</link><description>d</description>'

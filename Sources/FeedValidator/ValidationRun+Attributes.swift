@@ -83,6 +83,7 @@ extension ValidationRun {
     /// The document type: the old Netscape RSS 0.91 DTD is deprecated; other external DTDs
     /// are never loaded.
     func documentType(name: String, publicID: String?, systemID: String?) {
+        if publicID == "-//Netscape Communications//DTD RSS 0.91//EN" { declaresHTMLEntities = true }
         guard let systemID else { return }
         if systemID == "http://my.netscape.com/publish/formats/rss-0.91.dtd" {
             report(

@@ -18,6 +18,8 @@ final class ValidationRun: XMLStreamHandler {
     var entryIDs: [String: String] = [:]
     var updatedSeen: Set<String> = []
     var guidsSeen: Set<String> = []
+    /// The document type is RSS 0.91's, which declares the HTML entities.
+    var declaresHTMLEntities = false
     /// The feed uses the iTunes extension (its channel-level advice applies).
     var usesITunes = false
     /// Enclosure file extensions seen, for the iTunes format advice.
