@@ -571,8 +571,10 @@ rss10("valid_dublin_core", "RSS 1.0 with Dublin Core and syndication", "!Error",
 rss10("missing_title", "channel without title", "MissingTitle", channel_title="")
 rss10("missing_link", "channel without link", "MissingLink", channel_link="")
 rss10("missing_description", "channel without description", "MissingDescription", channel_description="")
-rss10("missing_about", "channel without rdf:about", "MissingAttribute", about="")
+rss10("missing_about", "a channel with items but without rdf:about", "MissingAttribute", about="")
 rss10("missing_items", "channel without items", "MissingElement", items_seq=False)
+rss10("item_without_about", "an item without rdf:about is tolerated", "!MissingAttribute",
+      extra='\n  <item><title>b</title><link>http://example.com/b</link></item>')
 rss10("item_missing_title", "item without title", "MissingTitle", item_title="")
 rss10("item_missing_link", "item without link", "MissingLink", item_link="")
 rss10("item_bad_link", "item link that is no URL", "InvalidFullLink", item_link="<link>example.com/1</link>")
@@ -776,6 +778,7 @@ case("xml", "opml_is_not_checked", "an OPML document is reported as not checked,
 case("xml", "bad_xml_version", "XML version 2.0", "BadXmlVersion",
      '<?xml version="2.0"?>\n<rss version="2.0"><channel><title>x</title><link>http://example.com/</link><description>d</description></channel></rss>\n')
 case("xml", "valid_latin1", "an ISO-8859-1 document", "!Error", None)
+case("xml", "valid_windows_1251", "a Windows-1251 (Cyrillic) document", "!Error", None)
 case("xml", "invalid_utf8", "bytes that are not UTF-8 in a UTF-8 document", "UnicodeError", None)
 case("xml", "valid_utf16", "a UTF-16 document with a byte-order mark", "!Error", None)
 case("xml", "valid_numeric_reference", "numeric character references", "!Error",
@@ -818,6 +821,8 @@ def write():
 def special(name, header):
     channel = ('<rss version="2.0"><channel><title>{}</title><link>http://example.com/</link><description>d</description>'
                '<atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="http://example.com/feed"/></channel></rss>\n')
+    if name == "valid_windows_1251":
+        return ('<?xml version="1.0" encoding="windows-1251"?>\n' + header + channel.format("\u041d\u043e\u0432\u043e\u0441\u0442\u0438")).encode("cp1251")
     if name == "valid_latin1":
         return ('<?xml version="1.0" encoding="iso-8859-1"?>\n' + header + channel.format("Caf\u00e9")).encode("latin-1")
     if name == "invalid_utf8":

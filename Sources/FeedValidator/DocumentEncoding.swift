@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides a document's character encoding (BOM, then HTTP charset, then the XML declaration)
 /// and turns it into UTF-8 for the parser, reporting encodings readers may not handle.
 enum DocumentEncoding {
@@ -25,12 +27,26 @@ enum DocumentEncoding {
         case "utf-16", "utf-16le", "utf-16be":
             return bytes
         default:
+            if let foundation = foundationEncodings[encoding], let text = String(data: Data(bytes), encoding: foundation) {
+                return Array(text.utf8)
+            }
             messages.append(
                 ValidationMessage(code: "ObscureEncoding", message: "the encoding \(encoding) is not widely supported; use UTF-8", line: 1, column: 1)
             )
-            return bytes
+            // Decoded leniently, so that a document in an encoding we cannot convert is not
+            // reported as broken UTF-8.
+            return Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
     }
+
+    /// Encodings Foundation converts, by their IANA names.
+    static let foundationEncodings: [String: String.Encoding] = [
+        "windows-1250": .windowsCP1250, "cp1250": .windowsCP1250, "windows-1251": .windowsCP1251, "cp1251": .windowsCP1251,
+        "windows-1253": .windowsCP1253, "windows-1254": .windowsCP1254, "iso-8859-2": .isoLatin2, "latin2": .isoLatin2,
+        "shift_jis": .shiftJIS, "shift-jis": .shiftJIS, "sjis": .shiftJIS, "euc-jp": .japaneseEUC, "iso-2022-jp": .iso2022JP,
+        "macintosh": .macOSRoman, "x-mac-roman": .macOSRoman, "utf-32": .utf32, "utf-32le": .utf32LittleEndian,
+        "utf-32be": .utf32BigEndian,
+    ]
 
     private static func attribute(_ name: String, in bytes: [UInt8]) -> String? {
         guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }

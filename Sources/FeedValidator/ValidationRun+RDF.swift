@@ -40,16 +40,8 @@ extension ValidationRun {
             report("DuplicateElement", "\(parent.name.localName) may contain only one \(local)", at: frame)
         }
         switch (parent.kind, local) {
-        case (.rdfRoot, "channel"):
-            if format == .rss10, frame.attribute("about", namespace: Namespace.rdf) == nil {
-                report("MissingAttribute", "channel needs an rdf:about attribute", at: frame, element: "rdf:about")
-            }
-            return .rss1Channel
-        case (.rdfRoot, "item"):
-            if format == .rss10, frame.attribute("about", namespace: Namespace.rdf) == nil {
-                report("MissingAttribute", "item needs an rdf:about attribute", at: frame, element: "rdf:about")
-            }
-            return .rss1Item
+        case (.rdfRoot, "channel"): return .rss1Channel
+        case (.rdfRoot, "item"): return .rss1Item
         case (.rdfRoot, "image"): return .rss1Image
         case (.rdfRoot, "textinput"): return .rss1TextInput
         case (.rss1Channel, "items"): return .rss1Items
@@ -71,8 +63,11 @@ extension ValidationRun {
             if frame.count(prefix + "description") == 0 {
                 report("MissingDescription", "channel needs a description", at: frame, element: "description")
             }
-            if format == .rss10 && frame.count(prefix + "items") == 0 {
+            let about = frame.attribute("about", namespace: Namespace.rdf) != nil
+            if format == .rss10 && about && frame.count(prefix + "items") == 0 {
                 report("MissingElement", "channel needs an items list (rdf:Seq)", at: frame, element: "items")
+            } else if format == .rss10 && !about && frame.count(prefix + "items") > 0 {
+                report("MissingAttribute", "a channel with items needs an rdf:about attribute", at: frame, element: "rdf:about")
             }
         case .rss1Item:
             if frame.count(prefix + "title") == 0 { report("MissingTitle", "item needs a title", at: frame, element: "title") }
