@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Aggregation", targets: ["Aggregation"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "FeedValidator", targets: ["FeedValidator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,11 @@ let package = Package(
         ),
         .target(
             name: "Extraction",
+            dependencies: ["LibXML"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FeedValidator",
             dependencies: ["LibXML"],
             swiftSettings: swiftSettings
         ),
@@ -101,6 +107,7 @@ let package = Package(
                 "Analysis",
                 "Extraction",
                 "Server",
+                "FeedValidator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -120,6 +127,12 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FeedValidatorTests",
+            dependencies: ["FeedValidator"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -152,7 +152,9 @@ public final class XMLStreamParser {
         return false
     }
 
-    var position: (line: Int, column: Int) {
+    /// Where the parser is now (1-based line and column): inside a handler callback, just past
+    /// the markup being reported.
+    public var position: (line: Int, column: Int) {
         (Int(tributary_contextLine(context)), Int(tributary_contextColumn(context)))
     }
 

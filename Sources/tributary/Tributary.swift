@@ -10,11 +10,12 @@ struct Tributary: AsyncParsableCommand {
             Inputs are files, or - for standard input. Several inputs print one JSON object per \
             line (JSON Lines), in input order, each with its "input".
 
-            Exit status: 0 success, 1 the job failed, 2 an input is unreadable or not a feed, \
+            Exit status: 0 success, 1 the job failed or (validate) the input is invalid, 2 an input is unreadable or not a feed, \
             64 usage error.
             """,
         subcommands: [
-            Aggregate.self, Generate.self, Serve.self, Sources.self, Parse.self, Extract.self, Summarize.self, Cluster.self,
+            Aggregate.self, Generate.self, Serve.self, Validate.self, Sources.self, Parse.self, Extract.self, Summarize.self,
+            Cluster.self,
         ]
     )
 }
