@@ -99,6 +99,8 @@ final class RunOutput: @unchecked Sendable {
         lines.append("Stories:  \(summary.newStories) new")
         if dryRun {
             lines.append("Dry run: nothing was stored or written.")
+        } else if summary.publishingSkipped {
+            lines.append("Feeds:    nothing new; the feeds in \(configuration.outputURL.path) are current")
         } else {
             lines.append("Feeds:    \(summary.feedsWritten) written, \(summary.feedsUnchanged) unchanged in \(configuration.outputURL.path)")
         }

@@ -1,6 +1,8 @@
+import Aggregation
 import ArgumentParser
 import Foundation
 import Server
+import Store
 
 extension Tributary {
     /// `tributary serve`: the generated feeds over HTTP.
@@ -18,6 +20,11 @@ extension Tributary {
                   tributary serve
                   tributary serve --host 0.0.0.0 --port 8080 --root /srv/feeds
                   tributary serve --port 0        # any free port; the URL is printed at start
+                  tributary serve --aggregate-every 15m   # also run aggregate every 15 minutes
+
+                With --aggregate-every, the configuration (--config) gives the folder to serve (its \
+                output) unless --root is given, and one aggregation runs at start and then every \
+                interval, never two at once; each run's summary goes to standard error.
                 """
         )
 
@@ -27,8 +34,11 @@ extension Tributary {
         @Option(help: "The port to listen on (0: any free port).")
         var port = 8080
 
-        @Option(help: "The folder to serve.")
-        var root = "Feeds"
+        @Option(help: "The folder to serve (default: Feeds, or the configuration's output with --aggregate-every).")
+        var root: String?
+
+        @Option(name: .long, help: ArgumentHelp("The configuration file (for --aggregate-every).", valueName: "path"))
+        var config = ConfigurationLoader.defaultPath
 
         @Flag(name: .customLong("no-access-log"), help: "Do not print a line per request.")
         var noAccessLog = false
@@ -48,24 +58,55 @@ extension Tributary {
         }
 
         func run() async throws {
-            if aggregateEvery != nil {
-                Console.error("--aggregate-every: aggregation is not wired yet; run tributary aggregate on a schedule instead")
-                throw ExitCode(2)
+            var periodicJob: PeriodicJob?
+            var servedFolder = root ?? "Feeds"
+            var cleanup: (@Sendable () async -> Void)?
+            if let aggregateEvery, let interval = ConfigDuration(parsing: aggregateEvery) {
+                let configuration = try Aggregate.loadConfiguration(config)
+                let lock: StoreLock
+                do {
+                    lock = try StoreLock(database: configuration.databaseURL)
+                } catch {
+                    Console.error(error.description)
+                    throw ExitCode(2)
+                }
+                let store = try Aggregate.openStore(configuration)
+                let fetcher = FeedFetcher(policy: configuration.fetchPolicy)
+                let aggregator = Aggregator(configuration: configuration, store: store, fetcher: fetcher)
+                if root == nil { servedFolder = configuration.outputURL.path }
+                try? FileManager.default.createDirectory(at: configuration.outputURL, withIntermediateDirectories: true)
+                periodicJob = PeriodicJob(every: .milliseconds(Int64(interval.seconds * 1000))) {
+                    do {
+                        let summary = try await aggregator.run()
+                        Console.error(
+                            "aggregate: \(summary.succeeded) ok, \(summary.notModified) not modified, \(summary.failures.count) failed; "
+                                + "\(summary.newArticles) new articles, \(summary.newStories) new stories")
+                    } catch {
+                        Console.error("aggregate: \(error)")
+                    }
+                }
+                cleanup = {
+                    await fetcher.shutdown()
+                    withExtendedLifetime(lock) {}
+                }
             }
-            let folder = URL(fileURLWithPath: root).standardizedFileURL.path
+            let folder = URL(fileURLWithPath: servedFolder).standardizedFileURL.path
             let accessLog: AccessLog = noAccessLog ? .off : .writer { line in Console.write(Array((line + "\n").utf8)) }
             let server = FeedServer(
                 configuration: .init(
-                    root: folder, host: host, port: port, accessLog: accessLog, cacheControl: "public, max-age=\(maxAge)"))
+                    root: folder, host: host, port: port, accessLog: accessLog, cacheControl: "public, max-age=\(maxAge)",
+                    periodicJob: periodicJob))
             let host = host.contains(":") ? "[\(host)]" : host
             do {
                 try await server.run { started in
                     Console.write(Array("Serving \(folder) at http://\(host):\(started.port)/\n".utf8))
                 }
             } catch let error as FeedServerError {
+                await cleanup?()
                 Console.error(error.description)
                 throw ExitCode(2)
             }
+            await cleanup?()
         }
     }
 }

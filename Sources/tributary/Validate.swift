@@ -1,9 +1,10 @@
+import Aggregation
 import ArgumentParser
 import FeedValidator
 
 extension Tributary {
     /// `tributary validate`: checks feed documents like a compiler checks code.
-    struct Validate: ParsableCommand {
+    struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check RSS and Atom feeds against the specifications and best practices.",
             discussion: """
@@ -37,14 +38,16 @@ extension Tributary {
         @Option(help: "Where the document lives, for the self-link and relative-URL checks.")
         var baseURL: String?
 
-        func run() throws {
+        func run() async throws {
             var unreadable = false
             var invalid = false
             let validator = FeedValidator()
-            for input in try inputList.all() {
+            let inputs = try inputList.all()
+            let fetcher = FeedFetcher(policy: FetchPolicy())
+            for input in inputs {
                 let document: ValidationInput
                 do {
-                    document = try ValidationInput.read(input)
+                    document = try await ValidationInput.read(input, fetcher: fetcher)
                 } catch {
                     unreadable = true
                     Console.report(error, jsonLine: format == .json)
@@ -57,6 +60,7 @@ extension Tributary {
                 case .json: Console.write(Array((report.jsonLine(input: input) + "\n").utf8))
                 }
             }
+            await fetcher.shutdown()
             if unreadable { throw ExitCode(2) }
             if invalid { throw ExitCode(1) }
         }
@@ -69,11 +73,16 @@ struct ValidationInput {
     var contentType: String?
     var url: String?
 
-    /// Reads a file or standard input. URL inputs need the HTTP fetcher, which this command
-    /// does not have yet: wiring it in is this one function.
-    static func read(_ input: String) throws(InputSource.Unreadable) -> ValidationInput {
+    /// Reads a file or standard input, or fetches a URL (with the fetcher's size and time limits)
+    /// keeping its Content-Type, which is checked too.
+    static func read(_ input: String, fetcher: any Fetching) async throws(InputSource.Unreadable) -> ValidationInput {
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
-            throw InputSource.Unreadable(input: input, reason: "URL inputs need the fetcher; download the document and pass the file")
+            do {
+                let response = try await fetcher.fetch(FetchRequest(url: input, kind: .feed))
+                return ValidationInput(bytes: response.body, contentType: response.contentType, url: response.finalURL.absoluteString)
+            } catch {
+                throw InputSource.Unreadable(input: input, reason: error.description)
+            }
         }
         return ValidationInput(bytes: try InputSource.read(input), contentType: nil, url: nil)
     }

@@ -42,7 +42,7 @@ struct AggregateCommandTests {
         let second = try P.run(["aggregate", "--config", config])
         #expect(second.status == 0)
         #expect(second.stdout.contains("6 not due yet"), "\(second.stdout)")
-        #expect(second.stdout.contains("0 written"), "\(second.stdout)")
+        #expect(second.stdout.contains("Feeds:    nothing new"), "\(second.stdout)")
         #expect(try Data(contentsOf: feeds.appendingPathComponent("all.atom")) == before)
 
         let forced = try P.run(["aggregate", "--config", config, "--source", "world-wire", "--quiet"])

@@ -96,14 +96,55 @@ struct ServeCommandTests {
         #expect(run.stderr == "tributary: 127.0.0.1:\(port) is already in use\n")
     }
 
-    @Test func aggregationIsNotWiredYet() throws {
-        let root = try Self.temporaryFeeds()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let run = try ParseCommandTests.run(["serve", "--port", "0", "--root", root.path, "--aggregate-every", "15m"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("aggregation is not wired yet"))
+    @Test("serve --aggregate-every aggregates the sample configuration, serves feeds that validate with no errors or warnings, and answers 304")
+    func aggregatesServesAndValidates() async throws {
+        let workspace = try AggregateCommandTests.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let config = workspace.appendingPathComponent("Config/tributary.yaml").path
+        let server = try Self.start(["--port", "0", "--config", config, "--aggregate-every", "1h", "--no-access-log"])
+        defer { if server.process.isRunning { server.process.terminate() } }
+        let base = try #require(server.base.isEmpty ? nil : server.base)
+        #expect(server.firstLine.contains(workspace.appendingPathComponent("Feeds").path))
+
+        var feed: HTTPClientResponse?
+        for _ in 0..<300 {
+            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/all.atom"), timeout: .seconds(20))
+            if response.status.code == 200 {
+                feed = response
+                break
+            }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        let response = try #require(feed, "all.atom was never served")
+        #expect(response.headers.first(name: "content-type") == "application/atom+xml; charset=utf-8")
+        let tag = try #require(response.headers.first(name: "etag"))
+        var conditional = HTTPClientRequest(url: base + "/all.atom")
+        conditional.headers.add(name: "If-None-Match", value: tag)
+        #expect(try await HTTPClient.shared.execute(conditional, timeout: .seconds(20)).status.code == 304)
+
+        // Every written feed validates with no error and no warning, at the address it is served from.
+        let feeds = workspace.appendingPathComponent("Feeds")
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: feeds.path).filter { $0.hasSuffix(".atom") }.sorted()
+        #expect(paths.count > 20)
+        for path in paths {
+            let run = try ParseCommandTests.run(["validate", feeds.appendingPathComponent(path).path, "--base-url", "http://127.0.0.1:8080/\(path)"])
+            #expect(run.status == 0 && run.stdout.hasSuffix("0 errors, 0 warnings\n"), "\(path): \(run.stdout)")
+        }
+        // A URL input is fetched and its Content-Type checked too.
+        let byURL = try ParseCommandTests.run(["validate", base + "/topics/diplomacy.atom", "--format", "json"])
+        #expect(byURL.status == 0, "\(byURL.stdout)\(byURL.stderr)")
+        #expect(byURL.stdout.contains("\"errors\":0"))
+        server.process.terminate()
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 0)
+    }
+
+    @Test func aBadAggregationIntervalIsAUsageError() throws {
         let bad = try ParseCommandTests.run(["serve", "--aggregate-every", "soon"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("'soon' is not a duration"))
+        let unreachable = try ParseCommandTests.run(["validate", "http://127.0.0.1:1/feed.atom"])
+        #expect(unreachable.status == 2)
+        #expect(unreachable.stderr.split(separator: "\n").count == 1)
     }
 }

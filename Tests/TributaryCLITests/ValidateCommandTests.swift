@@ -72,11 +72,4 @@ struct ValidateCommandTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("-:7:3: warning: SelfDoesntMatchLocation:"))
     }
-
-    @Test func urlInputsSayTheyNeedTheFetcher() throws {
-        let run = try ParseCommandTests.run(["validate", "https://example.com/feed"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("URL inputs need the fetcher"))
-        #expect(run.stderr.split(separator: "\n").count == 1)
-    }
 }

@@ -56,7 +56,7 @@ public struct Aggregator: Sendable {
             }
         }
         events(.started(sources: due.count))
-        let desk = try await StoryDesk.open(store: store, configuration: configuration)
+        let desk = LazyDesk(store: store, configuration: configuration)
         let analyzer = ArticleAnalyzer(configuration: configuration)
         let limit = max(1, configuration.fetch.concurrency)
         // Sources are fetched and read in parallel but committed in configuration order, so the
@@ -88,11 +88,32 @@ public struct Aggregator: Sendable {
         let pruned = try await store.prune(
             RetentionPolicy(maxAgeDays: configuration.retention.days, maxArticlesPerSource: configuration.retention.maxPerSource), now: clock())
         summary.pruned = pruned.articlesRemoved
+        // Publishing reads every feed's stories back; when nothing was stored or removed and the
+        // publication settings are those of the last publication, the feeds cannot change.
+        let fingerprint = Array(try publicationFingerprint().utf8)
+        let unchanged = try await store.loadIndex(named: "published-settings") == fingerprint
+        if await !desk.changedStore, pruned.articlesRemoved == 0, unchanged, files.exists("all.atom", in: configuration.outputURL) {
+            summary.publishingSkipped = true
+            return summary
+        }
         events(.publishing)
         let published = try await FeedPublisher(configuration: configuration, store: store, files: files).publish()
         summary.feedsWritten = published.written
         summary.feedsUnchanged = published.unchanged
+        try await store.saveIndex(named: "published-settings", fingerprint)
         return summary
+    }
+
+    /// What the feeds depend on besides the store.
+    private func publicationFingerprint() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var relevant = configuration
+        relevant.sources = relevant.sources.map { SourceSettings(id: $0.id, url: "", title: $0.title) }
+        relevant.schedule = Configuration.Schedule()
+        relevant.fetch = Configuration.Fetch()
+        let bytes = try encoder.encode(relevant)
+        return TributaryVersion.current + "|" + configuration.outputURL.path + "|" + StableHash.hex([String(decoding: bytes, as: UTF8.self)])
     }
 
     /// What processing one source gave, before it is committed.
@@ -104,7 +125,7 @@ public struct Aggregator: Sendable {
         var notes: [String] = []
     }
 
-    private func record(_ result: SourceResult, desk: StoryDesk, dryRun: Bool, into summary: inout RunSummary) async
+    private func record(_ result: SourceResult, desk: LazyDesk, dryRun: Bool, into summary: inout RunSummary) async
         -> AggregationEvent.SourceOutcome
     {
         summary.notes += result.notes.map { "\(result.record.id): \($0)" }

@@ -34,6 +34,8 @@ public struct RunSummary: Sendable, Equatable {
     public var feedsWritten = 0
     /// Feeds left as they were.
     public var feedsUnchanged = 0
+    /// True when nothing was stored or removed, so the feeds were not rebuilt.
+    public var publishingSkipped = false
     /// Problems that did not fail a source (ill-formed XML recovered, a linked page missing).
     public var notes: [String] = []
 

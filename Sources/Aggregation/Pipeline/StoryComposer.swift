@@ -14,13 +14,15 @@ struct StoryComposer: Sendable {
         let ordered = members.sorted { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) }
         let originals = ordered.filter { $0.duplicateOf == nil }
         let primary = originals.first ?? ordered[0]
-        let texts = originals.map(\.text).filter { !$0.isEmpty }
+        // The story summary chooses among the key sentences of the first few independent
+        // reports (each article's own summary), so its cost does not grow with the story.
+        let leads = originals.prefix(8).map { $0.summary.joined(separator: " ") }.filter { !$0.isEmpty }
         let summary =
-            texts.count > 1
-            ? Summarizer.storySummary(texts, sentences: summarySentences)
+            leads.count > 1
+            ? Summarizer.storySummary(leads, sentences: summarySentences)
             : primary.summary
-        let topics = Self.consensus(ordered.map(\.topics), keep: 3)
-        let regions = Self.consensus(ordered.map(\.regions), keep: 12)
+        let topics = Self.consensus(originals.prefix(16).map(\.topics), keep: 3)
+        let regions = Self.consensus(originals.prefix(16).map(\.regions), keep: 12)
         let image = primary.image ?? ordered.first { $0.image != nil }?.image
         let digest = StableHash.hex(
             [primary.title, summary.joined(separator: "\n"), image ?? ""]
@@ -37,6 +39,17 @@ struct StoryComposer: Sendable {
             id: id, firstSeen: firstSeen, updated: updated, title: primary.title, summary: summary,
             primaryArticleID: primary.id, articleCount: ordered.count, topics: topics, regions: regions, image: image,
             digest: digest)
+    }
+
+    /// The record after copies of its articles joined it: the same summary and labels, one
+    /// more source each, and a new digest (the list of sources is part of what feeds show).
+    func adding(copies: [ArticleRecord], to previous: StoryRecord, now: Date) -> StoryRecord {
+        var story = previous
+        story.articleCount += copies.count
+        story.digest = StableHash.hex([previous.digest] + copies.map { "\($0.id)|\($0.url ?? "")|\($0.title)" })
+        story.updated = now
+        if story.image == nil { story.image = copies.first { $0.image != nil }?.image }
+        return story
     }
 
     /// The labels of a story: each label's mean score over the articles (an article without it

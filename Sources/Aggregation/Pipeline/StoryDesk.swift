@@ -74,6 +74,7 @@ actor StoryDesk {
         var order: [String] = []
         var touchedStories: [String] = []
         var newStoryIDs: Set<String> = []
+        var updatedIDs: Set<String> = []
         for var article in incoming where toWrite[article.id] == nil {
             if let existing = try await store.article(id: article.id) {
                 if existing.contentHash == article.contentHash {
@@ -84,6 +85,7 @@ actor StoryDesk {
                 article.storyID = existing.storyID
                 article.duplicateOf = existing.duplicateOf
                 article.lastChanged = now
+                updatedIDs.insert(article.id)
                 tally.updated += 1
             } else if try await store.articles(contentHash: article.contentHash).contains(where: { $0.sourceID == article.sourceID }) {
                 // The entry's id changed but its content did not: the same article.
@@ -106,10 +108,16 @@ actor StoryDesk {
         }
         var stories: [StoryRecord] = []
         for storyID in touchedStories {
+            let joining = order.compactMap { toWrite[$0] }.filter { $0.storyID == storyID }
+            let previous = try await store.story(id: storyID)
+            if let previous, joining.allSatisfy({ $0.duplicateOf != nil && !updatedIDs.contains($0.id) }) {
+                // Only copies joined: no need to read the story's articles again.
+                stories.append(composer.adding(copies: joining, to: previous, now: now))
+                continue
+            }
             var members: [String: ArticleRecord] = [:]
             for member in try await store.articles(story: storyID) { members[member.id] = member }
-            for id in order where toWrite[id]?.storyID == storyID { members[id] = toWrite[id] }
-            let previous = try await store.story(id: storyID)
+            for article in joining { members[article.id] = article }
             if previous == nil, !newStoryIDs.contains(storyID) {
                 // A story whose opening article was never stored: it is new to the store all the same.
                 newStoryIDs.insert(storyID)

@@ -5,6 +5,8 @@ public protocol FeedFiles: Sendable {
     /// Writes `bytes` at `path` (relative to the output folder) atomically, unless the file
     /// already holds exactly these bytes; returns whether it wrote.
     func write(_ bytes: [UInt8], to path: String, in folder: URL) throws -> Bool
+    /// Whether a file exists at `path` (relative to the output folder).
+    func exists(_ path: String, in folder: URL) -> Bool
 }
 
 /// Files in the output folder, written to a temporary file and renamed over the old one, so a
@@ -12,6 +14,11 @@ public protocol FeedFiles: Sendable {
 public struct LocalFeedFiles: FeedFiles {
     /// Creates the writer.
     public init() {}
+
+    /// Whether the file is there.
+    public func exists(_ path: String, in folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path)
+    }
 
     /// Writes atomically when the content changed.
     public func write(_ bytes: [UInt8], to path: String, in folder: URL) throws -> Bool {
@@ -46,6 +53,13 @@ public final class InMemoryFeedFiles: FeedFiles, @unchecked Sendable {
         if files[path] == bytes { return false }
         files[path] = bytes
         return true
+    }
+
+    /// Whether a file was written at `path`.
+    public func exists(_ path: String, in folder: URL) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return files[path] != nil
     }
 
     /// The files written so far, by path.
