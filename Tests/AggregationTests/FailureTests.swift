@@ -119,15 +119,6 @@ struct FailureTests {
         }
     }
 
-    @Test func unknownHostIsAConnectionError() async throws {
-        try await withFetcher { fetcher in
-            let error = try #require(await fetchError(fetcher, FetchRequest(url: "http://no-such-host.invalid/feed")))
-            #expect(error.code == .connectionFailed)
-            #expect(!error.isPermanent)
-            #expect(error.description == "cannot connect: unknown host")
-        }
-    }
-
     @Test(arguments: ["http://", "http://exa mple.com/feed", "", "https:///feed"])
     func malformedURLsAreInvalid(url: String) async throws {
         try await withFetcher { fetcher in
