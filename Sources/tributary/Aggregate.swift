@@ -64,15 +64,7 @@ extension Tributary {
 
         func run() async throws {
             let configuration = try Self.loadConfiguration(config)
-            let lock: StoreLock
-            do {
-                lock = try StoreLock(database: configuration.databaseURL)
-            } catch {
-                Console.error(error.description)
-                throw ExitCode(2)
-            }
-            let store = try Self.openStore(configuration)
-            let fetcher = FeedFetcher(policy: configuration.fetchPolicy)
+            let (lock, store, fetcher) = try Self.openForAggregation(configuration)
             let output = RunOutput(quiet: quiet, verbose: verbose)
             let shutdown = ShutdownSignal { _ in output.line("stopping: finishing the sources in progress (press Ctrl-C again to stop at once)") }
             let aggregator = Aggregator(configuration: configuration, store: store, fetcher: fetcher)
@@ -105,6 +97,18 @@ extension Tributary {
                 Console.error(error.description)
                 throw ExitCode(2)
             }
+        }
+
+        /// The store's lock (held for the process's life), the store and a fetcher, or exit 2.
+        static func openForAggregation(_ configuration: Configuration) throws -> (StoreLock, SQLiteStore, FeedFetcher) {
+            let lock: StoreLock
+            do {
+                lock = try StoreLock(database: configuration.databaseURL)
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(2)
+            }
+            return (lock, try openStore(configuration), FeedFetcher(policy: configuration.fetchPolicy))
         }
 
         static func openStore(_ configuration: Configuration) throws -> SQLiteStore {

@@ -63,15 +63,7 @@ extension Tributary {
             var cleanup: (@Sendable () async -> Void)?
             if let aggregateEvery, let interval = ConfigDuration(parsing: aggregateEvery) {
                 let configuration = try Aggregate.loadConfiguration(config)
-                let lock: StoreLock
-                do {
-                    lock = try StoreLock(database: configuration.databaseURL)
-                } catch {
-                    Console.error(error.description)
-                    throw ExitCode(2)
-                }
-                let store = try Aggregate.openStore(configuration)
-                let fetcher = FeedFetcher(policy: configuration.fetchPolicy)
+                let (lock, store, fetcher) = try Aggregate.openForAggregation(configuration)
                 let aggregator = Aggregator(configuration: configuration, store: store, fetcher: fetcher)
                 if root == nil { servedFolder = configuration.outputURL.path }
                 try? FileManager.default.createDirectory(at: configuration.outputURL, withIntermediateDirectories: true)
