@@ -13,7 +13,9 @@ struct StoryComposer: Sendable {
     func compose(id: String, members: [ArticleRecord], previous: StoryRecord?, now: Date) -> StoryRecord {
         let ordered = members.sorted { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) }
         let originals = ordered.filter { $0.duplicateOf == nil }
-        let primary = originals.first ?? ordered[0]
+        // The article that opened the story leads it (on a tie of first-seen times, the order
+        // of ids would otherwise decide).
+        let primary = originals.first { $0.id == id } ?? originals.first ?? ordered[0]
         // The story summary chooses among the key sentences of the first few independent
         // reports (each article's own summary), so its cost does not grow with the story.
         let leads = originals.prefix(8).map { $0.summary.joined(separator: " ") }.filter { !$0.isEmpty }

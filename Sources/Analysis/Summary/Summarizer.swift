@@ -10,6 +10,8 @@ public enum Summarizer {
     static let minimumWords = 6
     /// Word-set Jaccard similarity above which two sentences count as the same.
     static let duplicateSimilarity = 0.6
+    /// Content-stem overlap above which a sentence from another article restates a chosen one.
+    static let paraphraseOverlap = 0.5
     static let ranker = SentenceRanker()
 
     /// The best `sentences` sentences of `text` (clamped to 1…5), in original order.
@@ -42,6 +44,8 @@ public enum Summarizer {
             let sentence = candidates[index]
             if let budget = wordBudget, words + sentence.wordCount > budget { continue }
             if chosen.contains(where: { $0.jaccard(sentence) > duplicateSimilarity }) { continue }
+            // Across sources, a sentence restating a chosen one in other words adds nothing.
+            if chosen.contains(where: { $0.article != sentence.article && $0.termOverlap(sentence) > paraphraseOverlap }) { continue }
             chosen.append(sentence)
             words += sentence.wordCount
         }

@@ -27,6 +27,14 @@ struct SummarySentence: Sendable {
         self.terms = terms
     }
 
+    /// The share of the smaller sentence's content stems that the other has too: high for two
+    /// sources saying the same thing in other words.
+    func termOverlap(_ other: SummarySentence) -> Double {
+        let smaller = min(terms.count, other.terms.count)
+        guard smaller > 0 else { return 0 }
+        return Double(terms.intersection(other.terms).count) / Double(smaller)
+    }
+
     /// Word-set Jaccard similarity with another sentence.
     func jaccard(_ other: SummarySentence) -> Double {
         let union = words.union(other.words).count

@@ -8,7 +8,7 @@ import Testing
 struct AggregatorTests {
     typealias F = PipelineFixtures
 
-    struct Rig {
+    struct Rig: Sendable {
         let clock = TestClock()
         let store = InMemoryStore()
         let fetcher = CannedFetcher()
