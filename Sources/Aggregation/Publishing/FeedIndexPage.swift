@@ -54,6 +54,12 @@ enum FeedIndexPage {
             .feed h3 { margin: 0 0 .5rem; font-size: 1.1rem; }
             .feed ul { margin: 0 0 .75rem; padding-left: 1.1rem; color: var(--ink); font-size: .92rem; flex: 1; }
             .feed li { margin: .2rem 0; }
+            .feed li a { color: inherit; text-decoration: none; }
+            .feed li a:hover { color: var(--accent); text-decoration: underline; }
+            .feed.wide { grid-column: 1 / -1; }
+            .feed.wide ul { columns: 2 20rem; column-gap: 2.5rem; }
+            .feed.wide li { break-inside: avoid; }
+            .count { color: var(--muted); font-size: .75rem; font-weight: normal; white-space: nowrap; }
             .links { display: flex; gap: .5rem; flex-wrap: wrap; }
             .links a { font-size: .8rem; text-decoration: none; color: var(--accent); border: 1px solid var(--line); border-radius: 999px; padding: .15rem .6rem; }
             .links a:hover { border-color: var(--accent); }
@@ -74,13 +80,19 @@ enum FeedIndexPage {
             guard !group.isEmpty else { continue }
             html += "<h2>\(kind == .all ? "Everything" : kind == .topic ? "Topics" : "Regions")</h2>\n<div class=\"grid\">\n"
             for feed in group {
-                html += "<section class=\"feed\">\n<h3>\(escape(feed.descriptor.name))</h3>\n"
+                let wide = feed.descriptor.kind == .all ? " wide" : ""
+                html +=
+                    "<section class=\"feed\(wide)\">\n<h3>\(escape(feed.descriptor.name)) <span class=\"count\">\(feed.stories) \(feed.stories == 1 ? "story" : "stories")</span></h3>\n"
                 if let updated = feed.updated {
                     html +=
                         "<div class=\"updated\">Updated \(AtomWriter.timestamp(updated).replacingOccurrences(of: "T", with: " ").dropLast()) UTC</div>\n"
                 }
                 html += "<ul>\n"
-                for headline in feed.headlines { html += "<li>\(escape(headline))</li>\n" }
+                for headline in feed.headlines {
+                    let title = headline.url.map { "<a href=\"\(escape($0))\">\(escape(headline.title))</a>" } ?? escape(headline.title)
+                    let count = headline.sources > 1 ? " <span class=\"count\">\(headline.sources) sources</span>" : ""
+                    html += "<li>\(title)\(count)</li>\n"
+                }
                 html += "</ul>\n<div class=\"links\">"
                 html += "<a href=\"\(escape(feed.descriptor.path))\" type=\"application/atom+xml\">Atom</a>"
                 if configuration.publish.json {

@@ -41,7 +41,12 @@ public struct FeedPublisher: Sendable {
             if configuration.publish.json {
                 try record(files.write(document.json, to: descriptor.jsonPath, in: folder), into: &result)
             }
-            result.feeds.append(PublishedFeed(descriptor: descriptor, headlines: stories.prefix(5).map(\.title), updated: stories.first?.updated))
+            var headlines: [PublishedFeed.Headline] = []
+            for story in stories.prefix(descriptor.kind == .all ? 8 : 5) {
+                let primary = try await store.article(id: story.primaryArticleID)
+                headlines.append(PublishedFeed.Headline(title: story.title, url: primary?.url, sources: story.articleCount))
+            }
+            result.feeds.append(PublishedFeed(descriptor: descriptor, headlines: headlines, stories: stories.count, updated: stories.first?.updated))
         }
         if configuration.publish.opml {
             try record(files.write(try FeedIndexPage.opml(result.feeds, configuration: configuration), to: "feeds.opml", in: folder), into: &result)
@@ -68,8 +73,20 @@ public struct FeedPublisher: Sendable {
 public struct PublishedFeed: Sendable, Equatable {
     /// Which feed.
     public var descriptor: FeedDescriptor
-    /// Its latest stories' titles.
-    public var headlines: [String]
+    /// A story as the index page lists it.
+    public struct Headline: Sendable, Equatable {
+        /// The story's title.
+        public var title: String
+        /// Its primary article.
+        public var url: String?
+        /// How many articles tell it.
+        public var sources: Int
+    }
+
+    /// Its latest stories.
+    public var headlines: [Headline]
+    /// How many stories it has.
+    public var stories: Int
     /// Its latest story's update.
     public var updated: Date?
 }
