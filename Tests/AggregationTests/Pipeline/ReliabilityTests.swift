@@ -50,7 +50,7 @@ struct ReliabilityTests {
             var configuration = F.configuration(
                 sources: ids.map { SourceSettings(id: $0 == "loop-a" ? "loop" : $0, url: server.url("/\($0)"), kind: .feed) },
                 output: folder.appendingPathComponent("Feeds"))
-            configuration.fetch.timeout = ConfigDuration(seconds: 1)
+            configuration.fetch.timeout = ConfigDuration(seconds: 4)
             configuration.fetch.maxBodySize = ByteSize.megabytes(1)
             let store = try SQLiteStore(path: folder.appendingPathComponent("store.sqlite").path)
             let fetcher = FeedFetcher(policy: configuration.fetchPolicy)

@@ -13,7 +13,7 @@ enum Fixtures {
 
 /// A policy for tests: no spacing between requests, short timeouts.
 func testPolicy(
-    requestTimeout: Double = 5,
+    requestTimeout: Double = 60,
     maxBodyBytes: Int = 10 * 1024 * 1024,
     perHostConcurrency: Int = 4,
     perHostDelay: Double = 0,
