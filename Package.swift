@@ -152,6 +152,7 @@ let package = Package(
             dependencies: [
                 "Aggregation",
                 "Store",
+                "Syndication",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+import Syndication
 import Testing
 
 @testable import Aggregation

@@ -1,4 +1,5 @@
 import Foundation
+import Syndication
 
 /// Reads the caching and retry headers of a response.
 enum CacheHeaders {

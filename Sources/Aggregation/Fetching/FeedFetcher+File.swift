@@ -1,4 +1,5 @@
 import Foundation
+import Syndication
 
 extension FeedFetcher {
     /// Reads a local file; its modification time is its Last-Modified, so an unchanged file answers
