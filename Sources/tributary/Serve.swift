@@ -61,13 +61,13 @@ extension Tributary {
             var periodicJob: PeriodicJob?
             var servedFolder = root ?? "Feeds"
             var cleanup: (@Sendable () async -> Void)?
-            if let aggregateEvery, let interval = ConfigDuration(parsing: aggregateEvery) {
+            if let aggregateEvery, let interval = Duration(parsing: aggregateEvery) {
                 let configuration = try Aggregate.loadConfiguration(config)
                 let (lock, store, fetcher) = try Aggregate.openForAggregation(configuration)
                 let aggregator = Aggregator(configuration: configuration, store: store, fetcher: fetcher)
                 if root == nil { servedFolder = configuration.outputURL.path }
                 try? FileManager.default.createDirectory(at: configuration.outputURL, withIntermediateDirectories: true)
-                periodicJob = PeriodicJob(every: .milliseconds(Int64(interval.seconds * 1000))) {
+                periodicJob = PeriodicJob(every: interval) {
                     do {
                         let summary = try await aggregator.run()
                         Console.error(
