@@ -56,7 +56,7 @@ extension Tributary {
 
         func validate() throws {
             if once && every != nil { throw ValidationError("--once and --every exclude each other") }
-            if let every, ConfigDuration(parsing: every) == nil || ConfigDuration(parsing: every)!.seconds < 1 {
+            if let every, (ConfigDuration(parsing: every)?.seconds ?? 0) < 1 {
                 throw ValidationError("--every takes a duration such as 30s, 15m or 1h, not '\(every)'")
             }
             if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }

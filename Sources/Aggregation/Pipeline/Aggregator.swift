@@ -129,26 +129,23 @@ public struct Aggregator: Sendable {
         -> AggregationEvent.SourceOutcome
     {
         summary.notes += result.notes.map { "\(result.record.id): \($0)" }
-        if let failure = result.failure {
-            if !dryRun {
-                do {
-                    try await desk.commit(source: result.record)
-                } catch {
-                    summary.notes.append("\(result.record.id): the fetch state could not be saved: \(error)")
-                }
+        // A failure or a "not modified" changes only the source's fetch state.
+        func saveFetchState() async {
+            guard !dryRun else { return }
+            do {
+                try await desk.commit(source: result.record)
+            } catch {
+                summary.notes.append("\(result.record.id): the fetch state could not be saved: \(error)")
             }
+        }
+        if let failure = result.failure {
+            await saveFetchState()
             summary.failures.append(RunSummary.Failure(source: result.record.id, reason: failure, retry: result.retry))
             if result.record.retired { summary.retired.append(result.record.id) }
             return .failed(failure)
         }
         guard let articles = result.articles else {
-            if !dryRun {
-                do {
-                    try await desk.commit(source: result.record)
-                } catch {
-                    summary.notes.append("\(result.record.id): the fetch state could not be saved: \(error)")
-                }
-            }
+            await saveFetchState()
             summary.notModified += 1
             return .notModified
         }
@@ -228,7 +225,7 @@ public struct Aggregator: Sendable {
         }
         reading = await reader.completeFullText(reading)
         notes += reading.notes
-        record.kind = reading.kind == .feed ? .feed : reading.kind == .index ? .index : .page
+        record.kind = reading.kind.storedKind
         if record.title == nil { record.title = settings.title ?? reading.title }
         record.etag = response.etag
         record.lastModified = response.lastModified
@@ -261,7 +258,7 @@ public struct Aggregator: Sendable {
         var changed = false
         for settings in sources {
             let location = configuration.location(of: settings)
-            let kind: SourceKind = settings.kind == .index ? .index : settings.kind == .page ? .page : .feed
+            let kind = settings.kind.storedKind
             if var existing = try await store.source(id: settings.id) {
                 if let previous = remembered[settings.id], previous != location {
                     existing = SourceRecord(id: settings.id, url: location, kind: kind, title: settings.title)
@@ -299,4 +296,15 @@ public struct AggregationError: Error, Sendable, Equatable, CustomStringConverti
 
     /// The line a person reads.
     public var description: String { message }
+}
+
+extension SourceSettings.Kind {
+    /// The kind the store keeps: `auto` is stored as a feed until a fetch says otherwise.
+    var storedKind: SourceKind {
+        switch self {
+        case .auto, .feed: return .feed
+        case .page: return .page
+        case .index: return .index
+        }
+    }
 }

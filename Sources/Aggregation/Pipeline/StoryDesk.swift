@@ -62,11 +62,6 @@ actor StoryDesk {
             id: article.id, url: article.canonicalURL ?? article.url, title: article.title, text: article.text, published: article.published)
     }
 
-    /// Writes a source's fetch state with no articles (a failure or nothing new).
-    func commit(source: SourceRecord) async throws {
-        try await store.commit(SourceUpdate(source: source))
-    }
-
     /// Identifies, clusters and writes a source's articles with its fetch state, in one transaction.
     func commit(source: SourceRecord, articles incoming: [ArticleRecord], now: Date) async throws -> Tally {
         var tally = Tally()
