@@ -29,6 +29,11 @@ public actor InMemoryStore: ArticleStore {
         sourceTable[source.id] = source.storeRounded
     }
 
+    /// Inserts or replaces several sources by id.
+    public func saveSources(_ sources: [SourceRecord]) {
+        for source in sources { saveSource(source) }
+    }
+
     /// Removes a source and its articles; stories left empty are removed, the others recounted.
     public func removeSource(id: String) {
         let removed = articleTable.values.filter { $0.sourceID == id }
@@ -76,6 +81,21 @@ public actor InMemoryStore: ArticleStore {
         articles { $0.storyID == story }
     }
 
+    /// The articles matching any of `keys`, ordered by first-seen time then id; without
+    /// `bodies`, with empty text and no HTML.
+    public func articles(matching keys: ArticleKeys, bodies: Bool) -> [ArticleRecord] {
+        let ids = Set(keys.ids)
+        let hashes = Set(keys.contentHashes)
+        let stories = Set(keys.stories)
+        return articles { ids.contains($0.id) || hashes.contains($0.contentHash) || stories.contains($0.storyID) }.map { article in
+            guard !bodies else { return article }
+            var light = article
+            light.text = ""
+            light.html = nil
+            return light
+        }
+    }
+
     /// Articles first seen at or after `since` (all when `nil`), ordered by first-seen time then id.
     public func articles(since: Date?) -> [ArticleRecord] {
         guard let since = since?.storeRounded else { return articles { _ in true } }
@@ -90,6 +110,11 @@ public actor InMemoryStore: ArticleStore {
     /// The story with this id, if stored.
     public func story(id: String) -> StoryRecord? {
         storyTable[id]
+    }
+
+    /// The stored stories among `ids`, ordered by id.
+    public func stories(ids: [String]) -> [StoryRecord] {
+        Set(ids).compactMap { storyTable[$0] }.sorted { $0.id < $1.id }
     }
 
     /// At most `limit` stories matching `filter`, updated at or after `since`, newest first.

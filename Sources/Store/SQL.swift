@@ -33,12 +33,32 @@ enum SQL {
     static let articlesByStory = "SELECT * FROM article WHERE story_id = ? ORDER BY first_seen, id"
     static let articlesSince = "SELECT * FROM article WHERE first_seen >= ? ORDER BY first_seen, id"
     static let articleCount = "SELECT COUNT(*) FROM article"
+    /// The most values one batch read binds (SQLite's own limit is far higher; this keeps
+    /// statements small and cacheable).
+    static let maximumListParameters = 500
+    /// Every column, or every column but `text` and `html` (read as `''` and `NULL`).
+    static func articleColumns(bodies: Bool) -> String {
+        bodies ? "*" : ArticleRecord.columns.map { $0 == "text" ? "'' AS text" : $0 == "html" ? "NULL AS html" : $0 }.joined(separator: ", ")
+    }
+    /// A batch read; arguments: the ids, then the content hashes, then the story ids.
+    static func articles(matching keys: ArticleKeys, bodies: Bool) -> String {
+        func list(_ column: String, _ count: Int) -> String? {
+            count == 0 ? nil : "\(column) IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
+        }
+        let conditions = [list("id", keys.ids.count), list("content_hash", keys.contentHashes.count), list("story_id", keys.stories.count)]
+        return
+            "SELECT \(articleColumns(bodies: bodies)) FROM article WHERE \(conditions.compactMap { $0 }.joined(separator: " OR ")) ORDER BY first_seen, id"
+    }
     static let storyArticleCount = "SELECT COUNT(*) FROM article WHERE story_id = ?"
 
     // MARK: Stories
 
     static let upsertStory = upsert(table: "story", columns: StoryRecord.columns)
     static let storyByID = "SELECT * FROM story WHERE id = ?"
+    /// Arguments: the ids.
+    static func stories(ids count: Int) -> String {
+        "SELECT * FROM story WHERE id IN (\(Array(repeating: "?", count: count).joined(separator: ", "))) ORDER BY id"
+    }
     static let deleteStory = "DELETE FROM story WHERE id = ?"
     static let setArticleCount = "UPDATE story SET article_count = ? WHERE id = ?"
     static let deleteStoryLabels = "DELETE FROM story_label WHERE story_id = ?"

@@ -2,9 +2,9 @@ public import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// The articles `sql` selects.
+    /// The articles `sql` selects (the statement prepared once per connection).
     private func articles(_ sql: String, _ arguments: StatementArguments) async throws -> [ArticleRecord] {
-        try await reading { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(ArticleRecord.init(row:)) }
+        try await reading { db in try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map(ArticleRecord.init(row:)) }
     }
 
     /// The article with this id, if stored.
@@ -37,8 +37,37 @@ extension SQLiteStore {
         try await articles(SQL.articlesSince, [since?.storeMilliseconds ?? Int64.min])
     }
 
+    /// The stored articles matching any of `keys`, ordered by first-seen time then id; without
+    /// `bodies`, with empty text and no HTML (the two columns are not even read).
+    public func articles(matching keys: ArticleKeys, bodies: Bool) async throws -> [ArticleRecord] {
+        if keys.isEmpty { return [] }
+        // SQLite allows a bounded number of parameters per statement: long lists are read in parts.
+        let limit = SQL.maximumListParameters
+        if keys.ids.count + keys.contentHashes.count + keys.stories.count <= limit {
+            return try await articles(SQL.articles(matching: keys, bodies: bodies), StatementArguments(keys.ids + keys.contentHashes + keys.stories))
+        }
+        var found: [String: ArticleRecord] = [:]
+        for part in keys.ids.chunked(limit) {
+            for article in try await articles(matching: ArticleKeys(ids: part), bodies: bodies) { found[article.id] = article }
+        }
+        for part in keys.contentHashes.chunked(limit) {
+            for article in try await articles(matching: ArticleKeys(contentHashes: part), bodies: bodies) { found[article.id] = article }
+        }
+        for part in keys.stories.chunked(limit) {
+            for article in try await articles(matching: ArticleKeys(stories: part), bodies: bodies) { found[article.id] = article }
+        }
+        return found.values.sorted { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) }
+    }
+
     /// How many articles are stored.
     public func articleCount() async throws -> Int {
         try await reading { db in try Int.fetchOne(db, sql: SQL.articleCount) ?? 0 }
+    }
+}
+
+extension Array {
+    /// The array in consecutive parts of at most `size` elements.
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

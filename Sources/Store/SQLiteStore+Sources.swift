@@ -9,12 +9,21 @@ extension SQLiteStore {
 
     /// The source with this id, if stored.
     public func source(id: String) async throws -> SourceRecord? {
-        try await reading { db in try Row.fetchOne(db, sql: SQL.sourceByID, arguments: [id]).map(SourceRecord.init(row:)) }
+        try await reading { db in try Row.fetchOne(try db.cachedStatement(sql: SQL.sourceByID), arguments: [id]).map(SourceRecord.init(row:)) }
     }
 
     /// Inserts or replaces a source by id; its articles are kept.
     public func saveSource(_ source: SourceRecord) async throws {
         try await writing { db in try db.execute(sql: SQL.upsertSource, arguments: source.databaseArguments) }
+    }
+
+    /// Inserts or replaces several sources by id in one transaction.
+    public func saveSources(_ sources: [SourceRecord]) async throws {
+        guard !sources.isEmpty else { return }
+        try await writing { db in
+            let statement = try db.cachedStatement(sql: SQL.upsertSource)
+            for source in sources { try statement.execute(arguments: source.databaseArguments) }
+        }
     }
 
     /// Removes a source and its articles; stories left empty are removed, the others recounted.

@@ -5,8 +5,20 @@ extension SQLiteStore {
     /// The story with this id, if stored.
     public func story(id: String) async throws -> StoryRecord? {
         try await reading { db in
-            try Row.fetchOne(db, sql: SQL.storyByID, arguments: [id]).map(StoryRecord.init(row:))
+            try Row.fetchOne(try db.cachedStatement(sql: SQL.storyByID), arguments: [id]).map(StoryRecord.init(row:))
         }
+    }
+
+    /// The stored stories among `ids`, ordered by id.
+    public func stories(ids: [String]) async throws -> [StoryRecord] {
+        var found: [StoryRecord] = []
+        for part in ids.chunked(SQL.maximumListParameters) {
+            let sql = SQL.stories(ids: part.count)
+            found += try await reading { db in
+                try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(part)).map(StoryRecord.init(row:))
+            }
+        }
+        return found.sorted { $0.id < $1.id }
     }
 
     /// At most `limit` stories matching `filter`, updated at or after `since`, newest first.
@@ -27,7 +39,7 @@ extension SQLiteStore {
             arguments = [filter.labelKind, id, since, limit]
         }
         return try await reading { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoryRecord.init(row:))
+            try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map(StoryRecord.init(row:))
         }
     }
 

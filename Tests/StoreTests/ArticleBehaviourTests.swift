@@ -67,6 +67,40 @@ struct ArticleBehaviourTests {
     }
 
     @Test(arguments: StoreFactory.allCases)
+    func batchReadsMatchAnyKeyInFirstSeenOrderWithOrWithoutBodies(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        try await Self.seed(store)
+        // An id, a hash shared by three articles (one of them also named by id) and a story.
+        let keys = ArticleKeys(ids: ["a2", "b2", "missing"], contentHashes: ["same"], stories: ["story-3"])
+        let full = try await store.articles(matching: keys, bodies: true)
+        #expect(full.map(\.id) == ["a1", "b1", "b2", "a2", "a3"])
+        #expect(full.first { $0.id == "a2" } == (try await store.article(id: "a2")))
+        let light = try await store.articles(matching: keys, bodies: false)
+        #expect(light.map(\.id) == full.map(\.id))
+        for (article, withBody) in zip(light, full) {
+            #expect(article.text.isEmpty && article.html == nil)
+            var expected = withBody
+            expected.text = ""
+            expected.html = nil
+            #expect(article == expected)
+        }
+        #expect(try await store.articles(matching: ArticleKeys(stories: ["story-2"]), bodies: false).map(\.id) == ["b2", "a2"])
+        #expect(try await store.articles(matching: ArticleKeys(), bodies: true).isEmpty)
+        #expect(try await store.articles(matching: ArticleKeys(ids: ["missing"]), bodies: true).isEmpty)
+    }
+
+    @Test(arguments: StoreFactory.allCases)
+    func batchReadsOfLongListsAreReadInPartsAndMerged(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        try await Self.seed(store)
+        // More keys than one statement binds; the matches sit at both ends of the lists.
+        let filler = (0..<700).map { "none-\($0)" }
+        let keys = ArticleKeys(ids: ["b1"] + filler + ["a3"], contentHashes: filler + ["hash-a2"], stories: filler)
+        #expect(try await store.articles(matching: keys, bodies: true).map(\.id) == ["b1", "a2", "a3"])
+        #expect(try await store.stories(ids: filler + ["story-3", "story-1"]).map(\.id) == ["story-1", "story-3"])
+    }
+
+    @Test(arguments: StoreFactory.allCases)
     func aCommitReplacesArticlesByIDAndKeepsTheRest(_ factory: StoreFactory) async throws {
         let store = try factory.make().store
         try await Self.seed(store)

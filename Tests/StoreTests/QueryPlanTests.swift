@@ -22,6 +22,13 @@ struct QueryPlanTests {
         Lookup(name: "articlesByContentHash", sql: SQL.articlesByContentHash, index: "article_content_hash"),
         Lookup(name: "articlesByCanonicalURL", sql: SQL.articlesByCanonicalURL, index: "article_canonical_url"),
         Lookup(name: "articlesByStory", sql: SQL.articlesByStory, index: "article_story"),
+        Lookup(
+            name: "articlesMatching (hashes and stories)",
+            sql: SQL.articles(matching: ArticleKeys(contentHashes: ["h"], stories: ["s", "t"]), bodies: false),
+            index: "article_story", mayUseTempBTree: true),
+        Lookup(
+            name: "articlesMatching (ids and hashes)", sql: SQL.articles(matching: ArticleKeys(ids: ["a", "b"], contentHashes: ["h"]), bodies: true),
+            index: "article_content_hash", mayUseTempBTree: true),
         Lookup(name: "articlesSince", sql: SQL.articlesSince, index: "article_first_seen"),
         Lookup(name: "storyArticleCount", sql: SQL.storyArticleCount, index: "article_story"),
         Lookup(name: "stories", sql: SQL.stories, index: "story_updated"),

@@ -25,6 +25,19 @@ struct SourceBehaviourTests {
     }
 
     @Test(arguments: StoreFactory.allCases)
+    func severalSourcesAreSavedTogetherAndReplaceByID(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        try await store.saveSource(Sample.source("beta"))
+        var beta = Sample.source("beta")
+        beta.lastError = "HTTP 500"
+        try await store.saveSources([Sample.source("alpha"), beta, Sample.source("gamma")])
+        #expect(try await store.sources().map(\.id) == ["alpha", "beta", "gamma"])
+        #expect(try await store.source(id: "beta") == beta)
+        try await store.saveSources([])
+        #expect(try await store.sources().count == 3)
+    }
+
+    @Test(arguments: StoreFactory.allCases)
     func aSourceWithOnlyDefaultsRoundTrips(_ factory: StoreFactory) async throws {
         let store = try factory.make().store
         let bare = SourceRecord(id: "bare", url: "https://bare.example/", kind: .page)

@@ -84,6 +84,11 @@ public struct Aggregator: Sendable {
             }
         }
         guard !dryRun else { return summary }
+        do {
+            try await desk.flushFetchStates()
+        } catch {
+            summary.notes.append("fetch states of sources that failed or were not modified could not be saved: \(error)")
+        }
         try await desk.saveIndex()
         let pruned = try await store.prune(
             RetentionPolicy(maxAgeDays: configuration.retention.days, maxArticlesPerSource: configuration.retention.maxPerSource), now: clock())
@@ -135,7 +140,7 @@ public struct Aggregator: Sendable {
             do {
                 try await desk.commit(source: result.record)
             } catch {
-                summary.notes.append("\(result.record.id): the fetch state could not be saved: \(error)")
+                summary.notes.append("\(result.record.id): fetch states (this source's and those recorded before it) could not be saved: \(error)")
             }
         }
         if let failure = result.failure {
@@ -255,19 +260,22 @@ public struct Aggregator: Sendable {
             remembered = (try? JSONDecoder().decode([String: String].self, from: Data(bytes))) ?? [:]
         }
         var records: [String: SourceRecord] = [:]
+        var stored: [String: SourceRecord] = [:]
+        for source in try await store.sources() { stored[source.id] = source }
         var changed = false
+        var toSave: [SourceRecord] = []
         for settings in sources {
             let location = configuration.location(of: settings)
             let kind = settings.kind.storedKind
-            if var existing = try await store.source(id: settings.id) {
+            if var existing = stored[settings.id] {
                 if let previous = remembered[settings.id], previous != location {
                     existing = SourceRecord(id: settings.id, url: location, kind: kind, title: settings.title)
-                    if !dryRun { try await store.saveSource(existing) }
+                    toSave.append(existing)
                 }
                 records[settings.id] = existing
             } else {
                 let record = SourceRecord(id: settings.id, url: location, kind: kind, title: settings.title)
-                if !dryRun { try await store.saveSource(record) }
+                toSave.append(record)
                 records[settings.id] = record
             }
             if remembered[settings.id] != location {
@@ -275,6 +283,7 @@ public struct Aggregator: Sendable {
                 changed = true
             }
         }
+        if !dryRun { try await store.saveSources(toSave) }
         if changed, !dryRun {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys

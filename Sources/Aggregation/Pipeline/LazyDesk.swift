@@ -15,9 +15,25 @@ actor LazyDesk {
         self.configuration = configuration
     }
 
-    /// Writes a source's fetch state with no articles.
+    /// Fetch states (of sources that failed or were not modified) not yet written.
+    private var pendingStates: [SourceRecord] = []
+    /// How many fetch states are written together: a run where most sources answer "not
+    /// modified" writes a few transactions, not one per source. A run killed before a batch is
+    /// written only fetches those sources again.
+    static let fetchStateBatch = 250
+
+    /// Records a source's fetch state with no articles; written with the next batch.
     func commit(source: SourceRecord) async throws {
-        try await store.commit(SourceUpdate(source: source))
+        pendingStates.append(source)
+        if pendingStates.count >= Self.fetchStateBatch { try await flushFetchStates() }
+    }
+
+    /// Writes the recorded fetch states, in one transaction.
+    func flushFetchStates() async throws {
+        guard !pendingStates.isEmpty else { return }
+        let batch = pendingStates
+        pendingStates = []
+        try await store.saveSources(batch)
     }
 
     /// Identifies, clusters and writes a source's articles with its fetch state.

@@ -30,17 +30,49 @@ struct FeedDocumentBuilder: Sendable {
         return FeedDocumentBuilder(configuration: configuration, store: store, sources: sources, baseURL: base, host: host)
     }
 
+    /// The feed of `stories`, reading their articles from the store.
     func document(for descriptor: FeedDescriptor, stories: [StoryRecord]) async throws -> FeedDocument {
-        var entries: [FeedEntry] = []
-        for story in stories {
-            let members = try await store.articles(story: story.id)
-            entries.append(entry(for: story, members: members))
-        }
+        try document(for: descriptor, stories: stories, entries: try await entries(for: stories))
+    }
+
+    /// The feed of `stories` from entries made before (by ``entries(for:)``): a story in
+    /// several feeds is read and built once.
+    func document(for descriptor: FeedDescriptor, stories: [StoryRecord], entries: [String: StoryEntry]) throws -> FeedDocument {
         let feed = metadata(for: descriptor, updated: stories.map(\.updated).max())
-        let atom = try AtomWriter().write(feed: feed, entries: entries)
-        let json = JSONFeedWriter().write(feed: feed, entries: entries, feedURL: baseURL + descriptor.jsonPath)
+        let ordered = stories.compactMap { entries[$0.id]?.entry }
+        let atom = try AtomWriter().write(feed: feed, entries: ordered)
+        let json = JSONFeedWriter().write(feed: feed, entries: ordered, feedURL: baseURL + descriptor.jsonPath)
         return FeedDocument(atom: atom, json: json)
     }
+
+    /// A story's feed entry and the address of its primary article.
+    struct StoryEntry: Sendable {
+        var entry: FeedEntry
+        var primaryURL: String?
+    }
+
+    /// The entries of `stories`, by story id: their articles read in a few batches, without
+    /// their texts (an entry shows titles, links and the story's summary, not article bodies).
+    func entries(for stories: [StoryRecord]) async throws -> [String: StoryEntry] {
+        var members: [String: [ArticleRecord]] = [:]
+        let ids = Array(Set(stories.map(\.id))).sorted()
+        for start in stride(from: 0, to: ids.count, by: Self.storiesPerRead) {
+            let part = Array(ids[start..<min(start + Self.storiesPerRead, ids.count)])
+            for article in try await store.articles(matching: ArticleKeys(stories: part), bodies: false) {
+                members[article.storyID, default: []].append(article)
+            }
+        }
+        var entries: [String: StoryEntry] = [:]
+        for story in stories where entries[story.id] == nil {
+            let ordered = (members[story.id] ?? []).sorted { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) }
+            let primary = ordered.first { $0.id == story.primaryArticleID } ?? ordered.first
+            entries[story.id] = StoryEntry(entry: entry(for: story, ordered: ordered, primary: primary), primaryURL: primary?.url)
+        }
+        return entries
+    }
+
+    /// How many stories' articles one batch read asks for.
+    static let storiesPerRead = 400
 
     private func metadata(for descriptor: FeedDescriptor, updated: Date?) -> FeedMetadata {
         var feed = FeedMetadata()
@@ -66,9 +98,7 @@ struct FeedDocumentBuilder: Sendable {
         return feed
     }
 
-    private func entry(for story: StoryRecord, members: [ArticleRecord]) -> FeedEntry {
-        let ordered = members.sorted { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) }
-        let primary = ordered.first { $0.id == story.primaryArticleID } ?? ordered.first
+    private func entry(for story: StoryRecord, ordered: [ArticleRecord], primary: ArticleRecord?) -> FeedEntry {
         var entry = FeedEntry()
         entry.id = "tag:\(host),\(Self.day(story.firstSeen)):story/\(story.id)"
         entry.title = FeedText(value: story.title)

@@ -33,18 +33,23 @@ public struct FeedPublisher: Sendable {
         let catalog = try await FeedCatalog.make(configuration: configuration, store: store)
         let builder = try await FeedDocumentBuilder.make(configuration: configuration, store: store)
         let folder = configuration.outputURL
+        var feeds: [(FeedDescriptor, [StoryRecord])] = []
         for descriptor in catalog.descriptors {
             let stories = try await store.stories(descriptor.filter, since: catalog.since, limit: configuration.publish.limit)
             guard !stories.isEmpty || descriptor.filter == .all else { continue }
-            let document = try await builder.document(for: descriptor, stories: stories)
+            feeds.append((descriptor, stories))
+        }
+        // A story is in the all-stories feed, its topics' and its regions' feeds: its entry is
+        // made once.
+        let entries = try await builder.entries(for: feeds.flatMap(\.1))
+        for (descriptor, stories) in feeds {
+            let document = try builder.document(for: descriptor, stories: stories, entries: entries)
             try record(files.write(document.atom, to: descriptor.path, in: folder), into: &result)
             if configuration.publish.json {
                 try record(files.write(document.json, to: descriptor.jsonPath, in: folder), into: &result)
             }
-            var headlines: [PublishedFeed.Headline] = []
-            for story in stories.prefix(descriptor.kind == .all ? 8 : 5) {
-                let primary = try await store.article(id: story.primaryArticleID)
-                headlines.append(PublishedFeed.Headline(title: story.title, url: primary?.url, sources: story.articleCount))
+            let headlines = stories.prefix(descriptor.kind == .all ? 8 : 5).map { story in
+                PublishedFeed.Headline(title: story.title, url: entries[story.id]?.primaryURL, sources: story.articleCount)
             }
             result.feeds.append(PublishedFeed(descriptor: descriptor, headlines: headlines, stories: stories.count, updated: stories.first?.updated))
         }
