@@ -30,10 +30,7 @@ actor StoryDesk {
         if let threshold = configuration.analysis.storyThreshold { settings.storyThreshold = Float(threshold) }
         if let window = configuration.analysis.storyWindow { settings.timeWindow = window.seconds }
         var clusterer = StoryClusterer(settings: settings)
-        if let bytes = try await store.loadIndex(named: indexName),
-            let snapshot = try? JSONDecoder().decode(StorySnapshot.self, from: Data(bytes)),
-            snapshot.settings == settings
-        {
+        if let bytes = try await store.loadIndex(named: indexName), let snapshot = Self.snapshot(from: bytes), snapshot.settings == settings {
             clusterer = StoryClusterer(snapshot: snapshot)
         }
         let known = Set(clusterer.snapshot.articleIDs)
@@ -47,6 +44,13 @@ actor StoryDesk {
         let desk = StoryDesk(store: store, composer: StoryComposer(summarySentences: configuration.analysis.summarySentences), clusterer: clusterer)
         if caughtUp > 0 { await desk.markDirty() }
         return desk
+    }
+
+    /// The saved index: compact binary, or JSON as stores written before it were. One that
+    /// cannot be read is rebuilt from the stored articles.
+    static func snapshot(from bytes: [UInt8]) -> StorySnapshot? {
+        if bytes.first == UInt8(ascii: "{") { return try? JSONDecoder().decode(StorySnapshot.self, from: Data(bytes)) }
+        return try? CompactDecoder().decode(StorySnapshot.self, from: bytes)
     }
 
     private init(store: any ArticleStore, composer: StoryComposer, clusterer: StoryClusterer) {
@@ -63,6 +67,9 @@ actor StoryDesk {
     }
 
     /// Identifies, clusters and writes a source's articles with its fetch state, in one transaction.
+    ///
+    /// The store is read twice whatever the number of articles: once for what it holds of
+    /// the incoming ids and content hashes, once for the stories they join (without texts).
     func commit(source: SourceRecord, articles incoming: [ArticleRecord], now: Date) async throws -> Tally {
         var tally = Tally()
         var toWrite: [String: ArticleRecord] = [:]
@@ -70,8 +77,16 @@ actor StoryDesk {
         var touchedStories: [String] = []
         var newStoryIDs: Set<String> = []
         var updatedIDs: Set<String> = []
+        let known = try await store.articles(
+            matching: ArticleKeys(ids: incoming.map(\.id), contentHashes: incoming.map(\.contentHash)), bodies: false)
+        var byID: [String: ArticleRecord] = [:]
+        var sourcesByHash: [String: Set<String>] = [:]
+        for article in known {
+            if byID[article.id] == nil { byID[article.id] = article }
+            sourcesByHash[article.contentHash, default: []].insert(article.sourceID)
+        }
         for var article in incoming where toWrite[article.id] == nil {
-            if let existing = try await store.article(id: article.id) {
+            if let existing = byID[article.id] {
                 if existing.contentHash == article.contentHash {
                     tally.unchanged += 1
                     continue
@@ -82,7 +97,7 @@ actor StoryDesk {
                 article.lastChanged = now
                 updatedIDs.insert(article.id)
                 tally.updated += 1
-            } else if try await store.articles(contentHash: article.contentHash).contains(where: { $0.sourceID == article.sourceID }) {
+            } else if sourcesByHash[article.contentHash]?.contains(article.sourceID) == true {
                 // The entry's id changed but its content did not: the same article.
                 tally.unchanged += 1
                 continue
@@ -101,17 +116,37 @@ actor StoryDesk {
             order.append(article.id)
             if !touchedStories.contains(article.storyID) { touchedStories.append(article.storyID) }
         }
+        // A story the clusterer opened just now has nothing stored yet: only the others are read.
+        let storedStoryIDs = touchedStories.filter { !newStoryIDs.contains($0) }
+        var previousStories: [String: StoryRecord] = [:]
+        var storedMembers: [String: [ArticleRecord]] = [:]
+        if !storedStoryIDs.isEmpty {
+            for story in try await store.stories(ids: storedStoryIDs) { previousStories[story.id] = story }
+            // Stories that only copies joined are not re-read (see below).
+            let recomposed = storedStoryIDs.filter { storyID in
+                previousStories[storyID] == nil
+                    || !order.allSatisfy { id in
+                        guard let article = toWrite[id], article.storyID == storyID else { return true }
+                        return article.duplicateOf != nil && !updatedIDs.contains(id)
+                    }
+            }
+            if !recomposed.isEmpty {
+                for member in try await store.articles(matching: ArticleKeys(stories: recomposed), bodies: false) {
+                    storedMembers[member.storyID, default: []].append(member)
+                }
+            }
+        }
         var stories: [StoryRecord] = []
         for storyID in touchedStories {
             let joining = order.compactMap { toWrite[$0] }.filter { $0.storyID == storyID }
-            let previous = try await store.story(id: storyID)
+            let previous = previousStories[storyID]
             if let previous, joining.allSatisfy({ $0.duplicateOf != nil && !updatedIDs.contains($0.id) }) {
                 // Only copies joined: no need to read the story's articles again.
                 stories.append(composer.adding(copies: joining, to: previous, now: now))
                 continue
             }
             var members: [String: ArticleRecord] = [:]
-            for member in try await store.articles(story: storyID) { members[member.id] = member }
+            for member in storedMembers[storyID] ?? [] { members[member.id] = member }
             for article in joining { members[article.id] = article }
             if previous == nil, !newStoryIDs.contains(storyID) {
                 // A story whose opening article was never stored: it is new to the store all the same.
@@ -127,8 +162,8 @@ actor StoryDesk {
     /// Saves the clustering index when it changed since it was loaded.
     func saveIndex() async throws {
         guard dirty else { return }
-        let bytes = try JSONEncoder().encode(clusterer.snapshot)
-        try await store.saveIndex(named: Self.indexName, Array(bytes))
+        let bytes = try CompactEncoder().encode(clusterer.snapshot)
+        try await store.saveIndex(named: Self.indexName, bytes)
         dirty = false
     }
 }

@@ -1,0 +1,233 @@
+/// The bytes of a ``CompactValue``: a magic number and version, then each value as a tag
+/// byte and its payload: integers as LEB128 varints (signed ones zigzag-encoded), floats as
+/// their little-endian bits, strings and arrays with their length first, packed arrays as one
+/// block of raw little-endian elements.
+enum CompactFormat {
+    static let magic: [UInt8] = Array("TRBC".utf8) + [1]
+
+    enum Tag: UInt8 {
+        case null, falseValue, trueValue, int, uint, double, float, string, array, object
+        case int32s, uint32s, int64s, uint64s, ints, floats, doubles, strings, uint64ToInt32, stringToInt32
+    }
+
+    /// Why bytes could not be read back.
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        var description: String
+    }
+
+    // MARK: Writing
+
+    static func bytes(of value: CompactValue) -> [UInt8] {
+        var out = magic
+        write(value, to: &out)
+        return out
+    }
+
+    private static func write(_ value: CompactValue, to out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(Tag.null.rawValue)
+        case .bool(let flag): out.append(flag ? Tag.trueValue.rawValue : Tag.falseValue.rawValue)
+        case .int(let number):
+            out.append(Tag.int.rawValue)
+            varint(UInt64(bitPattern: (number << 1) ^ (number >> 63)), to: &out)
+        case .uint(let number):
+            out.append(Tag.uint.rawValue)
+            varint(number, to: &out)
+        case .double(let number):
+            out.append(Tag.double.rawValue)
+            fixed(number.bitPattern, to: &out)
+        case .float(let number):
+            out.append(Tag.float.rawValue)
+            fixed(number.bitPattern, to: &out)
+        case .string(let text):
+            out.append(Tag.string.rawValue)
+            string(text, to: &out)
+        case .array(let items):
+            out.append(Tag.array.rawValue)
+            varint(UInt64(items.count), to: &out)
+            for item in items { write(item, to: &out) }
+        case .object(let fields):
+            out.append(Tag.object.rawValue)
+            varint(UInt64(fields.count), to: &out)
+            for field in fields {
+                string(field.key, to: &out)
+                write(field.value, to: &out)
+            }
+        case .packed(let packed):
+            write(packed, to: &out)
+        }
+    }
+
+    private static func write(_ packed: PackedArray, to out: inout [UInt8]) {
+        func block<T: FixedWidthInteger>(_ tag: Tag, _ array: [T]) {
+            out.append(tag.rawValue)
+            varint(UInt64(array.count), to: &out)
+            out.reserveCapacity(out.count + array.count * MemoryLayout<T>.size)
+            for element in array { fixed(element, to: &out) }
+        }
+        switch packed {
+        case .int32(let array): block(.int32s, array)
+        case .uint32(let array): block(.uint32s, array)
+        case .int64(let array): block(.int64s, array)
+        case .uint64(let array): block(.uint64s, array)
+        case .int(let array): block(.ints, array.map(Int64.init))
+        case .float(let array): block(.floats, array.map(\.bitPattern))
+        case .double(let array): block(.doubles, array.map(\.bitPattern))
+        case .strings(let array):
+            out.append(Tag.strings.rawValue)
+            varint(UInt64(array.count), to: &out)
+            for text in array { string(text, to: &out) }
+        case .uint64ToInt32(let keys, let values):
+            block(.uint64ToInt32, keys)
+            for value in values { fixed(value, to: &out) }
+        case .stringToInt32(let keys, let values):
+            out.append(Tag.stringToInt32.rawValue)
+            varint(UInt64(keys.count), to: &out)
+            for key in keys { string(key, to: &out) }
+            for value in values { fixed(value, to: &out) }
+        }
+    }
+
+    private static func varint(_ value: UInt64, to out: inout [UInt8]) {
+        var rest = value
+        while rest >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        out.append(UInt8(rest))
+    }
+
+    private static func fixed<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    private static func string(_ text: String, to out: inout [UInt8]) {
+        varint(UInt64(text.utf8.count), to: &out)
+        out.append(contentsOf: text.utf8)
+    }
+
+    // MARK: Reading
+
+    static func value(from bytes: [UInt8]) throws(Failure) -> CompactValue {
+        guard bytes.starts(with: magic) else { throw Failure(description: "not a compact index (wrong header)") }
+        var reader = Reader(bytes: bytes, offset: magic.count)
+        let value = try reader.value()
+        guard reader.offset == bytes.count else { throw Failure(description: "\(bytes.count - reader.offset) bytes after the end") }
+        return value
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var offset: Int
+
+        mutating func value() throws(Failure) -> CompactValue {
+            let byte = try self.byte()
+            guard let tag = Tag(rawValue: byte) else { throw Failure(description: "unknown tag \(byte) at byte \(offset - 1)") }
+            switch tag {
+            case .null: return .null
+            case .falseValue: return .bool(false)
+            case .trueValue: return .bool(true)
+            case .int:
+                let raw = try varint()
+                return .int(Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
+            case .uint: return .uint(try varint())
+            case .double: return .double(Double(bitPattern: try fixed(UInt64.self)))
+            case .float: return .float(Float(bitPattern: try fixed(UInt32.self)))
+            case .string: return .string(try string())
+            case .array:
+                let count = try length()
+                var items: [CompactValue] = []
+                items.reserveCapacity(count)
+                for _ in 0..<count { items.append(try value()) }
+                return .array(items)
+            case .object:
+                let count = try length()
+                var fields: [(key: String, value: CompactValue)] = []
+                fields.reserveCapacity(count)
+                for _ in 0..<count { fields.append((try string(), try value())) }
+                return .object(fields)
+            case .int32s: return .packed(.int32(try block(Int32.self)))
+            case .uint32s: return .packed(.uint32(try block(UInt32.self)))
+            case .int64s: return .packed(.int64(try block(Int64.self)))
+            case .uint64s: return .packed(.uint64(try block(UInt64.self)))
+            case .ints: return .packed(.int(try block(Int64.self).map { Int($0) }))
+            case .floats: return .packed(.float(try block(UInt32.self).map(Float.init(bitPattern:))))
+            case .doubles: return .packed(.double(try block(UInt64.self).map(Double.init(bitPattern:))))
+            case .strings:
+                let count = try length()
+                var texts: [String] = []
+                texts.reserveCapacity(count)
+                for _ in 0..<count { texts.append(try string()) }
+                return .packed(.strings(texts))
+            case .uint64ToInt32:
+                let keys = try block(UInt64.self)
+                return .packed(.uint64ToInt32(keys: keys, values: try values(Int32.self, count: keys.count)))
+            case .stringToInt32:
+                let count = try length()
+                var keys: [String] = []
+                keys.reserveCapacity(count)
+                for _ in 0..<count { keys.append(try string()) }
+                return .packed(.stringToInt32(keys: keys, values: try values(Int32.self, count: count)))
+            }
+        }
+
+        private mutating func byte() throws(Failure) -> UInt8 {
+            guard offset < bytes.count else { throw Failure(description: "truncated at byte \(offset)") }
+            defer { offset += 1 }
+            return bytes[offset]
+        }
+
+        private mutating func varint() throws(Failure) -> UInt64 {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let next = try byte()
+                guard shift < 64 else { throw Failure(description: "an integer longer than 64 bits at byte \(offset)") }
+                result |= UInt64(next & 0x7F) << shift
+                if next < 0x80 { return result }
+                shift += 7
+            }
+        }
+
+        /// A count that the remaining bytes can hold (so a damaged count fails, not allocates).
+        private mutating func length() throws(Failure) -> Int {
+            let count = try varint()
+            guard count <= UInt64(bytes.count - offset) else { throw Failure(description: "a length of \(count) past the end at byte \(offset)") }
+            return Int(count)
+        }
+
+        private mutating func fixed<T: FixedWidthInteger>(_ type: T.Type) throws(Failure) -> T {
+            let size = MemoryLayout<T>.size
+            guard offset + size <= bytes.count else { throw Failure(description: "truncated at byte \(offset)") }
+            var value: T = 0
+            withUnsafeMutableBytes(of: &value) { target in
+                bytes.withUnsafeBytes { source in target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + size])) }
+            }
+            offset += size
+            return T(littleEndian: value)
+        }
+
+        private mutating func block<T: FixedWidthInteger>(_ type: T.Type) throws(Failure) -> [T] {
+            try values(type, count: try length())
+        }
+
+        private mutating func values<T: FixedWidthInteger>(_ type: T.Type, count: Int) throws(Failure) -> [T] {
+            let size = MemoryLayout<T>.size
+            guard count <= (bytes.count - offset) / size else { throw Failure(description: "truncated block at byte \(offset)") }
+            let start = offset
+            offset += count * size
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                bytes.withUnsafeBytes { source in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<start + count * size]))
+                }
+                initialized = count
+            }.map { T(littleEndian: $0) }
+        }
+
+        private mutating func string() throws(Failure) -> String {
+            let count = try length()
+            defer { offset += count }
+            return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Analysis
+import Foundation
+import Testing
+
+@testable import Aggregation
+
+@Suite("Compact binary coding of the clustering index")
+struct CompactCodingTests {
+    struct Sample: Codable, Equatable {
+        enum Mood: Codable, Equatable {
+            case calm
+            case stormy(force: Int, name: String?)
+        }
+
+        var title: String
+        var missing: String?
+        var present: Double?
+        var flags: [Bool]
+        var small: Int8
+        var big: UInt64
+        var negative: Int64
+        var ratio: Float
+        var signature: [UInt32]
+        var postings: [Int32]
+        var weights: [Float]
+        var heads: [UInt64: Int32]
+        var urls: [String: Int32]
+        var names: [String]
+        var nested: [[Int]]
+        var moods: [Mood]
+        var byName: [String: Double]
+    }
+
+    static let sample = Sample(
+        title: "Cuba — “talks” 🌊", missing: nil, present: -0.5, flags: [true, false], small: -128, big: .max, negative: .min,
+        ratio: 0.3, signature: [0, 1, .max, 123_456_789], postings: [-1, 0, .max, .min], weights: [0.25, -1e-30, 1e30],
+        heads: [0: -1, .max: 7, 42: 0], urls: ["https://a.example/": 3, "": 0], names: ["", "é", "a b"], nested: [[], [1, -2], [.max]],
+        moods: [.calm, .stormy(force: 9, name: nil), .stormy(force: -1, name: "Ida")], byName: ["pi": 3.14159, "e": 2.71828])
+
+    @Test func everyKindOfValueRoundTrips() throws {
+        let bytes = try CompactEncoder().encode(Self.sample)
+        #expect(try CompactDecoder().decode(Sample.self, from: bytes) == Self.sample)
+        // Numbers in blocks, not one JSON token each: smaller than JSON.
+        #expect(bytes.count < (try JSONEncoder().encode(Self.sample)).count)
+    }
+
+    @Test func aClusteringIndexRoundTripsAndKeepsClustering() throws {
+        var clusterer = StoryClusterer()
+        let texts = [
+            "Cuba and Russia sign an energy deal in Havana as Lavrov visits the island for talks on oil.",
+            "Lavrov visits Havana: Cuba and Russia sign an energy deal on oil during the minister's talks.",
+            "Floods in Valencia leave thousands without power after record rain across eastern Spain.",
+        ]
+        for (index, text) in texts.enumerated() {
+            _ = clusterer.add(ClusterArticle(id: "a\(index)", url: "https://n\(index).example/story", title: String(text.prefix(40)), text: text))
+        }
+        let bytes = try CompactEncoder().encode(clusterer.snapshot)
+        let decoded = try CompactDecoder().decode(StorySnapshot.self, from: bytes)
+        let viaJSON = try JSONDecoder().decode(StorySnapshot.self, from: try JSONEncoder().encode(clusterer.snapshot))
+        #expect(decoded.articleIDs == ["a0", "a1", "a2"])
+        #expect(decoded.articleIDs == viaJSON.articleIDs && decoded.articleStory == viaJSON.articleStory)
+        #expect(decoded.urls == viaJSON.urls && decoded.contents == viaJSON.contents && decoded.settings == viaJSON.settings)
+        // Restored either way (JSON is how stores were written before), the index goes on
+        // deciding exactly as the original: copies, the same story, new stories.
+        var fromCompact = StoryClusterer(snapshot: decoded)
+        var fromJSON = StoryClusterer(snapshot: viaJSON)
+        let next = [
+            ClusterArticle(id: "a3", url: "https://n3.example/copy", title: "Cuba and Russia sign", text: texts[0]),
+            ClusterArticle(id: "a4", url: "https://n4.example/x", title: "Valencia floods", text: texts[2] + " Rescuers search homes."),
+            ClusterArticle(id: "a5", url: "https://n5.example/y", title: "Chess", text: "A chess prodigy wins the world title in Singapore."),
+        ]
+        for article in next {
+            let expected = clusterer.add(article)
+            #expect(fromCompact.add(article) == expected)
+            #expect(fromJSON.add(article) == expected)
+        }
+        let sizes = (compact: try CompactEncoder().encode(clusterer.snapshot).count, json: try JSONEncoder().encode(clusterer.snapshot).count)
+        #expect(sizes.compact * 3 < sizes.json * 2, "\(sizes)")
+    }
+
+    @Test func theDeskReadsTheCompactFormatAndTheOlderJSON() throws {
+        var clusterer = StoryClusterer()
+        _ = clusterer.add(ClusterArticle(id: "a0", url: nil, title: "One", text: "Cuba and Russia sign an energy deal in Havana."))
+        let compact = try CompactEncoder().encode(clusterer.snapshot)
+        do { _ = try CompactDecoder().decode(StorySnapshot.self, from: compact) } catch { Issue.record("\(error)") }
+        let json = Array(try JSONEncoder().encode(clusterer.snapshot))
+        #expect(StoryDesk.snapshot(from: compact)?.articleIDs == ["a0"])
+        #expect(StoryDesk.snapshot(from: json)?.articleIDs == ["a0"])
+        #expect(StoryDesk.snapshot(from: Array("not an index".utf8)) == nil)
+    }
+
+    @Test func damagedBytesThrowAndNeverCrash() throws {
+        let bytes = try CompactEncoder().encode(Self.sample)
+        #expect(throws: (any Error).self) { try CompactDecoder().decode(Sample.self, from: Array(bytes.dropLast())) }
+        #expect(throws: (any Error).self) { try CompactDecoder().decode(Sample.self, from: bytes + [0]) }
+        #expect(throws: (any Error).self) { try CompactDecoder().decode(Sample.self, from: Array(bytes.prefix(5))) }
+        #expect(throws: (any Error).self) { try CompactDecoder().decode(Int.self, from: bytes) }
+        // Every truncation and every single-byte change either throws or decodes to some value.
+        var generator = SystemRandomNumberGenerator()
+        for length in stride(from: 0, to: bytes.count, by: 3) {
+            _ = try? CompactDecoder().decode(Sample.self, from: Array(bytes.prefix(length)))
+        }
+        for _ in 0..<300 {
+            var damaged = bytes
+            damaged[Int.random(in: 5..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            _ = try? CompactDecoder().decode(Sample.self, from: damaged)
+        }
+    }
+}
+
+extension JSONEncoder {
+    fileprivate static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}
