@@ -26,6 +26,7 @@ enum StableHash {
     /// The fingerprint of a text for exact-duplicate detection: its words, lower-cased, joined
     /// by single spaces (punctuation and spacing differences do not count).
     static func contentHash(of text: String) -> String {
+        if let ascii = asciiContentHash(of: text) { return ascii }
         var words: [String] = []
         var word = ""
         for character in text.lowercased() {
@@ -38,5 +39,31 @@ enum StableHash {
         }
         if !word.isEmpty { words.append(word) }
         return hex([words.joined(separator: " ")])
+    }
+
+    /// The same fingerprint computed over the bytes of an ASCII text (most English news),
+    /// without building the words: `nil` for any other text.
+    private static func asciiContentHash(of text: String) -> String? {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        var wroteWord = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            if isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if !inWord, wroteWord {
+                    value ^= 0x20
+                    value &*= 0x0000_0100_0000_01b3
+                }
+                inWord = true
+                wroteWord = true
+                value ^= UInt64(isUpper ? byte + 0x20 : byte)
+                value &*= 0x0000_0100_0000_01b3
+            } else {
+                inWord = false
+            }
+        }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -6,36 +6,64 @@ import Foundation
 enum PlaceTokenizer {
     /// The tokens of `text`; `zone` is given to the first paragraph's words, `zone + 1` to the
     /// rest when `splitsLead` is set.
+    ///
+    /// ASCII, most of an English text, is classified and lower-cased by its code points alone;
+    /// Unicode properties and Foundation's folding are consulted only for other characters.
     static func tokens(of text: String, zone: Int, splitsLead: Bool) -> [PlaceToken] {
         var result: [PlaceToken] = []
+        result.reserveCapacity(text.utf8.count / 6)
         var word = String.UnicodeScalarView()
+        var lowered: [UInt8] = []
+        var isASCII = true
+        var startsUpper = false
+        var letters = 0
+        var upperLetters = 0
         var sentenceStart = true
         var currentZone = zone
         var paragraphHasWords = false
 
         func finish() {
             guard !word.isEmpty else { return }
-            let raw = String(word)
-            let first = word.first!
-            let letters = raw.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let key = isASCII ? String(decoding: lowered, as: UTF8.self) : fold(String(word))
             result.append(
                 PlaceToken(
-                    key: fold(raw), isCapitalized: first.properties.isUppercase,
-                    isAllCaps: !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
-                        && letters.count > 1,
+                    key: key, isCapitalized: startsUpper, isAllCaps: letters > 1 && upperLetters == letters,
                     isSentenceInitial: sentenceStart, zone: currentZone))
-            word.removeAll()
+            word.removeAll(keepingCapacity: true)
+            lowered.removeAll(keepingCapacity: true)
+            isASCII = true
+            letters = 0
+            upperLetters = 0
             sentenceStart = false
             paragraphHasWords = true
         }
 
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil
-                || (properties.generalCategory == .nonspacingMark && !word.isEmpty)
-            {
-                word.append(scalar)
-                continue
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                if isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if word.isEmpty { startsUpper = isUpper }
+                    if byte >= 0x41 { letters += 1 }
+                    if isUpper { upperLetters += 1 }
+                    word.append(scalar)
+                    lowered.append(isUpper ? byte + 0x20 : byte)
+                    continue
+                }
+            } else {
+                let properties = scalar.properties
+                let isLetter = properties.isAlphabetic
+                if isLetter || properties.numericType != nil || (properties.generalCategory == .nonspacingMark && !word.isEmpty) {
+                    if word.isEmpty { startsUpper = properties.isUppercase }
+                    if isLetter {
+                        letters += 1
+                        if properties.isUppercase { upperLetters += 1 }
+                    }
+                    word.append(scalar)
+                    isASCII = false
+                    continue
+                }
             }
             finish()
             switch scalar {
