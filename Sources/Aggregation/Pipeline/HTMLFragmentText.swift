@@ -48,19 +48,21 @@ enum HTMLFragmentText {
     }
 
     /// Whitespace runs (including no-break spaces) collapsed to one space, ends trimmed.
+    /// Works on Unicode scalars (ASCII classified by code point), not grapheme clusters.
     static func collapse(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            let isSpace =
+                scalar.value < 0x80 ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
+            if isSpace {
                 pendingSpace = true
             } else {
                 if pendingSpace && !result.isEmpty { result.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }

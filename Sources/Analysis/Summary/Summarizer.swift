@@ -56,7 +56,8 @@ public enum Summarizer {
     static func candidateSentences(in text: String, article: Int) -> [SummarySentence] {
         let filter = BoilerplateFilter.english
         let kept = SentenceSplitter.english.sentences(in: text).filter { !filter.isBoilerplate($0) }
-        let prepared = kept.map { SummarySentence(text: $0, article: article, position: 0, stopWords: .english) }
+        var stems: [String: String?] = [:]
+        let prepared = kept.map { SummarySentence(text: $0, article: article, position: 0, stopWords: .english, stems: &stems) }
         let full = prepared.filter { $0.wordCount >= minimumWords }
         let usable = full.isEmpty ? prepared.filter { $0.wordCount > 0 } : full
         return usable.enumerated().map { offset, sentence in

@@ -8,21 +8,29 @@ struct SummarySentence: Sendable {
     let position: Int
     /// The distinct stems of the sentence's content words.
     let terms: Set<String>
-    /// The distinct lower-cased words, for near-duplicate tests.
-    let words: Set<String>
+    /// The lower-cased words, for near-duplicate tests (made a set only when compared: most
+    /// candidates never are).
+    let lowered: [String]
     /// The number of words.
-    let wordCount: Int
+    var wordCount: Int { lowered.count }
 
-    init(text: String, article: Int, position: Int, stopWords: StopWords) {
+    /// Prepares `text`; `stems` remembers the stems (or `nil` for stop words and one-letter
+    /// words) of the words seen so far, so a word repeated in an article is looked at once.
+    init(text: String, article: Int, position: Int, stopWords: StopWords, stems: inout [String: String?]) {
         self.text = text
         self.article = article
         self.position = position
-        let lowered = WordTokenizer.lowercasedWords(in: text)
-        wordCount = lowered.count
-        words = Set(lowered)
+        lowered = WordTokenizer.lowercasedWords(in: text)
         var terms = Set<String>()
-        for word in lowered where !stopWords.words.contains(word) && word.unicodeScalars.count > 1 {
-            terms.insert(EnglishStemmer.stem(word))
+        for word in lowered {
+            let stem: String?
+            if let known = stems[word] {
+                stem = known
+            } else {
+                stem = !stopWords.words.contains(word) && word.unicodeScalars.count > 1 ? EnglishStemmer.stem(word) : nil
+                stems[word] = stem
+            }
+            if let stem { terms.insert(stem) }
         }
         self.terms = terms
     }
@@ -37,9 +45,11 @@ struct SummarySentence: Sendable {
 
     /// Word-set Jaccard similarity with another sentence.
     func jaccard(_ other: SummarySentence) -> Double {
-        let union = words.union(other.words).count
+        let words = Set(lowered)
+        let otherWords = Set(other.lowered)
+        let union = words.union(otherWords).count
         guard union > 0 else { return 0 }
-        return Double(words.intersection(other.words).count) / Double(union)
+        return Double(words.intersection(otherWords).count) / Double(union)
     }
 }
 
@@ -50,7 +60,6 @@ extension SummarySentence {
         self.article = sentence.article
         self.position = position
         self.terms = sentence.terms
-        self.words = sentence.words
-        self.wordCount = sentence.wordCount
+        self.lowered = sentence.lowered
     }
 }

@@ -106,10 +106,11 @@ public struct SentenceSplitter: Sendable {
     }
 
     private static func emit(_ slice: ArraySlice<Unicode.Scalar>, into result: inout [String]) {
+        // Trimmed before the string is made: one string per sentence, not two.
+        guard let first = slice.firstIndex(where: { !isSpace($0) }), let last = slice.lastIndex(where: { !isSpace($0) }) else { return }
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: slice)
-        let sentence = String(view).trimmingWhitespace()
-        if !sentence.isEmpty { result.append(sentence) }
+        view.append(contentsOf: slice[first...last])
+        result.append(String(view))
     }
 
     static func isTerminator(_ c: Unicode.Scalar) -> Bool {
@@ -139,7 +140,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     private static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace
+        c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
     }
 
     private static func isOpener(_ c: Unicode.Scalar) -> Bool {
