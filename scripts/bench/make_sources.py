@@ -496,7 +496,7 @@ def cmd_config(a):
         "contact: https://github.com/tributary-news/tributary",
         "output: Feeds",
         "database: tributary.sqlite",
-        "fetch: { perHostDelay: 0s, perHostConcurrency: 2, concurrency: 16, robots: false }",
+        "fetch: { perHostDelay: 0s, perHostConcurrency: 2, robots: false }",
         "retention: { days: 3650, maxPerSource: 1000 }",
         "publish: { window: 3650d }",
         "sources:",
