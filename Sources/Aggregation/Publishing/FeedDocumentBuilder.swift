@@ -54,19 +54,23 @@ struct FeedDocumentBuilder: Sendable {
     /// The entries of `stories`, by story id: their articles read in a few batches, without
     /// their texts (an entry shows titles, links and the story's summary, not article bodies).
     func entries(for stories: [StoryRecord]) async throws -> [String: StoryEntry] {
-        var members: [String: [ArticleRecord]] = [:]
-        let ids = Array(Set(stories.map(\.id))).sorted()
+        var unique: [String: StoryRecord] = [:]
+        for story in stories { unique[story.id] = unique[story.id] ?? story }
+        let ids = unique.keys.sorted()
+        var entries: [String: StoryEntry] = [:]
+        // Read and built a part at a time, so only one part's articles are in memory.
         for start in stride(from: 0, to: ids.count, by: Self.storiesPerRead) {
             let part = Array(ids[start..<min(start + Self.storiesPerRead, ids.count)])
+            var members: [String: [ArticleRecord]] = [:]
             for article in try await store.articles(matching: ArticleKeys(stories: part), bodies: false) {
                 members[article.storyID, default: []].append(article)
             }
-        }
-        var entries: [String: StoryEntry] = [:]
-        for story in stories where entries[story.id] == nil {
-            let ordered = (members[story.id] ?? []).sorted { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) }
-            let primary = ordered.first { $0.id == story.primaryArticleID } ?? ordered.first
-            entries[story.id] = StoryEntry(entry: entry(for: story, ordered: ordered, primary: primary), primaryURL: primary?.url)
+            for id in part {
+                guard let story = unique[id] else { continue }
+                let ordered = members[id] ?? []
+                let primary = ordered.first { $0.id == story.primaryArticleID } ?? ordered.first
+                entries[id] = StoryEntry(entry: entry(for: story, ordered: ordered, primary: primary), primaryURL: primary?.url)
+            }
         }
         return entries
     }

@@ -29,7 +29,8 @@ public struct RegionTagger: Sendable {
         let tokens =
             PlaceTokenizer.tokens(of: title, zone: 0, splitsLead: false)
             + PlaceTokenizer.tokens(of: text, zone: 1, splitsLead: true)
-        let context = PlaceContext(words: Set(tokens.map(\.key)))
+        // Every word of the article, for the few ambiguous names: made when the first one is met.
+        lazy var context = PlaceContext(words: Set(tokens.map(\.key)))
         var weights: [String: Double] = [:]
         var mentions: [String: Int] = [:]
         var position = 0
