@@ -151,7 +151,7 @@ struct FailureTests {
             }
         }) { server in
             let paths = ["/500", "/404", "/410", "/429", "/loop", "/slow", "/big", "/reset", "/invalid-xml", "/good"]
-            try await withFetcher(testPolicy(requestTimeout: 4, maxBodyBytes: 1024 * 1024)) { fetcher in
+            try await withFetcher(testPolicy(requestTimeout: 10, maxBodyBytes: 1024 * 1024)) { fetcher in
                 let results = await withTaskGroup(of: (String, Result<FetchResponse, FetchError>).self) { group in
                     for path in paths {
                         group.addTask {
