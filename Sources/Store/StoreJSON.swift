@@ -25,6 +25,8 @@ enum StoreJSON {
 
     /// The list a JSON text column holds.
     static func value<Value: Decodable>(_ type: Value.Type, from text: String, column: String) throws -> Value {
+        if Value.self == [String].self, let list = strings(text) { return list as! Value }
+        if Value.self == [ScoredLabel].self, let list = labels(text) { return list as! Value }
         do {
             return try decoder.decode(type, from: Data(text.utf8))
         } catch {
