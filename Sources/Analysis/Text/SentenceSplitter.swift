@@ -25,16 +25,32 @@ public struct SentenceSplitter: Sendable {
     public func sentences(in text: String) -> [String] {
         var result: [String] = []
         let scalars = Array(text.unicodeScalars)
+        // Where each scalar starts in the UTF-8 bytes: a sentence is copied out of the bytes in
+        // one piece rather than rebuilt scalar by scalar.
+        var source = Source(bytes: Array(text.utf8), starts: [])
+        source.starts.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            source.starts.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        source.starts.append(offset)
         var start = 0
         for index in scalars.indices where Self.isLineBreak(scalars[index]) {
-            if index > start { split(Array(scalars[start..<index]), into: &result) }
+            if index > start { split(Array(scalars[start..<index]), base: start, source: source, into: &result) }
             start = index + 1
         }
-        if start < scalars.count { split(Array(scalars[start...]), into: &result) }
+        if start < scalars.count { split(Array(scalars[start...]), base: start, source: source, into: &result) }
         return result
     }
 
-    private func split(_ s: [Unicode.Scalar], into result: inout [String]) {
+    /// The text being split: its UTF-8 bytes and the byte offset of each scalar (plus the end).
+    private struct Source {
+        var bytes: [UInt8]
+        var starts: [Int]
+    }
+
+    private func split(_ s: [Unicode.Scalar], base: Int, source: Source, into result: inout [String]) {
         var start = 0
         var index = 0
         while index < s.count {
@@ -47,7 +63,7 @@ public struct SentenceSplitter: Sendable {
             var end = last + 1
             while end < s.count, Self.isCloser(s[end]) { end += 1 }
             if Self.isFullStopWithoutSpace(s[last]), end < s.count, !Self.isSpace(s[end]) {
-                Self.emit(s[start..<end], into: &result)
+                Self.emit(s[start..<end], base: base, source: source, into: &result)
                 start = end
                 index = end
                 continue
@@ -60,12 +76,12 @@ public struct SentenceSplitter: Sendable {
             while next < s.count, Self.isSpace(s[next]) { next += 1 }
             guard next < s.count else { break }
             if endsSentence(s, terminator: index, last: last, next: next) {
-                Self.emit(s[start..<end], into: &result)
+                Self.emit(s[start..<end], base: base, source: source, into: &result)
                 start = next
             }
             index = next
         }
-        if start < s.count { Self.emit(s[start...], into: &result) }
+        if start < s.count { Self.emit(s[start...], base: base, source: source, into: &result) }
     }
 
     private func endsSentence(_ s: [Unicode.Scalar], terminator: Int, last: Int, next: Int) -> Bool {
@@ -105,12 +121,11 @@ public struct SentenceSplitter: Sendable {
         return String(view)
     }
 
-    private static func emit(_ slice: ArraySlice<Unicode.Scalar>, into result: inout [String]) {
-        // Trimmed before the string is made: one string per sentence, not two.
+    /// Appends the sentence `slice` (of the line starting at scalar `base`), trimmed.
+    private static func emit(_ slice: ArraySlice<Unicode.Scalar>, base: Int, source: Source, into result: inout [String]) {
         guard let first = slice.firstIndex(where: { !isSpace($0) }), let last = slice.lastIndex(where: { !isSpace($0) }) else { return }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: slice[first...last])
-        result.append(String(view))
+        let bytes = source.bytes[source.starts[base + first]..<source.starts[base + last + 1]]
+        result.append(String(decoding: bytes, as: UTF8.self))
     }
 
     static func isTerminator(_ c: Unicode.Scalar) -> Bool {

@@ -19,21 +19,28 @@ public enum WordTokenizer {
     /// Calls `body` with each word of `text`, in order.
     public static func forEachWord(in text: String, _ body: (String) -> Void) {
         let scalars = Array(text.unicodeScalars)
-        var current = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        // A word is a run of scalars: it is copied out of the UTF-8 bytes in one piece.
+        var byteOffset = 0
+        var wordStart: Int?
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
+            let width = UTF8.width(scalar)
             if isWordScalar(scalar) {
-                current.append(scalar)
-            } else if !current.isEmpty, index + 1 < scalars.count, joins(scalar, scalars[index - 1], scalars[index + 1]) {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                body(String(current))
-                current = String.UnicodeScalarView()
+                if wordStart == nil { wordStart = byteOffset }
+            } else if let start = wordStart {
+                if index + 1 < scalars.count, joins(scalar, scalars[index - 1], scalars[index + 1]) {
+                    // An apostrophe, hyphen or separator inside the word: it stays in.
+                } else {
+                    body(String(decoding: bytes[start..<byteOffset], as: UTF8.self))
+                    wordStart = nil
+                }
             }
+            byteOffset += width
             index += 1
         }
-        if !current.isEmpty { body(String(current)) }
+        if let start = wordStart { body(String(decoding: bytes[start..<byteOffset], as: UTF8.self)) }
     }
 
     /// Whether a scalar belongs to a word: a letter, a digit or other number, or a combining mark.
