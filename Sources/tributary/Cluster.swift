@@ -16,7 +16,7 @@ extension Tributary {
 
                 Examples:
                   tributary cluster articles.jsonl
-                  tributary cluster --explain articles.jsonl    # adds "signal", "score", "matched"
+                  tributary cluster --explain articles.jsonl    # adds "signal", "score", "matched", "headlineScore"
                 """
         )
 
@@ -63,6 +63,7 @@ extension Tributary {
                     json.member("signal", decision.explanation.signal.rawValue)
                     json.member("score", (decision.explanation.score * 1000).rounded() / 1000)
                     json.member("matched", decision.explanation.matched)
+                    json.member("headlineScore", decision.explanation.headlineScore.map { ($0 * 1000).rounded() / 1000 })
                 }
                 json.endObject()
                 Console.write(json.bytes + [0x0A])

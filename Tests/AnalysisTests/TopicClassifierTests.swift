@@ -156,6 +156,18 @@ struct TopicClassifierTests {
         #expect(topics.first?.id == "sport")
     }
 
+    @Test func theLeadCountsMoreThanLaterText() throws {
+        let filler = Array(repeating: "alpha beta gamma delta", count: 20).joined(separator: " ")
+        let early = "New software was shown. " + filler
+        let late = filler + " New software was shown."
+        let technology = try #require(TopicSet.builtIn.definitions.firstIndex { $0.id == "technology" })
+        let classifier = Self.classifier
+        #expect(classifier.evidence(title: "", text: early)[technology] > classifier.evidence(title: "", text: late)[technology])
+        var flat = TopicClassifier()
+        flat.leadWeight = 1
+        #expect(flat.evidence(title: "", text: early)[technology] == flat.evidence(title: "", text: late)[technology])
+    }
+
     @Test func capitalizedTermsMatchCaseSensitively() {
         let set = TopicSet([TopicDefinition(id: "party", name: "Party", keywords: [WeightedTerms(weight: 3, terms: ["Labour"])])])
         let classifier = TopicClassifier(topics: set)

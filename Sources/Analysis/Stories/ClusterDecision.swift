@@ -23,12 +23,16 @@ public struct ClusterExplanation: Sendable, Codable, Equatable {
     public var score: Double
     /// The article (for copies) or story (for `tfidf`) matched, if any.
     public var matched: String?
+    /// For `tfidf`: the best cosine of the article's headline with the story's headlines, when
+    /// both have headlines.
+    public var headlineScore: Double?
 
     /// An explanation.
-    public init(signal: ClusterSignal, score: Double, matched: String? = nil) {
+    public init(signal: ClusterSignal, score: Double, matched: String? = nil, headlineScore: Double? = nil) {
         self.signal = signal
         self.score = score
         self.matched = matched
+        self.headlineScore = headlineScore
     }
 }
 

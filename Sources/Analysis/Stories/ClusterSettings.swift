@@ -25,7 +25,44 @@ public struct ClusterSettings: Sendable, Codable, Equatable {
     public var storyThreshold: Float = 0.3
     /// Longest gap between an article and a story's latest article, when both are dated.
     public var timeWindow: Double = 4 * 24 * 3600
+    /// Least cosine of an article's headline with one of a story's headlines for a TF-IDF join,
+    /// when both have headlines: reports of one event announce it with the same names and words,
+    /// follow-ups on a running story announce something else.
+    public var headlineThreshold: Float = 0.4
+    /// Lead cosine from which an article joins a story whatever the headlines say (a rewrite
+    /// under a new headline).
+    public var strongLeadThreshold: Float = 0.6
+    /// When an article and a story are both dated this close together, headlines are not
+    /// compared: reports of one event come within hours, follow-ups on a running story on later
+    /// days. Undated articles are always compared.
+    public var headlineWindow: Double = 24 * 3600
 
     /// The default settings.
     public init() {}
+
+    /// Decodes settings; a key absent from an older snapshot takes its default value, except
+    /// `headlineThreshold`, which takes 0 (headlines not compared, as the snapshot was built):
+    /// such settings differ from the defaults, so a store rebuilds the index with headlines.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ClusterSettings()
+        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
+            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
+        }
+        shingleSize = try value(.shingleSize, defaults.shingleSize)
+        bands = try value(.bands, defaults.bands)
+        rows = try value(.rows, defaults.rows)
+        minhashThreshold = try value(.minhashThreshold, defaults.minhashThreshold)
+        containmentThreshold = try value(.containmentThreshold, defaults.containmentThreshold)
+        minimumContainmentSamples = try value(.minimumContainmentSamples, defaults.minimumContainmentSamples)
+        containmentSampling = try value(.containmentSampling, defaults.containmentSampling)
+        containmentWindow = try value(.containmentWindow, defaults.containmentWindow)
+        leadWords = try value(.leadWords, defaults.leadWords)
+        entityWeight = try value(.entityWeight, defaults.entityWeight)
+        storyThreshold = try value(.storyThreshold, defaults.storyThreshold)
+        timeWindow = try value(.timeWindow, defaults.timeWindow)
+        headlineThreshold = try value(.headlineThreshold, 0)
+        strongLeadThreshold = try value(.strongLeadThreshold, defaults.strongLeadThreshold)
+        headlineWindow = try value(.headlineWindow, defaults.headlineWindow)
+    }
 }

@@ -1,7 +1,9 @@
 /// Groups articles into stories as they arrive: copies (same URL, same text, MinHash
 /// near-duplicates, teasers and truncations by containment) join the story of what they copy
 /// and name it in `duplicateOf`; independent reports join the story whose title-and-lead
-/// TF-IDF centroid is closest, when close enough and inside the time window.
+/// TF-IDF centroid is closest, when close enough, inside the time window, and, when both
+/// sides have headlines and are not dated within a day of each other, under a headline that
+/// announces the same thing (or with leads close enough to be a rewrite).
 ///
 /// Every lookup goes through hash buckets or short posting chains, so adding an article costs
 /// expected O(1) in the number of articles already indexed. The whole state is a `Codable`
@@ -52,6 +54,7 @@ public struct StoryClusterer: Sendable {
             entityWeight: settings.entityWeight)
         state.statistics.observe(lead.terms)
         let vector = lead.vector(statistics: state.statistics)
+        let headline = StoryHeadline.vector(of: article.title, statistics: state.statistics)
         let lookup = lookupTerms(of: vector)
         let published = article.published?.timeIntervalSince1970
 
@@ -59,20 +62,23 @@ public struct StoryClusterer: Sendable {
         let decision: ClusterDecision
         if let copy {
             storyNumber = Int(state.articleStory[copy.article])
-            state.stories.attach(vector, lookup: lookup, published: published, to: storyNumber)
+            state.stories.attach(vector, headline: headline, lookup: lookup, published: published, to: storyNumber)
             decision = ClusterDecision(
                 storyID: state.stories.stories[storyNumber].id, duplicateOf: state.articleIDs[copy.article],
                 explanation: ClusterExplanation(
                     signal: copy.signal, score: copy.score, matched: state.articleIDs[copy.article]))
-        } else if let (number, similarity) = closestStory(to: vector, lookup: lookup, published: published) {
-            storyNumber = number
-            state.stories.attach(vector, lookup: lookup, published: published, to: storyNumber)
+        } else if let match = closestStory(to: vector, headline: headline, lookup: lookup, published: published) {
+            storyNumber = match.story
+            state.stories.attach(vector, headline: headline, lookup: lookup, published: published, to: storyNumber)
             let storyID = state.stories.stories[storyNumber].id
             decision = ClusterDecision(
                 storyID: storyID, duplicateOf: nil,
-                explanation: ClusterExplanation(signal: .tfidf, score: Double(similarity), matched: storyID))
+                explanation: ClusterExplanation(
+                    signal: .tfidf, score: Double(match.similarity), matched: storyID,
+                    headlineScore: match.headlineSimilarity.map(Double.init)))
         } else {
-            storyNumber = state.stories.open(id: article.id, vector: vector, lookup: lookup, published: published)
+            storyNumber = state.stories.open(
+                id: article.id, vector: vector, headline: headline, lookup: lookup, published: published)
             decision = ClusterDecision(
                 storyID: article.id, duplicateOf: nil, explanation: ClusterExplanation(signal: .new, score: 0))
         }
@@ -131,17 +137,36 @@ public struct StoryClusterer: Sendable {
             .prefix(state.stories.lookupTerms).map { $0 }
     }
 
-    private func closestStory(to vector: TermVector, lookup: [UInt64], published: Double?) -> (Int, Float)? {
+    private struct StoryMatch {
+        var story: Int
+        var similarity: Float
+        var headlineSimilarity: Float?
+    }
+
+    /// The story whose centroid is closest to `vector`, at or above the story threshold, inside
+    /// the time window, and announced by a headline like the article's (unless the leads alone
+    /// are close enough, or both are dated within `headlineWindow`).
+    private func closestStory(
+        to vector: TermVector, headline: TermVector, lookup: [UInt64], published: Double?
+    ) -> StoryMatch? {
         guard !vector.isEmpty else { return nil }
-        var best: (Int, Float)?
+        var best: StoryMatch?
         for (number, similarity) in state.stories.candidates(of: vector, lookup: lookup) {
-            guard similarity >= settings.storyThreshold, similarity > (best?.1 ?? 0) else { continue }
-            if let published, let latest = state.stories.stories[number].latest,
-                abs(published - latest) > settings.timeWindow
+            guard similarity >= settings.storyThreshold, similarity > (best?.similarity ?? 0) else { continue }
+            let story = state.stories.stories[number]
+            var sameDay = false
+            if let published, let latest = story.latest {
+                let gap = abs(published - latest)
+                if gap > settings.timeWindow { continue }
+                sameDay = gap <= settings.headlineWindow
+            }
+            let headlineSimilarity = story.headlineSimilarity(to: headline)
+            if !sameDay, let headlineSimilarity, headlineSimilarity < settings.headlineThreshold,
+                similarity < settings.strongLeadThreshold
             {
                 continue
             }
-            best = (number, similarity)
+            best = StoryMatch(story: number, similarity: similarity, headlineSimilarity: headlineSimilarity)
         }
         return best
     }

@@ -13,7 +13,50 @@ public struct StoryIndex: Sendable, Codable {
         public var latest: Double?
         /// Norm of `centroid`, kept current.
         public var norm: Float
+        /// The distinct headlines of its members (`StoryHeadline` vectors), at most
+        /// `StoryIndex.headlineLimit`; empty for a story of untitled articles.
+        public var headlines: [TermVector]
+
+        /// A story.
+        public init(
+            id: String, centroid: TermVector, size: Int, latest: Double?, norm: Float, headlines: [TermVector] = []
+        ) {
+            self.id = id
+            self.centroid = centroid
+            self.size = size
+            self.latest = latest
+            self.norm = norm
+            self.headlines = headlines
+        }
+
+        /// Decodes a story; snapshots saved before headlines were kept decode with none.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(String.self, forKey: .id)
+            centroid = try container.decode(TermVector.self, forKey: .centroid)
+            size = try container.decode(Int.self, forKey: .size)
+            latest = try container.decodeIfPresent(Double.self, forKey: .latest)
+            norm = try container.decode(Float.self, forKey: .norm)
+            headlines = try container.decodeIfPresent([TermVector].self, forKey: .headlines) ?? []
+        }
+
+        /// The highest cosine of `headline` with one of the story's headlines (nil when either
+        /// side has none).
+        public func headlineSimilarity(to headline: TermVector) -> Float? {
+            guard !headline.isEmpty, !headlines.isEmpty else { return nil }
+            return headlines.map { headline.dot($0) }.max()
+        }
+
+        mutating func remember(headline: TermVector) {
+            guard !headline.isEmpty, headlines.count < StoryIndex.headlineLimit,
+                !headlines.contains(where: { headline.dot($0) >= 0.9 })
+            else { return }
+            headlines.append(headline)
+        }
     }
+
+    /// Distinct headlines kept per story.
+    public static let headlineLimit = 8
 
     /// Terms kept per centroid.
     public let centroidTerms: Int
@@ -34,16 +77,25 @@ public struct StoryIndex: Sendable, Codable {
         self.maxChain = maxChain
     }
 
-    /// Starts a story with one article (indexed under `lookup`); returns its story number.
-    public mutating func open(id: String, vector: TermVector, lookup: [UInt64], published: Double?) -> Int {
+    /// Starts a story with one article (indexed under `lookup`, with its headline if any); returns
+    /// its story number.
+    public mutating func open(
+        id: String, vector: TermVector, headline: TermVector = TermVector(), lookup: [UInt64], published: Double?
+    ) -> Int {
         stories.append(Story(id: id, centroid: vector, size: 1, latest: published, norm: vector.norm))
         let number = stories.count - 1
+        stories[number].remember(headline: headline)
         index(lookup, story: number)
         return number
     }
 
-    /// Adds an article's vector to story `number` and indexes the story under `lookup`.
-    public mutating func attach(_ vector: TermVector, lookup: [UInt64], published: Double?, to number: Int) {
+    /// Adds an article's vector (and headline) to story `number` and indexes the story under
+    /// `lookup`.
+    public mutating func attach(
+        _ vector: TermVector, headline: TermVector = TermVector(), lookup: [UInt64], published: Double?,
+        to number: Int
+    ) {
+        stories[number].remember(headline: headline)
         stories[number].centroid = stories[number].centroid.adding(vector, limit: centroidTerms)
         stories[number].norm = stories[number].centroid.norm
         stories[number].size += 1

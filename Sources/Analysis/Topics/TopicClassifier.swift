@@ -13,6 +13,11 @@ public struct TopicClassifier: Sendable {
     public var relativeThreshold = 0.3
     /// The least evidence (sum of weights) for any topic to be reported.
     public var minimumEvidence = 2.0
+    /// How much an occurrence in the lead (the first `leadWords` words of the text) counts:
+    /// news puts what the article is about first, background and asides later.
+    public var leadWeight = 2.0
+    /// Words of text that form the lead.
+    public var leadWords = 50
 
     /// Creates a classifier over a topic set (by default the built-in one).
     public init(topics: TopicSet = .builtIn) {
@@ -40,11 +45,11 @@ public struct TopicClassifier: Sendable {
     /// times the logarithm of its weighted occurrences.
     func evidence(title: String, text: String) -> [Double] {
         var hits: [Int: (term: TopicTerm, count: Double)] = [:]
-        index.forEachMatch(in: TopicText(title)) { term in
+        index.forEachMatch(in: TopicText(title)) { term, _ in
             hits[term.serial, default: (term, 0)].count += titleWeight
         }
-        index.forEachMatch(in: TopicText(text)) { term in
-            hits[term.serial, default: (term, 0)].count += 1
+        index.forEachMatch(in: TopicText(text)) { term, position in
+            hits[term.serial, default: (term, 0)].count += position < leadWords ? leadWeight : 1
         }
         var evidence = [Double](repeating: 0, count: topics.definitions.count)
         for (term, count) in hits.values {

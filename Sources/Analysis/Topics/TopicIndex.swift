@@ -27,14 +27,15 @@ struct TopicIndex: Sendable {
         }
     }
 
-    /// Calls `body` with every term occurring in `words` (keys prepared by `TopicText`).
-    func forEachMatch(in text: TopicText, _ body: (TopicTerm) -> Void) {
+    /// Calls `body` with every term occurring in `words` (keys prepared by `TopicText`) and the
+    /// word position where it starts.
+    func forEachMatch(in text: TopicText, _ body: (TopicTerm, Int) -> Void) {
         for position in text.folded.indices {
             if let terms = folded[text.folded[position]] {
-                for term in terms where matches(term, text.folded, at: position) { body(term) }
+                for term in terms where matches(term, text.folded, at: position) { body(term, position) }
             }
             if let terms = cased[text.cased[position]] {
-                for term in terms where matches(term, text.cased, at: position) { body(term) }
+                for term in terms where matches(term, text.cased, at: position) { body(term, position) }
             }
         }
     }
