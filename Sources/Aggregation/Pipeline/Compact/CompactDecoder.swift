@@ -18,7 +18,7 @@ private struct ValueDecoder: Decoder {
     }
 
     private func mismatch(_ type: Any.Type) -> DecodingError {
-        DecodingError.typeMismatch(type, .init(codingPath: codingPath, debugDescription: "found \(value) in the compact index"))
+        DecodingError.typeMismatch(type, .init(codingPath: codingPath, debugDescription: "found \(value.kind) in the compact index"))
     }
 
     /// `type` read from a number, a string or a flag; `nil` when `type` is none of those.

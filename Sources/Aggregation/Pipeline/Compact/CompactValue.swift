@@ -14,6 +14,21 @@ indirect enum CompactValue: Sendable, Equatable {
     case object([(key: String, value: CompactValue)])
     case packed(PackedArray)
 
+    /// What kind of value this is, for error messages (never the value itself, which can be
+    /// the whole index).
+    var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a flag"
+        case .int, .uint: "an integer"
+        case .double, .float: "a number"
+        case .string: "a string"
+        case .array(let items): "an array of \(items.count)"
+        case .object(let fields): "an object of \(fields.count) fields"
+        case .packed: "a packed array"
+        }
+    }
+
     static func == (left: CompactValue, right: CompactValue) -> Bool {
         switch (left, right) {
         case (.null, .null): true
