@@ -6,6 +6,8 @@ struct JSONLDArticle: Sendable, Equatable {
     var isArticle = false
     var headline: String?
     var authors: [String] = []
+    /// Organizations credited as authors (a newsroom, a company), kept apart from people.
+    var organizationAuthors: [String] = []
     var datePublished: String?
     var dateModified: String?
     var articleBody: String?
@@ -56,7 +58,7 @@ enum JSONLDReader {
         var result = JSONLDArticle()
         result.isArticle = article != nil
         result.headline = string(chosen["headline"]) ?? string(chosen["name"])
-        result.authors = authorNames(chosen["author"] ?? chosen["creator"], people: people)
+        (result.authors, result.organizationAuthors) = authorNames(chosen["author"] ?? chosen["creator"], people: people)
         result.datePublished = string(chosen["datePublished"]) ?? string(chosen["dateCreated"])
         result.dateModified = string(chosen["dateModified"]) ?? string(page?["dateModified"])
         result.articleBody = string(chosen["articleBody"]) ?? string(chosen["text"])
@@ -68,7 +70,7 @@ enum JSONLDReader {
             string(chosen["url"]) ?? (chosen["mainEntityOfPage"] as? [String: Any]).flatMap { string($0["@id"]) }
             ?? string(chosen["mainEntityOfPage"])
         result.description = string(chosen["description"])
-        if result.authors.isEmpty, let page { result.authors = authorNames(page["author"], people: people) }
+        if result.authors.isEmpty, let page { result.authors = authorNames(page["author"], people: people).people }
         return result
     }
 
@@ -108,9 +110,11 @@ enum JSONLDReader {
         return nil
     }
 
-    /// Person names of an author value: a string, an object, or an array of them.
-    private static func authorNames(_ value: Any?, people: [String: String]) -> [String] {
+    /// Names of an author value (a string, an object, or an array of them): people, and
+    /// organizations apart.
+    private static func authorNames(_ value: Any?, people: [String: String]) -> (people: [String], organizations: [String]) {
         var names: [String] = []
+        var organizations: [String] = []
         var stack: [Any] = value.map { [$0] } ?? []
         while let item = stack.popLast() {
             if let array = item as? [Any] {
@@ -119,7 +123,10 @@ enum JSONLDReader {
                 names.append(text)
             } else if let object = item as? [String: Any] {
                 let types = typeNames(object["@type"])
-                if types.contains("organization") || types.contains("newsmediaorganization") { continue }
+                if types.contains("organization") || types.contains("newsmediaorganization") {
+                    if let name = string(object["name"]) { organizations.append(name) }
+                    continue
+                }
                 if let name = string(object["name"]) {
                     names.append(name)
                 } else if let id = object["@id"] as? String, let name = people[id] {
@@ -127,7 +134,7 @@ enum JSONLDReader {
                 }
             }
         }
-        return names
+        return (names, organizations)
     }
 
     /// An image URL from a string, an ImageObject, or an array of them.

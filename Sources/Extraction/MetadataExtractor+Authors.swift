@@ -1,0 +1,121 @@
+extension MetadataExtractor {
+    /// The authors: JSON-LD people, then `twitter:label` pairs and `<meta>` names (what a page
+    /// states about itself is kept even when it is the site's own name), then a byline line in
+    /// the article's header, then byline elements near the article (without the site's name),
+    /// and last an organization JSON-LD credits as the author.
+    func authors(content: Int?, header: Range<Int>?, siteName: String?) -> [String] {
+        if let jsonLD, !jsonLD.authors.isEmpty {
+            let names = AuthorCleaner.clean(jsonLD.authors, siteName: nil)
+            if !names.isEmpty { return names }
+        }
+        if let names = twitterLabelAuthors() { return names }
+        for key in Self.authorKeys {
+            let values = (signals.metaAll[key] ?? []).filter { !$0.lowercased().hasPrefix("http") && !$0.hasPrefix("@") }
+            if !values.isEmpty {
+                let names = AuthorCleaner.clean(values, siteName: nil)
+                if !names.isEmpty { return names }
+            }
+        }
+        let tree = analysis.tree
+        if let content, let line = bylineLine(near: content, header: header) {
+            let names = AuthorCleaner.clean([line], siteName: siteName)
+            if !names.isEmpty { return names }
+        }
+        var raws: [String] = []
+        for element in signals.bylineElements where !analysis.invisible[element] {
+            if let content, tree.isInside(element, content) == false, isFarFrom(element, content, header: header) { continue }
+            var text: String
+            if let nameNode = (element..<Int(tree.ends[element])).first(where: {
+                tree.kinds[$0] == .element && tree.attribute("itemprop", of: $0)?.lowercased() == "name"
+            }) {
+                text = tree.attribute("content", of: nameNode) ?? tree.text(of: nameNode)
+            } else {
+                text = tree.attribute("content", of: element) ?? tree.text(of: element)
+            }
+            text = text.trimmingSpaces()
+            if text.isEmpty || text.count > 120 { continue }
+            raws.append(text)
+            if raws.count >= 3 { break }
+        }
+        let names = AuthorCleaner.clean(raws, siteName: siteName)
+        if !names.isEmpty { return names }
+        return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil)
+    }
+
+    private static let bylineLabels: Set<String> = ["by", "written by", "author", "authors", "words by", "posted by", "story by", "authored by"]
+    private static let bylinePrefixes: [String] = ["by ", "by: ", "written by ", "words by ", "posted by ", "story by ", "authored by "]
+
+    private static func isBylineStart(_ lower: String) -> Bool {
+        bylinePrefixes.contains { lower.hasPrefix($0) }
+    }
+
+    /// Authors from `twitter:label1` "Written by" + `twitter:data1` pairs.
+    private func twitterLabelAuthors() -> [String]? {
+        for pair in [("twitter:label1", "twitter:data1"), ("twitter:label2", "twitter:data2")] {
+            guard let label = signals.meta[pair.0], label.lowercased().hasPrefix("written by"), let value = signals.meta[pair.1] else { continue }
+            let names = AuthorCleaner.clean([value], siteName: nil)
+            if !names.isEmpty { return names }
+        }
+        return nil
+    }
+
+    /// A short "By Jane Doe" line in the article's header or near the top of the article; a
+    /// lone "Written by" label takes the name from its parent or its next element.
+    private func bylineLine(near content: Int, header: Range<Int>?) -> String? {
+        let tree = analysis.tree
+        var scope = content
+        for _ in 0..<4 where tree.parents[scope] >= 0 { scope = Int(tree.parents[scope]) }
+        var index = min(scope, header?.lowerBound ?? scope)
+        let end = max(Int(tree.ends[scope]), header?.upperBound ?? 0)
+        var checked = 0
+        while index < end, checked < 300 {
+            if analysis.invisible[index] || (tree.kinds[index] == .element && Self.isNavigation(index, in: analysis)) {
+                index = max(index + 1, Int(tree.ends[index]))
+                continue
+            }
+            if tree.kinds[index] == .element, analysis.ownText[index] >= 2, analysis.textLength[index] < 100 {
+                checked += 1
+                var text: String = tree.text(of: index)
+                var lower: String = text.lowercased()
+                let label = lower.trimmingCharacters(in: ": ")
+                if Self.bylineLabels.contains(label) {
+                    let parent = Int(tree.parents[index])
+                    let next = Int(tree.ends[index])
+                    if parent >= 0, analysis.textLength[parent] < 100, analysis.textLength[parent] > analysis.textLength[index] {
+                        text = tree.text(of: parent)
+                    } else if next < tree.count, tree.kinds[next] == .element, tree.parents[next] == tree.parents[index],
+                        analysis.textLength[next] > 2, analysis.textLength[next] < 60
+                    {
+                        text = "By " + tree.text(of: next)
+                    }
+                    lower = text.lowercased()
+                    if lower.hasPrefix("author") { text = "By " + text.drop { $0 != " " }.trimmingSpaces() }
+                    lower = text.lowercased()
+                }
+                if text.count < 100, Self.isBylineStart(lower) {
+                    let rest: String = text.drop { $0 != " " }.trimmingSpaces()
+                    let named = rest.first?.isUppercase ?? false
+                    if named { return text }
+                }
+            }
+            if index > content, tree.names[index] == "p", analysis.goodLength[index] > 0 { checked += 50 }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether an element is a navigation block or menu (whose "By topic" entries are no bylines).
+    private static func isNavigation(_ node: Int, in analysis: PageAnalysis) -> Bool {
+        let name = analysis.tree.names[node]
+        return name == "nav" || name == "menu" || (name == "ul" && analysis.linkDensity(node) > 0.8)
+    }
+
+    /// Whether an element lies outside the article's neighbourhood (related-story bylines).
+    private func isFarFrom(_ element: Int, _ content: Int, header: Range<Int>?) -> Bool {
+        if let header, header.contains(element) { return false }
+        let tree = analysis.tree
+        var scope = content
+        for _ in 0..<3 where tree.parents[scope] >= 0 { scope = Int(tree.parents[scope]) }
+        return !tree.isInside(element, scope)
+    }
+}

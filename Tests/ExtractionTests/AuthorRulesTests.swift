@@ -1,0 +1,75 @@
+import Testing
+
+@testable import Extraction
+
+/// Where authors come from and how their names are cleaned.
+@Suite("Author rules")
+struct AuthorRulesTests {
+    private func extract(head: String = "", body: String) -> ExtractedPage {
+        ArticleExtractor.extract(FixtureLoader.page(head: head, body: body), url: nil, contentType: nil)
+    }
+
+    @Test func graphAuthorReferencedByIdentifier() {
+        let head = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"NewsArticle","headline":"Budget","author":{"@id":"https://x.example/#/person/ana"},"datePublished":"2024-03-05"},
+            {"@type":"Person","@id":"https://x.example/#/person/ana","name":"Ana Lima","jobTitle":"Reporter"}]}</script>
+            """
+        #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Ana Lima"])
+    }
+
+    @Test func organizationAuthorWhenNoPersonIsNamed() {
+        let head = """
+            <script type="application/ld+json">{"@type":"Article","headline":"Budget",
+            "author":{"@type":"Organization","name":"Harbour Post Media"}}</script>
+            """
+        #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Harbour Post Media"])
+        let mixed = """
+            <script type="application/ld+json">{"@type":"Article","headline":"Budget",
+            "author":[{"@type":"Organization","name":"Harbour Post Media"},{"@type":"Person","name":"Jo Park"}]}</script>
+            """
+        #expect(extract(head: mixed, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Jo Park"])
+    }
+
+    @Test func statedAuthorIsKeptEvenWhenItIsTheSiteName() {
+        let head = "<meta property=\"og:site_name\" content=\"Rita Moreno\"><meta name=\"author\" content=\"Rita Moreno\">"
+        #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Rita Moreno"])
+    }
+
+    @Test func bylineWithARole() {
+        let body = "<article><h1>Budget passes</h1><p class=\"byline\">By Jane Doe, Senior Correspondent</p>\(FixtureLoader.prose)</article>"
+        #expect(extract(body: body).authors == ["Jane Doe"])
+    }
+
+    @Test func writtenByLabelWithTheNameInTheNextElement() {
+        let body = """
+            <article><h1>Budget passes</h1><div class="info"><div>Written by</div><div>Edda Tabor</div>
+            <div>Edda covers the city council, its budget fights and the harbour authority for the paper, and has done so for more than ten years now.</div></div>
+            \(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: body).authors == ["Edda Tabor"])
+    }
+
+    @Test func menuEntriesAreNoBylines() {
+        let body = """
+            <nav><ul><li><p>BY USE CASE</p></li><li><a href="/a">Retail teams</a></li></ul></nav>
+            <article><h1>Budget passes</h1>\(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: body).authors.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("A. J. Neal View", ["A. J. Neal"]),
+        ("Matthew Rich ⋅ Review Editor ⋅", ["Matthew Rich"]),
+        ("Maria &amp; Katerina", ["Maria", "Katerina"]),
+        ("Author Isaiah Shelton", ["Isaiah Shelton"]),
+        ("Florence says", []),
+    ])
+    func cleansWidgetText(_ raw: String, _ expected: [String]) {
+        #expect(AuthorCleaner.clean([raw], siteName: nil) == expected)
+    }
+
+    @Test func nameWithTrailingOutletIsOnePerson() {
+        #expect(AuthorCleaner.clean(["Brian Truitt USA TODAY", "Brian Truitt"], siteName: nil) == ["Brian Truitt"])
+    }
+}
