@@ -117,19 +117,23 @@ actor StoryDesk {
             if !touchedStories.contains(article.storyID) { touchedStories.append(article.storyID) }
         }
         // A story the clusterer opened just now has nothing stored yet: only the others are read.
+        // The articles joining each story, in order; stories that only new copies joined keep
+        // their summary and labels, and are not re-read (`adding(copies:to:now:)`).
+        var joining: [String: [ArticleRecord]] = [:]
+        for id in order {
+            guard let article = toWrite[id] else { continue }
+            joining[article.storyID, default: []].append(article)
+        }
+        let onlyCopies = Set(
+            touchedStories.filter { storyID in
+                joining[storyID, default: []].allSatisfy { $0.duplicateOf != nil && !updatedIDs.contains($0.id) }
+            })
         let storedStoryIDs = touchedStories.filter { !newStoryIDs.contains($0) }
         var previousStories: [String: StoryRecord] = [:]
         var storedMembers: [String: [ArticleRecord]] = [:]
         if !storedStoryIDs.isEmpty {
             for story in try await store.stories(ids: storedStoryIDs) { previousStories[story.id] = story }
-            // Stories that only copies joined are not re-read (see below).
-            let recomposed = storedStoryIDs.filter { storyID in
-                previousStories[storyID] == nil
-                    || !order.allSatisfy { id in
-                        guard let article = toWrite[id], article.storyID == storyID else { return true }
-                        return article.duplicateOf != nil && !updatedIDs.contains(id)
-                    }
-            }
+            let recomposed = storedStoryIDs.filter { previousStories[$0] == nil || !onlyCopies.contains($0) }
             if !recomposed.isEmpty {
                 for member in try await store.articles(matching: ArticleKeys(stories: recomposed), bodies: false) {
                     storedMembers[member.storyID, default: []].append(member)
@@ -138,10 +142,9 @@ actor StoryDesk {
         }
         var stories: [StoryRecord] = []
         for storyID in touchedStories {
-            let joining = order.compactMap { toWrite[$0] }.filter { $0.storyID == storyID }
+            let joining = joining[storyID] ?? []
             let previous = previousStories[storyID]
-            if let previous, joining.allSatisfy({ $0.duplicateOf != nil && !updatedIDs.contains($0.id) }) {
-                // Only copies joined: no need to read the story's articles again.
+            if let previous, onlyCopies.contains(storyID) {
                 stories.append(composer.adding(copies: joining, to: previous, now: now))
                 continue
             }
