@@ -48,24 +48,34 @@ public struct ContainmentIndex: Sendable, Codable {
     }
 
     /// Indexed texts sharing samples with `samples`, with the containment of the query in the
-    /// entry (`queryInEntry`) and of the entry in the query (`entryInQuery`).
+    /// entry (`queryInEntry`) and of the entry in the query (`entryInQuery`), oldest entry
+    /// first (so equal scores always resolve to the same, earliest, text).
     public func matches(of samples: [UInt64]) -> [ContainmentMatch] {
         guard !samples.isEmpty else { return [] }
-        var shared: [Int32: Int] = [:]
+        var hits: [Int32] = []
         for sample in samples {
             var posting = heads[sample] ?? -1
             var walked = 0
             while posting >= 0 && walked < maxChain {
-                shared[postingEntry[Int(posting)], default: 0] += 1
+                hits.append(postingEntry[Int(posting)])
                 posting = postingNext[Int(posting)]
                 walked += 1
             }
         }
-        return shared.map { entry, common in
-            ContainmentMatch(
-                entry: Int(entry), shared: common, querySamples: samples.count,
-                entrySamples: Int(sampleCounts[Int(entry)]))
+        hits.sort()
+        var result: [ContainmentMatch] = []
+        var start = 0
+        while start < hits.count {
+            var end = start + 1
+            while end < hits.count && hits[end] == hits[start] { end += 1 }
+            let entry = Int(hits[start])
+            result.append(
+                ContainmentMatch(
+                    entry: entry, shared: end - start, querySamples: samples.count,
+                    entrySamples: Int(sampleCounts[entry])))
+            start = end
         }
+        return result
     }
 }
 

@@ -151,7 +151,10 @@ public struct StoryClusterer: Sendable {
     ) -> StoryMatch? {
         guard !vector.isEmpty else { return nil }
         var best: StoryMatch?
-        for (number, similarity) in state.stories.candidates(of: vector, lookup: lookup) {
+        for (number, similarity) in state.stories.candidates(
+            of: vector, lookup: lookup, published: published, window: settings.timeWindow,
+            minimum: settings.storyThreshold)
+        {
             guard similarity >= settings.storyThreshold, similarity > (best?.similarity ?? 0) else { continue }
             let story = state.stories.stories[number]
             var sameDay = false

@@ -67,8 +67,19 @@ public struct StoryIndex: Sendable, Codable {
     /// All stories, by story number.
     public private(set) var stories: [Story] = []
     private var heads: [UInt64: Int32] = [:]
-    private var postingStory: [Int32] = []
-    private var postingNext: [Int32] = []
+    /// Postings as (story, next posting) pairs side by side, so walking a chain touches one
+    /// cache line per posting.
+    private var postings: [Posting] = []
+    /// Each story's latest publication time (NaN when undated), beside `stories` so that
+    /// stories outside a time window are passed over without reading them.
+    private var recency: [Double] = []
+    /// Each story's `CentroidSketch`, end to end.
+    private var sketches: [UInt8] = []
+
+    private struct Posting {
+        var story: Int32
+        var next: Int32
+    }
 
     /// An empty index.
     public init(centroidTerms: Int = 96, lookupTerms: Int = 12, maxChain: Int = 48) {
@@ -77,13 +88,60 @@ public struct StoryIndex: Sendable, Codable {
         self.maxChain = maxChain
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case centroidTerms, lookupTerms, maxChain, stories, heads, postingStory, postingNext
+    }
+
+    /// Decodes an index (the keyed layout of every earlier version); a posting that points
+    /// outside the index is an error, never a crash later.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        centroidTerms = try container.decode(Int.self, forKey: .centroidTerms)
+        lookupTerms = try container.decode(Int.self, forKey: .lookupTerms)
+        maxChain = try container.decode(Int.self, forKey: .maxChain)
+        stories = try container.decode([Story].self, forKey: .stories)
+        heads = try container.decode([UInt64: Int32].self, forKey: .heads)
+        let story = try container.decode([Int32].self, forKey: .postingStory)
+        let next = try container.decode([Int32].self, forKey: .postingNext)
+        let count = story.count
+        guard next.count == count, heads.values.allSatisfy({ $0 >= -1 && Int($0) < count }),
+            next.allSatisfy({ $0 >= -1 && Int($0) < count }),
+            story.allSatisfy({ $0 >= 0 && Int($0) < stories.count })
+        else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .postingStory, in: container, debugDescription: "story postings out of range")
+        }
+        postings = zip(story, next).map { Posting(story: $0, next: $1) }
+        recency = stories.map { $0.latest ?? .nan }
+        sketches = [UInt8](repeating: 0, count: stories.count * CentroidSketch.size)
+        for (number, story) in stories.enumerated() {
+            CentroidSketch.write(
+                story.centroid, norm: story.norm, into: &sketches, at: number * CentroidSketch.size)
+        }
+    }
+
+    /// Encodes the index.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(centroidTerms, forKey: .centroidTerms)
+        try container.encode(lookupTerms, forKey: .lookupTerms)
+        try container.encode(maxChain, forKey: .maxChain)
+        try container.encode(stories, forKey: .stories)
+        try container.encode(heads, forKey: .heads)
+        try container.encode(postings.map(\.story), forKey: .postingStory)
+        try container.encode(postings.map(\.next), forKey: .postingNext)
+    }
+
     /// Starts a story with one article (indexed under `lookup`, with its headline if any); returns
     /// its story number.
     public mutating func open(
         id: String, vector: TermVector, headline: TermVector = TermVector(), lookup: [UInt64], published: Double?
     ) -> Int {
         stories.append(Story(id: id, centroid: vector, size: 1, latest: published, norm: vector.norm))
+        recency.append(published ?? .nan)
         let number = stories.count - 1
+        sketches.append(contentsOf: repeatElement(0, count: CentroidSketch.size))
+        CentroidSketch.write(vector, norm: vector.norm, into: &sketches, at: number * CentroidSketch.size)
         stories[number].remember(headline: headline)
         index(lookup, story: number)
         return number
@@ -99,37 +157,74 @@ public struct StoryIndex: Sendable, Codable {
         stories[number].centroid = stories[number].centroid.adding(vector, limit: centroidTerms)
         stories[number].norm = stories[number].centroid.norm
         stories[number].size += 1
+        CentroidSketch.write(
+            stories[number].centroid, norm: stories[number].norm, into: &sketches,
+            at: number * CentroidSketch.size)
         if let published {
             stories[number].latest = max(stories[number].latest ?? published, published)
+            recency[number] = stories[number].latest ?? .nan
         }
         index(lookup, story: number)
     }
 
     /// Stories sharing one of `lookup` (an article's most distinctive terms) with `vector`,
-    /// with their cosine similarity to it.
-    public func candidates(of vector: TermVector, lookup: [UInt64]) -> [(story: Int, similarity: Float)] {
-        var seen = Set<Int32>()
-        for term in lookup {
-            var posting = heads[term] ?? -1
-            var walked = 0
-            while posting >= 0 && walked < maxChain {
-                seen.insert(postingStory[Int(posting)])
-                posting = postingNext[Int(posting)]
-                walked += 1
+    /// with their cosine similarity to it, in the order their postings were walked. With
+    /// `published`, stories whose latest article is more than `window` seconds away from it are
+    /// left out (undated stories never are); stories that cannot reach a similarity of `minimum`
+    /// may be left out.
+    public func candidates(
+        of vector: TermVector, lookup: [UInt64], published: Double? = nil, window: Double = .infinity,
+        minimum: Float = -.infinity
+    ) -> [(story: Int, similarity: Float)] {
+        // One bit per story marks those already seen: no hashing, and a story on several
+        // chains is looked at once.
+        var seen = [UInt64](repeating: 0, count: stories.count / 64 + 1)
+        var numbers: [Int] = []
+        postings.withUnsafeBufferPointer { postings in
+            recency.withUnsafeBufferPointer { recency in
+                for term in lookup {
+                    var posting = Int(heads[term] ?? -1)
+                    var walked = 0
+                    while posting >= 0 && walked < maxChain {
+                        let number = Int(postings[posting].story)
+                        let bit: UInt64 = 1 << UInt64(number & 63)
+                        if seen[number >> 6] & bit == 0 {
+                            seen[number >> 6] |= bit
+                            // An undated story (NaN) is never outside the window.
+                            let outside = published.map { abs($0 - recency[number]) > window } ?? false
+                            if !outside { numbers.append(number) }
+                        }
+                        posting = Int(postings[posting].next)
+                        walked += 1
+                    }
+                }
             }
         }
-        return seen.map { number in
-            let story = stories[Int(number)]
-            return (Int(number), story.norm > 0 ? vector.dot(story.centroid) / story.norm : 0)
+        let probe = TermProbe(vector)
+        let query = CentroidSketch.Query(vector)
+        // The bound is exact up to float rounding: keep a margin far above it.
+        let pruning = query.isBounded && minimum > -.infinity
+        let floor = minimum - 1e-3
+        var found: [(story: Int, similarity: Float)] = []
+        found.reserveCapacity(numbers.count)
+        sketches.withUnsafeBufferPointer { sketches in
+            stories.withUnsafeBufferPointer { stories in
+                for number in numbers {
+                    if pruning, query.bound(sketches, at: number * CentroidSketch.size) < floor { continue }
+                    let norm = stories[number].norm
+                    found.append((number, norm > 0 ? probe.dot(stories[number].centroid) / norm : 0))
+                }
+            }
         }
+        return found
     }
 
     private mutating func index(_ lookup: [UInt64], story: Int) {
         for term in lookup {
-            if let head = heads[term], postingStory[Int(head)] == Int32(story) { continue }
-            postingStory.append(Int32(story))
-            postingNext.append(heads[term] ?? -1)
-            heads[term] = Int32(postingStory.count - 1)
+            let head = heads[term] ?? -1
+            if head >= 0, postings[Int(head)].story == Int32(story) { continue }
+            postings.append(Posting(story: Int32(story), next: head))
+            heads[term] = Int32(postings.count - 1)
         }
     }
 }

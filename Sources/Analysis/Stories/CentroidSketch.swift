@@ -1,0 +1,57 @@
+/// A story centroid in 256 bytes, for an upper bound of its cosine with a vector that is
+/// cheap to compute: terms fall into 256 buckets by hash, and each bucket keeps the largest
+/// normalized weight of its terms, rounded up to 1/255. A term of the vector can only match a
+/// centroid term of its own bucket, whose weight is at most the bucket's, so
+/// Σ weight(term) × bucket(term) is never below the true cosine (for vectors without negative
+/// weights). Most candidate stories share little with an article; their bound falls under the
+/// story threshold and their centroid is never read.
+enum CentroidSketch {
+    /// Bytes per sketch.
+    static let size = 256
+
+    /// The bucket of a term (its hash's top byte: term hashes are well mixed).
+    @inline(__always)
+    static func bucket(of term: UInt64) -> Int { Int(truncatingIfNeeded: term >> 56) }
+
+    /// Writes the sketch of `centroid` (whose norm is `norm`) at `offset` of `sketches`.
+    static func write(_ centroid: TermVector, norm: Float, into sketches: inout [UInt8], at offset: Int) {
+        sketches.withUnsafeMutableBufferPointer { buffer in
+            for index in offset..<(offset + size) { buffer[index] = 0 }
+            guard norm > 0 else { return }
+            for (term, weight) in zip(centroid.terms, centroid.weights) {
+                let scaled = (max(0, weight) / norm * 255).rounded(.up)
+                let level = UInt8(min(255, scaled))
+                let slot = offset + bucket(of: term)
+                if level > buffer[slot] { buffer[slot] = level }
+            }
+        }
+    }
+
+    /// A vector prepared for bounds: each term's bucket and weight / 255.
+    struct Query {
+        var buckets: [Int] = []
+        var weights: [Float] = []
+        /// False when a weight is negative: no bound holds then.
+        var isBounded = true
+
+        init(_ vector: TermVector) {
+            buckets.reserveCapacity(vector.terms.count)
+            weights.reserveCapacity(vector.terms.count)
+            for (term, weight) in zip(vector.terms, vector.weights) {
+                if weight < 0 { isBounded = false }
+                buckets.append(CentroidSketch.bucket(of: term))
+                weights.append(weight / 255)
+            }
+        }
+
+        /// The upper bound of the cosine with the centroid sketched at `offset`.
+        @inline(__always)
+        func bound(_ sketches: UnsafeBufferPointer<UInt8>, at offset: Int) -> Float {
+            var sum: Float = 0
+            for index in 0..<buckets.count {
+                sum += weights[index] * Float(sketches[offset + buckets[index]])
+            }
+            return sum
+        }
+    }
+}

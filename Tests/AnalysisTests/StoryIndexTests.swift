@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import Analysis
+
+/// The story index's fast paths must give the answers of the plain computations they replace.
+@Suite struct StoryIndexTests {
+    /// A deterministic generator, so a failure can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = StableHash.mix(state)
+            return state
+        }
+    }
+
+    /// A random non-negative vector over terms drawn from a small vocabulary (so vectors share
+    /// terms), normalized or not.
+    func vector(_ generator: inout Generator, terms: Int, vocabulary: UInt64 = 300) -> TermVector {
+        var weights: [UInt64: Float] = [:]
+        for _ in 0..<terms {
+            let term = StableHash.mix(generator.next() % vocabulary)
+            weights[term] = Float.random(in: 0.01...3, using: &generator)
+        }
+        return TermVector(weights)
+    }
+
+    @Test func probeDotIsTheSortedMergeDot() {
+        var generator = Generator(state: 7)
+        for _ in 0..<300 {
+            let a = vector(&generator, terms: Int.random(in: 0...90, using: &generator))
+            let b = vector(&generator, terms: Int.random(in: 0...90, using: &generator))
+            // Same products summed in the same order: equal to the bit.
+            #expect(TermProbe(a).dot(b) == a.dot(b))
+            #expect(TermProbe(b).dot(a) == b.dot(a))
+        }
+    }
+
+    @Test func sketchBoundIsNeverBelowTheCosine() {
+        var generator = Generator(state: 11)
+        var sketches = [UInt8](repeating: 0, count: CentroidSketch.size)
+        for _ in 0..<500 {
+            let centroid = vector(&generator, terms: Int.random(in: 1...96, using: &generator))
+            let query = vector(&generator, terms: Int.random(in: 1...80, using: &generator)).normalized()
+            CentroidSketch.write(centroid, norm: centroid.norm, into: &sketches, at: 0)
+            let cosine = query.dot(centroid) / centroid.norm
+            let bound = sketches.withUnsafeBufferPointer { CentroidSketch.Query(query).bound($0, at: 0) }
+            #expect(bound >= cosine - 1e-5, "bound \(bound) under cosine \(cosine)")
+        }
+    }
+
+    @Test func sketchBoundIsLowForUnrelatedVectors() {
+        var generator = Generator(state: 13)
+        var sketches = [UInt8](repeating: 0, count: CentroidSketch.size)
+        let centroid = vector(&generator, terms: 96, vocabulary: 1_000_000)
+        let query = vector(&generator, terms: 60, vocabulary: 1_000_000).normalized()
+        CentroidSketch.write(centroid, norm: centroid.norm, into: &sketches, at: 0)
+        let bound = sketches.withUnsafeBufferPointer { CentroidSketch.Query(query).bound($0, at: 0) }
+        // Nothing shared: the bound only sees bucket collisions, far under a story threshold.
+        #expect(query.dot(centroid) == 0)
+        #expect(bound < 0.3)
+    }
+
+    /// An index of `count` one-article stories over random vectors, each indexed under its
+    /// heaviest terms, dated one hour apart.
+    func index(_ generator: inout Generator, count: Int) -> (StoryIndex, [TermVector]) {
+        var index = StoryIndex()
+        var vectors: [TermVector] = []
+        for number in 0..<count {
+            let vector = vector(&generator, terms: 40).normalized()
+            vectors.append(vector)
+            _ = index.open(
+                id: "s\(number)", vector: vector, lookup: vector.topTerms(12), published: Double(number) * 3600)
+        }
+        return (index, vectors)
+    }
+
+    @Test func pruningKeepsEveryStoryAtOrAboveTheMinimum() {
+        var generator = Generator(state: 17)
+        let (index, _) = index(&generator, count: 400)
+        for _ in 0..<100 {
+            let query = vector(&generator, terms: 40).normalized()
+            let lookup = query.topTerms(12)
+            let all = index.candidates(of: query, lookup: lookup)
+            let pruned = index.candidates(of: query, lookup: lookup, minimum: 0.3)
+            let expected = all.filter { $0.similarity >= 0.3 }.map(\.story)
+            let kept = Set(pruned.map(\.story))
+            #expect(expected.allSatisfy(kept.contains))
+            // Kept stories carry their exact similarity.
+            for candidate in pruned {
+                #expect(all.first { $0.story == candidate.story }?.similarity == candidate.similarity)
+            }
+            // Stories on several chains appear once.
+            #expect(Set(all.map(\.story)).count == all.count)
+        }
+    }
+
+    @Test func storiesOutsideTheWindowAreLeftOut() throws {
+        var generator = Generator(state: 19)
+        let (index, vectors) = index(&generator, count: 50)
+        let query = vectors[10]
+        let lookup = query.topTerms(12)
+        let near = index.candidates(of: query, lookup: lookup, published: 10 * 3600, window: 2 * 3600)
+        #expect(near.contains { $0.story == 10 })
+        #expect(near.allSatisfy { abs($0.story - 10) <= 2 })
+        let far = index.candidates(of: query, lookup: lookup, published: 100 * 3600, window: 2 * 3600)
+        #expect(far.isEmpty)
+        // Undated articles see every story.
+        let undated = index.candidates(of: query, lookup: lookup)
+        #expect(try #require(undated.first { $0.story == 10 }).similarity > 0.99)
+    }
+
+    @Test func aDecodedIndexGivesTheSameCandidates() throws {
+        var generator = Generator(state: 23)
+        var (index, vectors) = index(&generator, count: 200)
+        index.attach(vectors[3], lookup: vectors[3].topTerms(12), published: 5000 * 3600, to: 7)
+        let decoded = try JSONDecoder().decode(StoryIndex.self, from: JSONEncoder().encode(index))
+        for vector in vectors.prefix(40) {
+            let lookup = vector.topTerms(12)
+            let before = index.candidates(of: vector, lookup: lookup, published: 0, window: 1e9, minimum: 0.3)
+            let after = decoded.candidates(of: vector, lookup: lookup, published: 0, window: 1e9, minimum: 0.3)
+            #expect(before.map(\.story) == after.map(\.story))
+            #expect(before.map(\.similarity) == after.map(\.similarity))
+        }
+    }
+
+    @Test func aDamagedPostingIsADecodingErrorNotACrash() throws {
+        var generator = Generator(state: 29)
+        let (index, _) = index(&generator, count: 5)
+        var object = try #require(
+            JSONSerialization.jsonObject(with: JSONEncoder().encode(index)) as? [String: Any])
+        var postings = try #require(object["postingStory"] as? [Int])
+        postings[0] = 999
+        object["postingStory"] = postings
+        let damaged = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(StoryIndex.self, from: damaged) }
+    }
+
+    @Test func containmentMatchesComeOldestFirst() {
+        var index = ContainmentIndex(sampling: 1)
+        let samples: [UInt64] = [1, 2, 3, 4, 5, 6]
+        for _ in 0..<5 { index.insert(samples: samples) }
+        let matches = index.matches(of: samples)
+        #expect(matches.map(\.entry) == [0, 1, 2, 3, 4])
+        #expect(matches.allSatisfy { $0.shared == 6 && $0.queryInEntry == 1 })
+    }
+}
