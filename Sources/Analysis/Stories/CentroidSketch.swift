@@ -53,5 +53,40 @@ enum CentroidSketch {
             }
             return sum
         }
+
+        /// The bounds for the stories `numbers` (sketch `n` at `n × size`), the same values as
+        /// `bound(_:at:)`. Four stories are read together, so that the cache misses of their
+        /// sketches overlap.
+        func bounds(_ sketches: UnsafeBufferPointer<UInt8>, of numbers: [Int]) -> [Float] {
+            var result = [Float](repeating: 0, count: numbers.count)
+            var first = 0
+            while first + 4 <= numbers.count {
+                let a = numbers[first] * CentroidSketch.size
+                let b = numbers[first + 1] * CentroidSketch.size
+                let c = numbers[first + 2] * CentroidSketch.size
+                let d = numbers[first + 3] * CentroidSketch.size
+                var sa: Float = 0
+                var sb: Float = 0
+                var sc: Float = 0
+                var sd: Float = 0
+                for index in 0..<buckets.count {
+                    let bucket = buckets[index]
+                    let weight = weights[index]
+                    sa += weight * Float(sketches[a + bucket])
+                    sb += weight * Float(sketches[b + bucket])
+                    sc += weight * Float(sketches[c + bucket])
+                    sd += weight * Float(sketches[d + bucket])
+                }
+                result[first] = sa
+                result[first + 1] = sb
+                result[first + 2] = sc
+                result[first + 3] = sd
+                first += 4
+            }
+            for index in first..<numbers.count {
+                result[index] = bound(sketches, at: numbers[index] * CentroidSketch.size)
+            }
+            return result
+        }
     }
 }

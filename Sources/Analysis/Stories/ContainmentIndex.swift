@@ -11,7 +11,7 @@ public struct ContainmentIndex: Sendable, Codable {
     public let window: Int
     /// Longest posting chain walked per sample (guards against boilerplate lines).
     public let maxChain: Int
-    private var heads: [UInt64: Int32] = [:]
+    private var heads = HashTable()
     private var postingEntry: [Int32] = []
     private var postingNext: [Int32] = []
     private var sampleCounts: [Int32] = []
@@ -41,8 +41,7 @@ public struct ContainmentIndex: Sendable, Codable {
         let entry = Int32(count)
         for sample in samples {
             postingEntry.append(entry)
-            postingNext.append(heads[sample] ?? -1)
-            heads[sample] = Int32(postingEntry.count - 1)
+            postingNext.append(heads.exchange(sample, with: Int32(postingEntry.count - 1)) ?? -1)
         }
         sampleCounts.append(Int32(samples.count))
     }

@@ -11,7 +11,7 @@ public struct LSHIndex: Sendable, Codable {
     public let rows: Int
     /// Longest bucket chain walked per lookup (guards against boilerplate buckets).
     public let maxChain: Int
-    private var heads: [UInt64: Int32] = [:]
+    private var heads = HashTable()
     private var next: [Int32] = []
     private(set) var signatures: [UInt32] = []
 
@@ -37,8 +37,7 @@ public struct LSHIndex: Sendable, Codable {
         let entry = Int32(count)
         for band in 0..<bands {
             let key = bandKey(signature, band: band)
-            next.append(heads[key] ?? -1)
-            heads[key] = entry
+            next.append(heads.exchange(key, with: entry) ?? -1)
         }
         signatures.append(contentsOf: signature)
     }

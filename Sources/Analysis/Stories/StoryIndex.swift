@@ -66,7 +66,7 @@ public struct StoryIndex: Sendable, Codable {
     public let maxChain: Int
     /// All stories, by story number.
     public private(set) var stories: [Story] = []
-    private var heads: [UInt64: Int32] = [:]
+    private var heads = HashTable()
     /// Postings as (story, next posting) pairs side by side, so walking a chain touches one
     /// cache line per posting.
     private var postings: [Posting] = []
@@ -100,11 +100,11 @@ public struct StoryIndex: Sendable, Codable {
         lookupTerms = try container.decode(Int.self, forKey: .lookupTerms)
         maxChain = try container.decode(Int.self, forKey: .maxChain)
         stories = try container.decode([Story].self, forKey: .stories)
-        heads = try container.decode([UInt64: Int32].self, forKey: .heads)
+        heads = try container.decode(HashTable.self, forKey: .heads)
         let story = try container.decode([Int32].self, forKey: .postingStory)
         let next = try container.decode([Int32].self, forKey: .postingNext)
         let count = story.count
-        guard next.count == count, heads.values.allSatisfy({ $0 >= -1 && Int($0) < count }),
+        guard next.count == count, heads.pairs.allSatisfy({ $0.value >= -1 && Int($0.value) < count }),
             next.allSatisfy({ $0 >= -1 && Int($0) < count }),
             story.allSatisfy({ $0 >= 0 && Int($0) < stories.count })
         else {
@@ -176,55 +176,61 @@ public struct StoryIndex: Sendable, Codable {
         of vector: TermVector, lookup: [UInt64], published: Double? = nil, window: Double = .infinity,
         minimum: Float = -.infinity
     ) -> [(story: Int, similarity: Float)] {
-        // One bit per story marks those already seen: no hashing, and a story on several
-        // chains is looked at once.
+        // The chains are walked side by side: each step's loads are independent of one
+        // another, so their cache misses overlap instead of queueing one after the other.
+        let chains = lookup.count
+        var walked = [Int32](repeating: -1, count: chains * maxChain)
+        postings.withUnsafeBufferPointer { postings in
+            var cursors = lookup.map { Int(heads[$0] ?? -1) }
+            for step in 0..<maxChain {
+                var active = false
+                for chain in 0..<chains where cursors[chain] >= 0 {
+                    let posting = postings[cursors[chain]]
+                    walked[chain * maxChain + step] = posting.story
+                    cursors[chain] = Int(posting.next)
+                    active = true
+                }
+                if !active { break }
+            }
+        }
+        // Stories in chain order, each once (one bit per story marks those seen), and inside
+        // the time window (an undated story, NaN, never is outside it).
         var seen = [UInt64](repeating: 0, count: stories.count / 64 + 1)
         var numbers: [Int] = []
-        postings.withUnsafeBufferPointer { postings in
-            recency.withUnsafeBufferPointer { recency in
-                for term in lookup {
-                    var posting = Int(heads[term] ?? -1)
-                    var walked = 0
-                    while posting >= 0 && walked < maxChain {
-                        let number = Int(postings[posting].story)
-                        let bit: UInt64 = 1 << UInt64(number & 63)
-                        if seen[number >> 6] & bit == 0 {
-                            seen[number >> 6] |= bit
-                            // An undated story (NaN) is never outside the window.
-                            let outside = published.map { abs($0 - recency[number]) > window } ?? false
-                            if !outside { numbers.append(number) }
-                        }
-                        posting = Int(postings[posting].next)
-                        walked += 1
-                    }
+        recency.withUnsafeBufferPointer { recency in
+            for chain in 0..<chains {
+                for step in 0..<maxChain {
+                    let number = Int(walked[chain * maxChain + step])
+                    if number < 0 { break }
+                    let bit: UInt64 = 1 << UInt64(number & 63)
+                    if seen[number >> 6] & bit != 0 { continue }
+                    seen[number >> 6] |= bit
+                    if let published, abs(published - recency[number]) > window { continue }
+                    numbers.append(number)
                 }
             }
+        }
+        let query = CentroidSketch.Query(vector)
+        if query.isBounded && minimum > -.infinity {
+            // The bound is exact up to float rounding: keep a margin far above it.
+            let bounds = sketches.withUnsafeBufferPointer { query.bounds($0, of: numbers) }
+            let floor = minimum - 1e-3
+            numbers = zip(numbers, bounds).compactMap { $1 < floor ? nil : $0 }
         }
         let probe = TermProbe(vector)
-        let query = CentroidSketch.Query(vector)
-        // The bound is exact up to float rounding: keep a margin far above it.
-        let pruning = query.isBounded && minimum > -.infinity
-        let floor = minimum - 1e-3
-        var found: [(story: Int, similarity: Float)] = []
-        found.reserveCapacity(numbers.count)
-        sketches.withUnsafeBufferPointer { sketches in
-            stories.withUnsafeBufferPointer { stories in
-                for number in numbers {
-                    if pruning, query.bound(sketches, at: number * CentroidSketch.size) < floor { continue }
-                    let norm = stories[number].norm
-                    found.append((number, norm > 0 ? probe.dot(stories[number].centroid) / norm : 0))
-                }
+        return stories.withUnsafeBufferPointer { stories in
+            numbers.map { number in
+                let norm = stories[number].norm
+                return (number, norm > 0 ? probe.dot(stories[number].centroid) / norm : 0)
             }
         }
-        return found
     }
 
     private mutating func index(_ lookup: [UInt64], story: Int) {
         for term in lookup {
-            let head = heads[term] ?? -1
-            if head >= 0, postings[Int(head)].story == Int32(story) { continue }
-            postings.append(Posting(story: Int32(story), next: head))
-            heads[term] = Int32(postings.count - 1)
+            if let head = heads[term], head >= 0, postings[Int(head)].story == Int32(story) { continue }
+            let next = heads.exchange(term, with: Int32(postings.count)) ?? -1
+            postings.append(Posting(story: Int32(story), next: next))
         }
     }
 }

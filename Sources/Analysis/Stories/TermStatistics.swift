@@ -4,7 +4,7 @@ import Foundation
 public struct TermStatistics: Sendable, Codable {
     /// Documents observed.
     public private(set) var documents: Int = 0
-    private var frequencies: [UInt64: Int32] = [:]
+    private var frequencies = HashTable()
 
     /// Empty statistics.
     public init() {}
@@ -12,7 +12,7 @@ public struct TermStatistics: Sendable, Codable {
     /// Counts one document's distinct terms.
     public mutating func observe(_ terms: some Sequence<UInt64>) {
         documents += 1
-        for term in Set(terms) { frequencies[term, default: 0] += 1 }
+        for term in Set(terms) { frequencies.add(1, to: term) }
     }
 
     /// Number of documents containing `term`.

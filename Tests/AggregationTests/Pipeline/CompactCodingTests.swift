@@ -89,6 +89,27 @@ struct CompactCodingTests {
         #expect(StoryDesk.snapshot(from: Array("not an index".utf8)) == nil)
     }
 
+    /// Indexes saved before `HashTable` held their heads and counts as `[UInt64: Int32]`.
+    struct HeadsBefore: Codable {
+        var heads: [UInt64: Int32]
+    }
+
+    struct HeadsNow: Codable {
+        var heads: HashTable
+    }
+
+    @Test func headsSavedAsDictionariesStillLoad() throws {
+        let before = HeadsBefore(heads: [0: -1, .max: 7, 42: 0])
+        let expected: [(UInt64, Int32)] = [(0, -1), (.max, 7), (42, 0)]
+        let compact = try CompactDecoder().decode(HeadsNow.self, from: try CompactEncoder().encode(before))
+        #expect(compact.heads == HashTable(expected))
+        let json = try JSONDecoder().decode(HeadsNow.self, from: try JSONEncoder().encode(before))
+        #expect(json.heads == HashTable(expected))
+        // And the current form round-trips in the compact format.
+        let now = try CompactDecoder().decode(HeadsNow.self, from: try CompactEncoder().encode(compact))
+        #expect(now.heads == compact.heads)
+    }
+
     @Test func damagedBytesThrowAndNeverCrash() throws {
         let bytes = try CompactEncoder().encode(Self.sample)
         #expect(throws: (any Error).self) { try CompactDecoder().decode(Sample.self, from: Array(bytes.dropLast())) }

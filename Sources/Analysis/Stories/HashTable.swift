@@ -1,0 +1,147 @@
+/// A map from 64-bit hashes to 32-bit numbers, for the indexes' heads and counts: open
+/// addressing with linear probing over one flat array of (key, value) slots, with the key
+/// itself as its hash (one multiplication spreads it). A lookup reads one cache line, where a
+/// `Dictionary` hashes the key and reads its occupancy bitmap, key and value arrays apart.
+///
+/// Key 0 marks an empty slot, so a real key 0 is kept beside the slots. The table encodes as
+/// two arrays, `keys` and `values`, and decodes that form or the `[UInt64: Int32]` dictionary
+/// that earlier snapshots hold.
+public struct HashTable: Sendable, Codable, Equatable {
+    private struct Slot {
+        var key: UInt64
+        var value: Int32
+    }
+
+    private var slots: [Slot]
+    private var zeroValue: Int32?
+    /// Number of keys.
+    public private(set) var count = 0
+    private var shift: UInt64
+
+    /// An empty table.
+    public init() {
+        slots = [Slot](repeating: Slot(key: 0, value: 0), count: 16)
+        shift = 64 - 4
+    }
+
+    /// A table holding `pairs` (a later pair replaces an earlier one with the same key).
+    public init(_ pairs: some Sequence<(UInt64, Int32)>) {
+        self.init()
+        for (key, value) in pairs { exchange(key, with: value) }
+    }
+
+    @inline(__always)
+    private func home(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> shift)
+    }
+
+    /// The slot holding `key` (not 0), or the empty slot where it would go.
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = home(key)
+            while true {
+                let found = slots[slot].key
+                if found == key || found == 0 { return slot }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The value of `key`, when present.
+    public subscript(key: UInt64) -> Int32? {
+        if key == 0 { return zeroValue }
+        let slot = slot(of: key)
+        return slots[slot].key == 0 ? nil : slots[slot].value
+    }
+
+    /// Sets `key` to `value`, returning the value it replaced (one probe for both).
+    @discardableResult
+    public mutating func exchange(_ key: UInt64, with value: Int32) -> Int32? {
+        if key == 0 {
+            defer { zeroValue = value }
+            if zeroValue == nil { count += 1 }
+            return zeroValue
+        }
+        var slot = slot(of: key)
+        if slots[slot].key != 0 {
+            let old = slots[slot].value
+            slots[slot].value = value
+            return old
+        }
+        if (count + 1) * 4 > slots.count * 3 {
+            grow()
+            slot = self.slot(of: key)
+        }
+        slots[slot] = Slot(key: key, value: value)
+        count += 1
+        return nil
+    }
+
+    /// Adds `amount` to the value of `key` (an absent key counts from 0).
+    public mutating func add(_ amount: Int32, to key: UInt64) {
+        if key != 0 {
+            let slot = slot(of: key)
+            if slots[slot].key != 0 {
+                slots[slot].value &+= amount
+                return
+            }
+        }
+        exchange(key, with: (self[key] ?? 0) &+ amount)
+    }
+
+    /// Every key with its value, in table order.
+    public var pairs: [(key: UInt64, value: Int32)] {
+        var result: [(key: UInt64, value: Int32)] = []
+        result.reserveCapacity(count)
+        if let zeroValue { result.append((0, zeroValue)) }
+        for slot in slots where slot.key != 0 { result.append((slot.key, slot.value)) }
+        return result
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: 0), count: old.count * 2)
+        shift -= 1
+        let mask = slots.count - 1
+        for entry in old where entry.key != 0 {
+            var slot = home(entry.key)
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+
+    /// Equal when they map the same keys to the same values.
+    public static func == (left: HashTable, right: HashTable) -> Bool {
+        left.count == right.count && left.pairs.allSatisfy { right[$0.key] == $0.value }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case keys, values
+    }
+
+    /// Decodes `{keys, values}` or an earlier snapshot's `[UInt64: Int32]`.
+    public init(from decoder: any Decoder) throws {
+        if let container = try? decoder.container(keyedBy: CodingKeys.self), container.contains(.keys) {
+            let keys = try container.decode([UInt64].self, forKey: .keys)
+            let values = try container.decode([Int32].self, forKey: .values)
+            guard keys.count == values.count else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .values, in: container, debugDescription: "\(keys.count) keys for \(values.count) values")
+            }
+            self.init(zip(keys, values))
+        } else {
+            let dictionary = try decoder.singleValueContainer().decode([UInt64: Int32].self)
+            self.init(dictionary.lazy.map { ($0.key, $0.value) })
+        }
+    }
+
+    /// Encodes `{keys, values}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let pairs = pairs
+        try container.encode(pairs.map(\.key), forKey: .keys)
+        try container.encode(pairs.map(\.value), forKey: .values)
+    }
+}

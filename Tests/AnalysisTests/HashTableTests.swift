@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import Analysis
+
+@Suite struct HashTableTests {
+    @Test func behavesLikeADictionary() {
+        var table = HashTable()
+        var model: [UInt64: Int32] = [:]
+        var state: UInt64 = 1
+        for step in 0..<20_000 {
+            state = StableHash.mix(state)
+            // Few distinct keys at first (replacements), then many (growth); 0 among them.
+            let key = step % 7 == 0 ? 0 : state % UInt64(50 + step)
+            let value = Int32(truncatingIfNeeded: state >> 40)
+            switch step % 3 {
+            case 0: #expect(table.exchange(key, with: value) == model.updateValue(value, forKey: key))
+            case 1:
+                table.add(value, to: key)
+                model[key, default: 0] &+= value
+            default: #expect(table[key] == model[key])
+            }
+        }
+        #expect(table.count == model.count)
+        #expect(Dictionary(uniqueKeysWithValues: table.pairs.map { ($0.key, $0.value) }) == model)
+        #expect(table[UInt64.max] == model[UInt64.max])
+    }
+
+    @Test func roundTripsThroughJSON() throws {
+        let pairs: [(UInt64, Int32)] = (0..<1000).map { (StableHash.mix(UInt64($0)), Int32($0)) } + [(0, -1)]
+        let table = HashTable(pairs)
+        let decoded = try JSONDecoder().decode(HashTable.self, from: JSONEncoder().encode(table))
+        #expect(decoded == table)
+        #expect(decoded[0] == -1)
+        #expect(decoded[StableHash.mix(999)] == 999)
+    }
+
+    @Test func readsTheDictionaryOfEarlierSnapshots() throws {
+        let dictionary: [UInt64: Int32] = [7: 1, 0: 2, UInt64.max: -1]
+        let decoded = try JSONDecoder().decode(HashTable.self, from: JSONEncoder().encode(dictionary))
+        let expected: [(UInt64, Int32)] = [(7, 1), (0, 2), (UInt64.max, -1)]
+        #expect(decoded == HashTable(expected))
+        #expect(decoded.count == 3)
+    }
+
+    @Test func keysAndValuesOfDifferentLengthsAreAnError() {
+        let damaged = Data(#"{"keys":[1,2],"values":[1]}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(HashTable.self, from: damaged) }
+    }
+}
