@@ -136,6 +136,30 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(StoryIndex.self, from: damaged) }
     }
 
+    @Test func insertingKeepsTheChainsAQueryWouldHaveWalked() {
+        var generator = Generator(state: 31)
+        let hasher = MinHasher()
+        var lsh = LSHIndex()
+        var containment = ContainmentIndex()
+        // Variants of eight texts (three words changed), so that many share bands and samples.
+        let originals = (0..<8).map { _ in (0..<60).map { _ in generator.next() } }
+        var found = 0
+        for _ in 0..<300 {
+            var words = originals[Int(generator.next() % 8)]
+            for _ in 0..<3 { words[Int(generator.next() % 60)] = generator.next() }
+            let shingles = Shingler().shingles(ofWords: words)
+            let signature = hasher.signature(of: shingles)
+            let samples = containment.samples(of: shingles)
+            let expectedCandidates = lsh.candidates(of: signature)
+            let expectedMatches = containment.matches(of: samples)
+            found += expectedCandidates.count + expectedMatches.count
+            #expect(lsh.candidates(from: lsh.insertKeepingChains(signature)) == expectedCandidates)
+            #expect(containment.matches(from: containment.insertKeepingChains(samples: samples)) == expectedMatches)
+        }
+        #expect(lsh.count == 300 && containment.count == 300)
+        #expect(found > 1000)
+    }
+
     @Test func containmentMatchesComeOldestFirst() {
         var index = ContainmentIndex(sampling: 1)
         let samples: [UInt64] = [1, 2, 3, 4, 5, 6]

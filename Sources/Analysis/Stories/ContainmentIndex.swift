@@ -46,14 +46,38 @@ public struct ContainmentIndex: Sendable, Codable {
         sampleCounts.append(Int32(samples.count))
     }
 
+    /// Adds a text's samples like `insert(samples:)` (which must be distinct, as `samples(of:)`
+    /// gives them) and returns each sample's chain as it was before, for `matches(from:)`: the
+    /// heads are looked up once for both.
+    mutating func insertKeepingChains(samples: [UInt64]) -> [Int32] {
+        let entry = Int32(count)
+        var firsts: [Int32] = []
+        firsts.reserveCapacity(samples.count)
+        for sample in samples {
+            let first = heads.exchange(sample, with: Int32(postingEntry.count)) ?? -1
+            postingEntry.append(entry)
+            postingNext.append(first)
+            firsts.append(first)
+        }
+        sampleCounts.append(Int32(samples.count))
+        return firsts
+    }
+
     /// Indexed texts sharing samples with `samples`, with the containment of the query in the
     /// entry (`queryInEntry`) and of the entry in the query (`entryInQuery`), oldest entry
     /// first (so equal scores always resolve to the same, earliest, text).
     public func matches(of samples: [UInt64]) -> [ContainmentMatch] {
-        guard !samples.isEmpty else { return [] }
+        matches(from: samples.map { heads[$0] ?? -1 })
+    }
+
+    /// The matches on the posting chains that start at `firsts` (one per query sample, what
+    /// `insertKeepingChains(samples:)` returned), oldest entry first.
+    func matches(from firsts: [Int32]) -> [ContainmentMatch] {
+        let querySamples = firsts.count
+        guard querySamples > 0 else { return [] }
         var hits: [Int32] = []
-        for sample in samples {
-            var posting = heads[sample] ?? -1
+        for first in firsts {
+            var posting = first
             var walked = 0
             while posting >= 0 && walked < maxChain {
                 hits.append(postingEntry[Int(posting)])
@@ -70,7 +94,7 @@ public struct ContainmentIndex: Sendable, Codable {
             let entry = Int(hits[start])
             result.append(
                 ContainmentMatch(
-                    entry: entry, shared: end - start, querySamples: samples.count,
+                    entry: entry, shared: end - start, querySamples: querySamples,
                     entrySamples: Int(sampleCounts[entry])))
             start = end
         }

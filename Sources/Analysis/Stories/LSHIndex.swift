@@ -42,12 +42,34 @@ public struct LSHIndex: Sendable, Codable {
         signatures.append(contentsOf: signature)
     }
 
+    /// Adds a signature like `insert(_:)` and returns each band's chain as it was before, for
+    /// `candidates(from:)`: the buckets are looked up once for both.
+    mutating func insertKeepingChains(_ signature: [UInt32]) -> [Int32] {
+        precondition(signature.count == bands * rows, "signature length must be bands × rows")
+        let entry = Int32(count)
+        var firsts: [Int32] = []
+        firsts.reserveCapacity(bands)
+        for band in 0..<bands {
+            let first = heads.exchange(bandKey(signature, band: band), with: entry) ?? -1
+            next.append(first)
+            firsts.append(first)
+        }
+        signatures.append(contentsOf: signature)
+        return firsts
+    }
+
     /// Entries sharing at least one band with `signature`, most recent first, without repeats.
     public func candidates(of signature: [UInt32]) -> [Int] {
+        candidates(from: (0..<bands).map { heads[bandKey(signature, band: $0)] ?? -1 })
+    }
+
+    /// The entries on each band's chain from `firsts[band]` (what `insertKeepingChains(_:)`
+    /// returned), most recent first, without repeats.
+    func candidates(from firsts: [Int32]) -> [Int] {
         var seen = Set<Int32>()
         var result: [Int] = []
         for band in 0..<bands {
-            var entry = heads[bandKey(signature, band: band)] ?? -1
+            var entry = firsts[band]
             var walked = 0
             while entry >= 0 && walked < maxChain {
                 if seen.insert(entry).inserted { result.append(Int(entry)) }

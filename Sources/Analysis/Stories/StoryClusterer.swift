@@ -47,7 +47,15 @@ public struct StoryClusterer: Sendable {
         let signature = shingles.isEmpty ? nil : minHasher.signature(of: shingles)
         let samples = state.containment.samples(of: shingles)
 
-        let copy = findCopy(url: canonicalURL, contentHash: contentHash, signature: signature, samples: samples)
+        // The article enters the MinHash and containment indexes first; the chains as they
+        // were before it are kept for the search of what it copies (one lookup per bucket).
+        let entry = state.articleIDs.count
+        let bandChains = state.lsh.insertKeepingChains(
+            signature ?? [UInt32](repeating: .max, count: settings.bands * settings.rows))
+        let sampleChains = state.containment.insertKeepingChains(samples: samples)
+        let copy = findCopy(
+            url: canonicalURL, contentHash: contentHash, signature: signature, bandChains: bandChains,
+            sampleChains: sampleChains, entry: entry)
 
         let lead = StoryLead(
             title: article.title, text: article.text, leadWords: settings.leadWords,
@@ -88,8 +96,6 @@ public struct StoryClusterer: Sendable {
         state.articleStory.append(Int32(storyNumber))
         if let canonicalURL, state.urls[canonicalURL] == nil { state.urls[canonicalURL] = number }
         if let contentHash, state.contents[contentHash] == nil { state.contents[contentHash] = number }
-        state.lsh.insert(signature ?? [UInt32](repeating: .max, count: settings.bands * settings.rows))
-        state.containment.insert(samples: samples)
         return decision
     }
 
@@ -99,7 +105,12 @@ public struct StoryClusterer: Sendable {
         var score: Double
     }
 
-    private func findCopy(url: String?, contentHash: UInt64?, signature: [UInt32]?, samples: [UInt64]) -> Copy? {
+    /// The earlier article that `entry` copies: same URL, same text, a MinHash candidate on
+    /// `bandChains` or a containment match on `sampleChains` (the entry itself excluded).
+    private func findCopy(
+        url: String?, contentHash: UInt64?, signature: [UInt32]?, bandChains: [Int32], sampleChains: [Int32],
+        entry: Int
+    ) -> Copy? {
         if let url, let match = state.urls[url] {
             return Copy(article: Int(match), signal: .url, score: 1)
         }
@@ -108,7 +119,7 @@ public struct StoryClusterer: Sendable {
         }
         var best: Copy?
         if let signature {
-            for candidate in state.lsh.candidates(of: signature) {
+            for candidate in state.lsh.candidates(from: bandChains) where candidate != entry {
                 let score = MinHasher.similarity(signature, state.lsh.signature(at: candidate))
                 if score >= settings.minhashThreshold, score > (best?.score ?? 0) {
                     best = Copy(article: candidate, signal: .minhash, score: score)
@@ -117,7 +128,7 @@ public struct StoryClusterer: Sendable {
         }
         if best != nil { return best }
         let minimum = settings.minimumContainmentSamples
-        for match in state.containment.matches(of: samples) {
+        for match in state.containment.matches(from: sampleChains) where match.entry != entry {
             var score = 0.0
             if match.querySamples >= minimum { score = max(score, match.queryInEntry) }
             if match.entrySamples >= minimum { score = max(score, match.entryInQuery) }

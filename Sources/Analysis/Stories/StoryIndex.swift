@@ -82,7 +82,7 @@ public struct StoryIndex: Sendable, Codable {
     }
 
     /// An empty index.
-    public init(centroidTerms: Int = 96, lookupTerms: Int = 12, maxChain: Int = 48) {
+    public init(centroidTerms: Int = 96, lookupTerms: Int = 12, maxChain: Int = 24) {
         self.centroidTerms = centroidTerms
         self.lookupTerms = lookupTerms
         self.maxChain = maxChain
