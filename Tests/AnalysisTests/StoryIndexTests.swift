@@ -36,6 +36,25 @@ import Testing
         }
     }
 
+    @Test func addingKeepsTheHeaviestTermsOfTheSum() {
+        var generator = Generator(state: 37)
+        for _ in 0..<300 {
+            let a = vector(&generator, terms: Int.random(in: 0...90, using: &generator))
+            let b = vector(&generator, terms: Int.random(in: 0...90, using: &generator))
+            let limit = Int.random(in: 1...100, using: &generator)
+            // The plain computation: sum in a dictionary, keep the heaviest (smaller term on ties).
+            var sum: [UInt64: Float] = [:]
+            for (term, weight) in zip(a.terms, a.weights) { sum[term, default: 0] += weight }
+            for (term, weight) in zip(b.terms, b.weights) { sum[term, default: 0] += weight }
+            let kept = sum.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit)
+            let expected = TermVector(Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) }))
+            #expect(a.adding(b, limit: limit) == expected)
+        }
+        // Equal weights at the cut: the smaller terms stay.
+        let flat = TermVector([5: 1, 3: 1, 9: 1, 1: 1])
+        #expect(flat.adding(TermVector(), limit: 2).terms == [1, 3])
+    }
+
     @Test func sketchBoundIsNeverBelowTheCosine() {
         var generator = Generator(state: 11)
         var sketches = [UInt8](repeating: 0, count: CentroidSketch.size)

@@ -54,17 +54,40 @@ public struct TermVector: Sendable, Codable, Equatable {
         return sum
     }
 
-    /// The sum of two vectors, keeping only the `limit` heaviest terms.
+    /// The sum of two vectors, keeping only the `limit` heaviest terms (of equal weights, the
+    /// smaller term).
     public func adding(_ other: TermVector, limit: Int) -> TermVector {
-        var merged: [UInt64: Float] = [:]
-        merged.reserveCapacity(terms.count + other.terms.count)
-        for (term, weight) in zip(terms, weights) { merged[term, default: 0] += weight }
-        for (term, weight) in zip(other.terms, other.weights) { merged[term, default: 0] += weight }
-        if merged.count > limit {
-            let kept = merged.sorted { $0.value > $1.value }.prefix(limit)
-            merged = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+        var sum = TermVector()
+        sum.terms.reserveCapacity(terms.count + other.terms.count)
+        sum.weights.reserveCapacity(terms.count + other.terms.count)
+        var i = 0
+        var j = 0
+        while i < terms.count || j < other.terms.count {
+            let term: UInt64
+            let weight: Float
+            if j == other.terms.count || (i < terms.count && terms[i] < other.terms[j]) {
+                (term, weight) = (terms[i], weights[i])
+                i += 1
+            } else if i == terms.count || other.terms[j] < terms[i] {
+                (term, weight) = (other.terms[j], other.weights[j])
+                j += 1
+            } else {
+                (term, weight) = (terms[i], weights[i] + other.weights[j])
+                i += 1
+                j += 1
+            }
+            guard weight != 0 else { continue }
+            sum.terms.append(term)
+            sum.weights.append(weight)
         }
-        return TermVector(merged)
+        guard sum.terms.count > limit else { return sum }
+        let kept = sum.weights.indices
+            .sorted { sum.weights[$0] > sum.weights[$1] || (sum.weights[$0] == sum.weights[$1] && $0 < $1) }
+            .prefix(max(0, limit)).sorted()
+        var trimmed = TermVector()
+        trimmed.terms = kept.map { sum.terms[$0] }
+        trimmed.weights = kept.map { sum.weights[$0] }
+        return trimmed
     }
 
     /// The `count` heaviest terms.
