@@ -21,6 +21,12 @@ public struct ClusterSettings: Sendable, Codable, Equatable {
     public var leadWords = 100
     /// Weight of name-like terms (capitalized inside a sentence, numbers).
     public var entityWeight: Float = 2
+    /// How much weight a word loses along the lead: the word at position `p` (title first)
+    /// weighs 1 / (1 + `leadDecay` × p / `leadWords`), so at 0.25 the last lead word weighs four
+    /// fifths of the first. News is written as an inverted pyramid: the opening says what
+    /// happened, to whom and where; later sentences turn to background that other events of
+    /// the kind share.
+    public var leadDecay: Float = 0.25
     /// Cosine from which an article joins a story.
     public var storyThreshold: Float = 0.3
     /// Longest gap between an article and a story's latest article, when both are dated.
@@ -41,8 +47,9 @@ public struct ClusterSettings: Sendable, Codable, Equatable {
     public init() {}
 
     /// Decodes settings; a key absent from an older snapshot takes its default value, except
-    /// `headlineThreshold`, which takes 0 (headlines not compared, as the snapshot was built):
-    /// such settings differ from the defaults, so a store rebuilds the index with headlines.
+    /// `headlineThreshold` and `leadDecay`, which take 0 (headlines not compared, every lead word
+    /// weighing the same, as the snapshot was built): such settings differ from the defaults, so
+    /// a store rebuilds the index with the current ones.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = ClusterSettings()
@@ -59,6 +66,7 @@ public struct ClusterSettings: Sendable, Codable, Equatable {
         containmentWindow = try value(.containmentWindow, defaults.containmentWindow)
         leadWords = try value(.leadWords, defaults.leadWords)
         entityWeight = try value(.entityWeight, defaults.entityWeight)
+        leadDecay = try value(.leadDecay, 0)
         storyThreshold = try value(.storyThreshold, defaults.storyThreshold)
         timeWindow = try value(.timeWindow, defaults.timeWindow)
         headlineThreshold = try value(.headlineThreshold, 0)

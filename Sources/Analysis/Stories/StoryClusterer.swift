@@ -59,7 +59,7 @@ public struct StoryClusterer: Sendable {
 
         let lead = StoryLead(
             title: article.title, text: article.text, leadWords: settings.leadWords,
-            entityWeight: settings.entityWeight)
+            entityWeight: settings.entityWeight, decay: settings.leadDecay)
         state.statistics.observe(lead.terms)
         let vector = lead.vector(statistics: state.statistics)
         let headline = StoryHeadline.vector(of: article.title, statistics: state.statistics)

@@ -1,12 +1,13 @@
 /// The words of an article that say which event it reports: its title and the first words of
 /// its text, without stop words, each marked as name-like (capitalized inside a sentence, or a
-/// number) or not.
+/// number) or not, and weighted by how early it comes.
 struct StoryLead: Sendable {
-    /// Term hashes with their weight before IDF (name-like terms weigh `entityWeight`).
+    /// Term hashes with their weight before IDF (name-like terms weigh `entityWeight`; the
+    /// word at position p of the lead, title first, is divided by 1 + `decay` × p / `leadWords`).
     var weightedTerms: [(term: UInt64, weight: Float)]
 
     /// The lead of an article.
-    init(title: String?, text: String, leadWords: Int, entityWeight: Float) {
+    init(title: String?, text: String, leadWords: Int, entityWeight: Float, decay: Float = 0) {
         var tokens: [StoryToken] = []
         if let title, !title.isEmpty {
             var titleTokens = StoryTokenizer.tokens(of: title)
@@ -16,16 +17,18 @@ struct StoryLead: Sendable {
         }
         tokens += StoryTokenizer.tokens(of: text, limit: leadWords)
         let stop = StoryStopWords.hashes
-        weightedTerms = tokens.compactMap { token in
+        let step = leadWords > 0 ? decay / Float(leadWords) : 0
+        weightedTerms = tokens.enumerated().compactMap { position, token in
             guard token.length >= 2 || token.isNumeric, !stop.contains(token.hash) else { return nil }
-            return (token.hash, token.isEntityLike ? entityWeight : 1)
+            let weight = token.isEntityLike ? entityWeight : 1
+            return (token.hash, weight / (1 + step * Float(position)))
         }
     }
 
     /// The distinct terms.
     var terms: Set<UInt64> { Set(weightedTerms.map(\.term)) }
 
-    /// The TF-IDF vector (sublinear term frequency × weight × IDF), normalized.
+    /// The TF-IDF vector (sublinear term frequency × the term's highest weight × IDF), normalized.
     func vector(statistics: TermStatistics) -> TermVector {
         var counts: [UInt64: (count: Float, weight: Float)] = [:]
         for (term, weight) in weightedTerms {
