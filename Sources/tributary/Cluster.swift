@@ -43,12 +43,18 @@ extension Tributary {
             for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
                 lineNumber += 1
                 guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+                // Plain lines are read directly; any other goes through JSONDecoder, which
+                // decides what it accepts and words the error.
                 let article: Article
-                do {
-                    article = try decoder.decode(Article.self, from: Data(line))
-                } catch {
-                    Console.error("\(input):\(lineNumber): not an article object: \(Self.reason(error))")
-                    throw ExitCode(2)
+                if let plain = ArticleLine(line) {
+                    article = Article(id: plain.id, url: plain.url, title: plain.title, text: plain.text, published: plain.published)
+                } else {
+                    do {
+                        article = try decoder.decode(Article.self, from: Data(line))
+                    } catch {
+                        Console.error("\(input):\(lineNumber): not an article object: \(Self.reason(error))")
+                        throw ExitCode(2)
+                    }
                 }
                 let decision = clusterer.add(
                     ClusterArticle(

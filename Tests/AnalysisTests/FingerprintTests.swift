@@ -15,26 +15,53 @@ import Testing
         sent photographs to the national herbarium for identification last spring.
         """
 
-    @Test func identicalTextsHaveIdenticalSignatures() {
-        let hasher = MinHasher()
+    @Test(arguments: MinHashScheme.allCases)
+    func identicalTextsHaveIdenticalSignatures(scheme: MinHashScheme) {
+        let hasher = MinHasher(scheme: scheme)
         let shingles = Shingler().shingles(of: article)
         #expect(hasher.signature(of: shingles) == hasher.signature(of: shingles))
+        #expect(hasher.signature(of: shingles) == hasher.signature(of: shingles.reversed()))
         #expect(MinHasher.similarity(hasher.signature(of: shingles), hasher.signature(of: shingles)) == 1)
     }
 
-    @Test func disjointTextsAreDissimilar() {
-        let hasher = MinHasher()
+    @Test(arguments: MinHashScheme.allCases)
+    func disjointTextsAreDissimilar(scheme: MinHashScheme) {
+        let hasher = MinHasher(scheme: scheme)
         let a = hasher.signature(of: Shingler().shingles(of: article))
         let b = hasher.signature(of: Shingler().shingles(of: other))
         #expect(MinHasher.similarity(a, b) < 0.1)
     }
 
-    @Test func lightEditsStaySimilar() {
-        let hasher = MinHasher()
+    @Test(arguments: MinHashScheme.allCases)
+    func lightEditsStaySimilar(scheme: MinHashScheme) {
+        let hasher = MinHasher(scheme: scheme)
         let edited = article.replacingOccurrences(of: "Thursday", with: "Wednesday") + " Analysts agreed."
         let a = hasher.signature(of: Shingler().shingles(of: article))
         let b = hasher.signature(of: Shingler().shingles(of: edited))
         #expect(MinHasher.similarity(a, b) > 0.6)
+    }
+
+    @Test func schemesDrawDifferentSignatures() {
+        let shingles = Shingler().shingles(of: article)
+        #expect(MinHasher(scheme: .permutations).signature(of: shingles) != MinHasher(scheme: .onePermutation).signature(of: shingles))
+    }
+
+    /// One hash per shingle: estimates close to the true resemblance, with every bin filled
+    /// even when there are fewer shingles than bins.
+    @Test func onePermutationEstimatesResemblance() {
+        let hasher = MinHasher(scheme: .onePermutation)
+        let base = (0..<400).map { StableHash.mix(UInt64($0)) }
+        // 300 shared of 500 in the union: resemblance 0.6.
+        let a = Array(base[0..<400])
+        let b = Array(base[100..<400]) + (1000..<1100).map { StableHash.mix(UInt64($0)) }
+        let estimate = MinHasher.similarity(hasher.signature(of: a), hasher.signature(of: b))
+        #expect(abs(estimate - 0.6) < 0.12, "\(estimate)")
+
+        let few = Array(base[0..<5])
+        let signature = hasher.signature(of: few)
+        #expect(!signature.contains(.max))
+        #expect(Set(signature).count <= 5)
+        #expect(hasher.signature(of: []) == [UInt32](repeating: .max, count: 128))
     }
 
     @Test func shinglesIgnoreCaseAndPunctuation() {
@@ -46,12 +73,15 @@ import Testing
         #expect(Shingler().shingles(of: "").isEmpty)
     }
 
-    @Test func signatureLengthIsThePermutationCount() {
-        #expect(MinHasher(permutations: 64).signature(of: [1, 2, 3]).count == 64)
+    @Test(arguments: MinHashScheme.allCases)
+    func signatureLengthIsThePermutationCount(scheme: MinHashScheme) {
+        #expect(MinHasher(permutations: 64, scheme: scheme).signature(of: [1, 2, 3]).count == 64)
+        #expect(MinHasher(permutations: 100, scheme: scheme).signature(of: [1, 2, 3]).count == 100)
     }
 
-    @Test func lshFindsNearDuplicatesOnly() {
-        let hasher = MinHasher()
+    @Test(arguments: MinHashScheme.allCases)
+    func lshFindsNearDuplicatesOnly(scheme: MinHashScheme) {
+        let hasher = MinHasher(scheme: scheme)
         var index = LSHIndex()
         index.insert(hasher.signature(of: Shingler().shingles(of: article)))
         index.insert(hasher.signature(of: Shingler().shingles(of: other)))
@@ -75,6 +105,28 @@ import Testing
         #expect(tokens.count == 5)
         #expect(tokens[0].hash == StableHash.hash("russia"))
         #expect(tokens[2].hash == StableHash.hash("kraków"))
+    }
+
+    /// The tokenizer reads UTF-8 bytes; the words and flags are those of the text's scalars.
+    @Test func tokenizerReadsEveryUTF8LengthAsScalars() {
+        let text = "Ünïcödé café — 𝒳-ray naïve 東京 Ελλάδα. Привет! 42nd «quoted» x\u{0301}y 🌊wave İstanbul ǅemal"
+        var words: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if StoryTokenizer.isWordScalar(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        let tokens = StoryTokenizer.tokens(of: text)
+        #expect(tokens.map(\.hash) == words.map(StableHash.hash))
+        #expect(tokens.map(\.length) == words.map(\.unicodeScalars.count))
+        #expect(tokens.map(\.isCapitalized) == words.map { StoryTokenizer.isUppercase($0.unicodeScalars.first!) })
+        #expect(tokens.filter(\.isSentenceInitial).count == 3)  // Ünïcödé, Привет, 42nd
+        #expect(StoryTokenizer.tokens(of: text, limit: 4).map(\.hash) == words.prefix(4).map(StableHash.hash))
     }
 
     @Test func stableHashIsCaseInsensitive() {

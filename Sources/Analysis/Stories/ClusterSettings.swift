@@ -7,6 +7,8 @@ public struct ClusterSettings: Sendable, Codable, Equatable {
     public var bands = 32
     /// MinHash rows per band.
     public var rows = 4
+    /// How MinHash signatures are drawn (signatures of different schemes are not comparable).
+    public var minhashScheme = MinHashScheme.onePermutation
     /// Estimated resemblance from which two texts are near-duplicates.
     public var minhashThreshold = 0.5
     /// Containment (either way) from which a text is a teaser or truncated copy of another.
@@ -48,8 +50,9 @@ public struct ClusterSettings: Sendable, Codable, Equatable {
 
     /// Decodes settings; a key absent from an older snapshot takes its default value, except
     /// `headlineThreshold` and `leadDecay`, which take 0 (headlines not compared, every lead word
-    /// weighing the same, as the snapshot was built): such settings differ from the defaults, so
-    /// a store rebuilds the index with the current ones.
+    /// weighing the same, as the snapshot was built), and `minhashScheme`, which takes
+    /// `.permutations` (the scheme its signatures were drawn with): such settings differ from the
+    /// defaults, so a store rebuilds the index with the current ones.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = ClusterSettings()
@@ -59,6 +62,7 @@ public struct ClusterSettings: Sendable, Codable, Equatable {
         shingleSize = try value(.shingleSize, defaults.shingleSize)
         bands = try value(.bands, defaults.bands)
         rows = try value(.rows, defaults.rows)
+        minhashScheme = try value(.minhashScheme, MinHashScheme.permutations)
         minhashThreshold = try value(.minhashThreshold, defaults.minhashThreshold)
         containmentThreshold = try value(.containmentThreshold, defaults.containmentThreshold)
         minimumContainmentSamples = try value(.minimumContainmentSamples, defaults.minimumContainmentSamples)

@@ -25,7 +25,8 @@ public struct StoryClusterer: Sendable {
     public init(snapshot: StorySnapshot) {
         settings = snapshot.settings
         state = snapshot
-        minHasher = MinHasher(permutations: snapshot.settings.bands * snapshot.settings.rows)
+        minHasher = MinHasher(
+            permutations: snapshot.settings.bands * snapshot.settings.rows, scheme: snapshot.settings.minhashScheme)
         shingler = Shingler(size: snapshot.settings.shingleSize)
     }
 

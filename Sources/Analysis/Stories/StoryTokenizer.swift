@@ -3,16 +3,46 @@
 enum StoryTokenizer {
     /// The tokens of `text`, at most `limit` of them.
     static func tokens(of text: String, limit: Int = .max) -> [StoryToken] {
+        let capacity = min(limit, text.utf8.count / 5 + 1)
+        // The UTF-8 bytes decoded by hand (a String's bytes are valid UTF-8); the scalar view
+        // for a string without contiguous storage.
+        var scanner: Scanner
+        if let scanned = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            var scanner = Scanner(limit: limit, capacity: capacity)
+            scanner.scan(bytes)
+            return scanner
+        }) {
+            scanner = scanned
+        } else {
+            scanner = Scanner(limit: limit, capacity: capacity)
+            for scalar in text.unicodeScalars where !scanner.feed(scalar) { break }
+        }
+        // Stopped at the limit: as it stands. Otherwise the last word, and no more than `limit`.
+        if scanner.done { return scanner.result }
+        scanner.finish()
+        if scanner.result.count > limit { scanner.result.removeLast(scanner.result.count - limit) }
+        return scanner.result
+    }
+
+    /// The running state of a text's tokenization, one scalar at a time.
+    private struct Scanner {
+        let limit: Int
         var result: [StoryToken] = []
-        result.reserveCapacity(min(limit, text.utf8.count / 5 + 1))
         var hash = StableHash.seed
         var length = 0
         var capitalized = false
         var numeric = false
         var sentenceStart = true
         var wordSentenceInitial = true
+        /// `limit` tokens are out: the rest of the text is not read.
+        var done = false
 
-        func finish() {
+        init(limit: Int, capacity: Int) {
+            self.limit = limit
+            result.reserveCapacity(capacity)
+        }
+
+        mutating func finish() {
             guard length > 0 else { return }
             result.append(
                 StoryToken(
@@ -23,7 +53,9 @@ enum StoryTokenizer {
             sentenceStart = false
         }
 
-        for scalar in text.unicodeScalars {
+        /// Feeds one scalar; false once `limit` tokens are out.
+        @inline(__always)
+        mutating func feed(_ scalar: Unicode.Scalar) -> Bool {
             if isWordScalar(scalar) {
                 if length == 0 {
                     capitalized = isUppercase(scalar)
@@ -34,16 +66,44 @@ enum StoryTokenizer {
                 length += 1
             } else {
                 finish()
-                if result.count >= limit { return result }
+                if result.count >= limit {
+                    done = true
+                    return false
+                }
                 switch scalar.value {
                 case 0x2E, 0x21, 0x3F, 0x0A, 0x3A: sentenceStart = true  // . ! ? newline :
                 default: break
                 }
             }
+            return true
         }
-        finish()
-        if result.count > limit { result.removeLast(result.count - limit) }
-        return result
+
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = UInt32(bytes[index])
+                if lead < 0x80 {
+                    index += 1
+                    if !feed(Unicode.Scalar(UInt8(truncatingIfNeeded: lead))) { return }
+                    continue
+                }
+                let value: UInt32
+                if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value =
+                        (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                if !feed(Unicode.Scalar(value) ?? "\u{FFFD}") { return }
+            }
+        }
     }
 
     /// Letters, digits and marks are word characters.

@@ -32,7 +32,16 @@ public struct URLCanonicalizer: Sendable {
     ]
 
     /// The canonical form of `string`, or `nil` when it is not an absolute http(s) URL.
+    ///
+    /// A plain ASCII address (see `plainCanonical(_:)`) is read byte by byte; any other goes
+    /// through Foundation's `URLComponents`, whose decisions the byte reader reproduces.
     public func canonicalize(_ string: String) -> String? {
+        if let plain = plainCanonical(string) { return plain }
+        return foundationCanonical(string)
+    }
+
+    /// The canonical form by `URLComponents`: the reference for every address.
+    func foundationCanonical(_ string: String) -> String? {
         guard var components = URLComponents(string: string.trimmingCharacters(in: .whitespacesAndNewlines)),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             var host = components.host?.lowercased(), !host.isEmpty
