@@ -43,6 +43,29 @@ import Testing
         #expect(decoded.count == 3)
     }
 
+    @Test func touchingChangesNothing() {
+        let pairs: [(UInt64, Int32)] = (1...500).map { (StableHash.mix(UInt64($0)), Int32($0)) }
+        var table = HashTable(pairs)
+        let before = table
+        table.touch(pairs.map(\.0) + [0, 12345])
+        #expect(table == before)
+        #expect(table[StableHash.mix(7)] == 7 && table[12345] == nil)
+    }
+
+    @Test func statisticsCountDistinctTermsEitherWay() {
+        var bySequence = TermStatistics()
+        var byDistinct = TermStatistics()
+        bySequence.observe([3, 1, 3, 2, 1] as [UInt64])
+        byDistinct.observe(distinct: [1, 2, 3])
+        bySequence.observe([2, 2] as [UInt64])
+        byDistinct.observe(distinct: [2])
+        for term: UInt64 in [1, 2, 3, 4] {
+            #expect(bySequence.documentFrequency(of: term) == byDistinct.documentFrequency(of: term))
+            #expect(bySequence.idf(of: term) == byDistinct.idf(of: term))
+        }
+        #expect(byDistinct.documentFrequency(of: 2) == 2 && byDistinct.documents == 2)
+    }
+
     @Test func keysAndValuesOfDifferentLengthsAreAnError() {
         let damaged = Data(#"{"keys":[1,2],"values":[1]}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(HashTable.self, from: damaged) }

@@ -53,6 +53,7 @@ public struct ContainmentIndex: Sendable, Codable {
         let entry = Int32(count)
         var firsts: [Int32] = []
         firsts.reserveCapacity(samples.count)
+        heads.touch(samples)
         for sample in samples {
             let first = heads.exchange(sample, with: Int32(postingEntry.count)) ?? -1
             postingEntry.append(entry)

@@ -17,6 +17,8 @@ public struct HashTable: Sendable, Codable, Equatable {
     /// Number of keys.
     public private(set) var count = 0
     private var shift: UInt64
+    /// Where `touch(_:)` leaves what it read, so that the reads are not optimized away.
+    private var touched: UInt64 = 0
 
     /// An empty table.
     public init() {
@@ -77,6 +79,17 @@ public struct HashTable: Sendable, Codable, Equatable {
         slots[slot] = Slot(key: key, value: value)
         count += 1
         return nil
+    }
+
+    /// Reads the first slot of each key, all at once: the reads do not depend on one another,
+    /// so their cache misses overlap, and the lookups or updates of the same keys that follow
+    /// find their slots in the cache instead of waiting for memory one key at a time.
+    public mutating func touch(_ keys: [UInt64]) {
+        var sum: UInt64 = 0
+        slots.withUnsafeBufferPointer { slots in
+            for key in keys { sum ^= slots[home(key)].key }
+        }
+        touched ^= sum
     }
 
     /// Adds `amount` to the value of `key` (an absent key counts from 0).

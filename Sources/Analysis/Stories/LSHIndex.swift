@@ -49,8 +49,10 @@ public struct LSHIndex: Sendable, Codable {
         let entry = Int32(count)
         var firsts: [Int32] = []
         firsts.reserveCapacity(bands)
+        let keys = (0..<bands).map { bandKey(signature, band: $0) }
+        heads.touch(keys)
         for band in 0..<bands {
-            let first = heads.exchange(bandKey(signature, band: band), with: entry) ?? -1
+            let first = heads.exchange(keys[band], with: entry) ?? -1
             next.append(first)
             firsts.append(first)
         }

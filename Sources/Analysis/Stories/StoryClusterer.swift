@@ -61,8 +61,9 @@ public struct StoryClusterer: Sendable {
         let lead = StoryLead(
             title: article.title, text: article.text, leadWords: settings.leadWords,
             entityWeight: settings.entityWeight, decay: settings.leadDecay)
-        state.statistics.observe(lead.terms)
-        let vector = lead.vector(statistics: state.statistics)
+        let distinct = lead.distinct
+        state.statistics.observe(distinct: distinct.map(\.term))
+        let vector = lead.vector(statistics: state.statistics, distinct: distinct)
         let headline = StoryHeadline.vector(of: article.title, statistics: state.statistics)
         let lookup = lookupTerms(of: vector)
         let published = article.published?.timeIntervalSince1970

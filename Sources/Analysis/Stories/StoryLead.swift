@@ -25,22 +25,36 @@ struct StoryLead: Sendable {
         }
     }
 
-    /// The distinct terms.
-    var terms: Set<UInt64> { Set(weightedTerms.map(\.term)) }
+    /// The distinct terms in ascending order, with how often each occurs and its highest weight.
+    var distinct: [(term: UInt64, count: Float, weight: Float)] {
+        var result: [(term: UInt64, count: Float, weight: Float)] = []
+        for (term, weight) in weightedTerms.sorted(by: { $0.term < $1.term }) {
+            if let last = result.last, last.term == term {
+                result[result.count - 1] = (term, last.count + 1, max(last.weight, weight))
+            } else {
+                result.append((term, 1, weight))
+            }
+        }
+        return result
+    }
 
-    /// The TF-IDF vector (sublinear term frequency × the term's highest weight × IDF), normalized.
-    func vector(statistics: TermStatistics) -> TermVector {
-        var counts: [UInt64: (count: Float, weight: Float)] = [:]
-        for (term, weight) in weightedTerms {
-            let current = counts[term] ?? (0, 0)
-            counts[term] = (current.count + 1, max(current.weight, weight))
+    /// The distinct terms, in ascending order.
+    var terms: [UInt64] { distinct.map(\.term) }
+
+    /// The TF-IDF vector (sublinear term frequency × the term's highest weight × IDF), normalized;
+    /// `distinct` is this lead's, when already at hand.
+    func vector(
+        statistics: TermStatistics, distinct: [(term: UInt64, count: Float, weight: Float)]? = nil
+    ) -> TermVector {
+        var terms: [UInt64] = []
+        var weights: [Float] = []
+        for (term, count, weight) in distinct ?? self.distinct {
+            let value = (1 + logf(count)) * weight * statistics.idf(of: term)
+            guard value != 0 else { continue }
+            terms.append(term)
+            weights.append(value)
         }
-        var weighted: [UInt64: Float] = [:]
-        weighted.reserveCapacity(counts.count)
-        for (term, value) in counts {
-            weighted[term] = (1 + logf(value.count)) * value.weight * statistics.idf(of: term)
-        }
-        return TermVector(weighted).normalized()
+        return TermVector(sortedTerms: terms, weights: weights).normalized()
     }
 }
 

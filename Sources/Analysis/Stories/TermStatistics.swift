@@ -12,7 +12,16 @@ public struct TermStatistics: Sendable, Codable {
     /// Counts one document's distinct terms.
     public mutating func observe(_ terms: some Sequence<UInt64>) {
         documents += 1
-        for term in Set(terms) { frequencies.add(1, to: term) }
+        let distinct = Array(Set(terms))
+        frequencies.touch(distinct)
+        for term in distinct { frequencies.add(1, to: term) }
+    }
+
+    /// Counts one document's terms, given without repeats.
+    public mutating func observe(distinct terms: [UInt64]) {
+        documents += 1
+        frequencies.touch(terms)
+        for term in terms { frequencies.add(1, to: term) }
     }
 
     /// Number of documents containing `term`.

@@ -18,6 +18,13 @@ public struct TermVector: Sendable, Codable, Equatable {
         weights = sorted.map(\.value)
     }
 
+    /// A vector from terms already in ascending order, without repeats, and their non-zero
+    /// weights.
+    init(sortedTerms: [UInt64], weights: [Float]) {
+        self.terms = sortedTerms
+        self.weights = weights
+    }
+
     /// True when no term has a weight.
     public var isEmpty: Bool { terms.isEmpty }
 
