@@ -38,12 +38,7 @@ public struct ContainmentIndex: Sendable, Codable {
 
     /// Adds a text's samples; its entry number is the previous `count`.
     public mutating func insert(samples: [UInt64]) {
-        let entry = Int32(count)
-        for sample in samples {
-            postingEntry.append(entry)
-            postingNext.append(heads.exchange(sample, with: Int32(postingEntry.count - 1)) ?? -1)
-        }
-        sampleCounts.append(Int32(samples.count))
+        _ = insertKeepingChains(samples: samples)
     }
 
     /// Adds a text's samples like `insert(samples:)` (which must be distinct, as `samples(of:)`

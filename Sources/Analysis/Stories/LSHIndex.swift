@@ -33,13 +33,7 @@ public struct LSHIndex: Sendable, Codable {
 
     /// Adds a signature; its entry number is the previous `count`.
     public mutating func insert(_ signature: [UInt32]) {
-        precondition(signature.count == bands * rows, "signature length must be bands × rows")
-        let entry = Int32(count)
-        for band in 0..<bands {
-            let key = bandKey(signature, band: band)
-            next.append(heads.exchange(key, with: entry) ?? -1)
-        }
-        signatures.append(contentsOf: signature)
+        _ = insertKeepingChains(signature)
     }
 
     /// Adds a signature like `insert(_:)` and returns each band's chain as it was before, for

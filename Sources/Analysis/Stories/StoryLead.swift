@@ -38,9 +38,6 @@ struct StoryLead: Sendable {
         return result
     }
 
-    /// The distinct terms, in ascending order.
-    var terms: [UInt64] { distinct.map(\.term) }
-
     /// The TF-IDF vector (sublinear term frequency × the term's highest weight × IDF), normalized;
     /// `distinct` is this lead's, when already at hand.
     func vector(

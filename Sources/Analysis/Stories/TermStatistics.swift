@@ -11,10 +11,7 @@ public struct TermStatistics: Sendable, Codable {
 
     /// Counts one document's distinct terms.
     public mutating func observe(_ terms: some Sequence<UInt64>) {
-        documents += 1
-        let distinct = Array(Set(terms))
-        frequencies.touch(distinct)
-        for term in distinct { frequencies.add(1, to: term) }
+        observe(distinct: Array(Set(terms)))
     }
 
     /// Counts one document's terms, given without repeats.
