@@ -42,7 +42,9 @@ public enum ConfigurationLoader {
         }
         let configuration: Configuration
         do {
-            configuration = try YAMLDecoder().decode(Configuration.self, from: root)
+            // The lean decoder decides a configuration that is right; Yams' decoder, slower,
+            // explains one that is not.
+            configuration = try (try? Configuration(from: NodeDecoder(node: root))) ?? YAMLDecoder().decode(Configuration.self, from: root)
         } catch let error as DecodingError {
             throw decodingError(error, root: root, file: file)
         } catch {

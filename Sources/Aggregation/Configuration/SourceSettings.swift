@@ -84,7 +84,7 @@ public struct SourceSettings: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        url = try container.decode(String.self, forKey: .url).trimmingCharacters(in: .whitespaces)
+        url = Self.trimmingSpaces(try container.decode(String.self, forKey: .url))
         id = try container.decodeIfPresent(String.self, forKey: .id) ?? Self.slug(for: url)
         kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? .auto
         title = try container.decodeIfPresent(String.self, forKey: .title)
@@ -96,6 +96,16 @@ public struct SourceSettings: Sendable, Equatable, Codable {
         maxLinks = try container.decodeIfPresent(Int.self, forKey: .maxLinks)
         selectors = try container.decodeIfPresent(Selectors.self, forKey: .selectors)
         enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+    }
+
+    /// `text` without the spaces and tabs around it (what `CharacterSet.whitespaces` holds), read
+    /// scalar by scalar rather than through Foundation's bridged `NSString`.
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     /// A slug for a URL or path: host and path words joined by `-` (`bbc-co-uk-news-world`).

@@ -57,16 +57,16 @@ public struct Aggregator: Sendable {
         }
         events(.started(sources: due.count))
         let desk = LazyDesk(store: store, configuration: configuration)
-        let analyzer = ArticleAnalyzer(configuration: configuration)
+        let analyzer = AnalyzerOnDemand(configuration: configuration)
         let limit = max(1, configuration.fetch.concurrency)
         // Sources are fetched and read in parallel but committed in configuration order, so the
         // same inputs always give the same stories (which article opens a story, and so on).
+        var order = LaunchOrder(
+            hosts: due.map { record, _ in Self.host(of: record.url) }, perHost: configuration.fetch.perHostConcurrency, lookAhead: 2 * limit)
         try await withThrowingTaskGroup(of: (Int, SourceResult).self) { group in
-            var next = 0
             func launch() {
-                guard !shouldStop(), next < due.count else { return }
-                let (index, (record, settings)) = (next, due[next])
-                next += 1
+                guard !shouldStop(), let index = order.next() else { return }
+                let (record, settings) = due[index]
                 group.addTask { (index, await self.process(record, settings: settings, analyzer: analyzer)) }
             }
             for _ in 0..<limit { launch() }
@@ -74,6 +74,7 @@ public struct Aggregator: Sendable {
             var toCommit = 0
             while let (index, result) = try await group.next() {
                 waiting[index] = result
+                order.finished(index)
                 launch()
                 while let ready = waiting.removeValue(forKey: toCommit) {
                     toCommit += 1
@@ -175,7 +176,7 @@ public struct Aggregator: Sendable {
     }
 
     /// Fetches and reads one source; never throws (every problem becomes the result's failure).
-    private func process(_ record: SourceRecord, settings: SourceSettings, analyzer: ArticleAnalyzer) async -> SourceResult {
+    private func process(_ record: SourceRecord, settings: SourceSettings, analyzer: AnalyzerOnDemand) async -> SourceResult {
         var record = record
         let interval = (settings.interval ?? configuration.schedule.sourceInterval).seconds
         let kind: FetchKind = settings.kind == .page || settings.kind == .index ? .page : .feed
@@ -239,10 +240,17 @@ public struct Aggregator: Sendable {
         record.lastError = nil
         record.nextFetch = FetchSchedule.next(after: clock(), interval: interval, outcome: .success, hints: reading.hints).nextFetch
         let now = clock()
+        let analyzer = await analyzer.analyzer()
         let articles = reading.drafts.map { draft in
             analyzer.analyse(draft, source: settings, id: Self.articleID(source: settings.id, entry: draft.entryID), now: now)
         }
         return SourceResult(record: record, articles: articles, notes: notes)
+    }
+
+    /// The host a source's requests go to, lowercased; `nil` for files and paths.
+    static func host(of location: String) -> String? {
+        guard let url = URL(string: location), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
+        return url.host?.lowercased()
     }
 
     /// The stable id of a source's article.

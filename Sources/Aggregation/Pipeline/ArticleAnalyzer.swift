@@ -54,3 +54,22 @@ struct ArticleAnalyzer: Sendable {
     /// Scores kept to three decimals, so stored values and feeds do not flicker.
     static func rounded(_ score: Double) -> Double { (score * 1000).rounded() / 1000 }
 }
+
+/// Builds the analyzer on first use: loading the gazetteer and the topic index takes tens of
+/// milliseconds, which a run where every source answers "not modified" never needs to spend.
+actor AnalyzerOnDemand {
+    private let configuration: Configuration
+    private var built: ArticleAnalyzer?
+
+    init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// The analyzer, built by the first caller.
+    func analyzer() -> ArticleAnalyzer {
+        if let built { return built }
+        let analyzer = ArticleAnalyzer(configuration: configuration)
+        built = analyzer
+        return analyzer
+    }
+}
