@@ -50,7 +50,10 @@ enum HTMLFragmentText {
     /// Whitespace runs (including no-break spaces) collapsed to one space, ends trimmed.
     /// Works on Unicode scalars (ASCII classified by code point), not grapheme clusters.
     static func collapse(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a `String.UnicodeScalarView` goes through
+        // String's generic replace-subrange path.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let isSpace =
@@ -58,11 +61,15 @@ enum HTMLFragmentText {
             if isSpace {
                 pendingSpace = true
             } else {
-                if pendingSpace && !result.isEmpty { result.append(" ") }
+                if pendingSpace && !result.isEmpty { result.append(0x20) }
                 pendingSpace = false
-                result.append(scalar)
+                if scalar.value < 0x80 {
+                    result.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { result.append($0) }
+                }
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

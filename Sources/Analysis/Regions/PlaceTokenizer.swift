@@ -12,7 +12,10 @@ enum PlaceTokenizer {
     static func tokens(of text: String, zone: Int, splitsLead: Bool) -> [PlaceToken] {
         var result: [PlaceToken] = []
         result.reserveCapacity(text.utf8.count / 6)
-        var word = String.UnicodeScalarView()
+        // The word's UTF-8 bytes as written, and lower-cased while it is ASCII. Bytes, not a
+        // `String.UnicodeScalarView`: appending to the view takes String's generic
+        // replace-subrange path, a fifth of region tagging.
+        var word: [UInt8] = []
         var lowered: [UInt8] = []
         var isASCII = true
         var startsUpper = false
@@ -24,7 +27,7 @@ enum PlaceTokenizer {
 
         func finish() {
             guard !word.isEmpty else { return }
-            let key = isASCII ? String(decoding: lowered, as: UTF8.self) : fold(String(word))
+            let key = isASCII ? String(decoding: lowered, as: UTF8.self) : fold(String(decoding: word, as: UTF8.self))
             result.append(
                 PlaceToken(
                     key: key, isCapitalized: startsUpper, isAllCaps: letters > 1 && upperLetters == letters,
@@ -47,7 +50,7 @@ enum PlaceTokenizer {
                     if word.isEmpty { startsUpper = isUpper }
                     if byte >= 0x41 { letters += 1 }
                     if isUpper { upperLetters += 1 }
-                    word.append(scalar)
+                    word.append(byte)
                     lowered.append(isUpper ? byte + 0x20 : byte)
                     continue
                 }
@@ -60,7 +63,7 @@ enum PlaceTokenizer {
                         letters += 1
                         if properties.isUppercase { upperLetters += 1 }
                     }
-                    word.append(scalar)
+                    UTF8.encode(scalar) { word.append($0) }
                     isASCII = false
                     continue
                 }

@@ -105,9 +105,7 @@ public struct SentenceSplitter: Sendable {
     private static func word(before index: Int, in s: [Unicode.Scalar]) -> String {
         var begin = index
         while begin > 0, s[begin - 1].properties.isAlphabetic || s[begin - 1] == "." { begin -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[begin..<index])
-        return String(view)
+        return string(s[begin..<index])
     }
 
     /// The word that starts at `index`, after any opening quotes or brackets.
@@ -116,9 +114,16 @@ public struct SentenceSplitter: Sendable {
         while begin < s.count, !s[begin].properties.isAlphabetic { begin += 1 }
         var end = begin
         while end < s.count, s[end].properties.isAlphabetic || s[end] == "'" || s[end] == "’" { end += 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[begin..<end])
-        return String(view)
+        return string(s[begin..<end])
+    }
+
+    /// The text of `scalars`, encoded as UTF-8 bytes first (appending to a
+    /// `String.UnicodeScalarView` takes String's slow generic path).
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the sentence `slice` (of the line starting at scalar `base`), trimmed.
