@@ -90,7 +90,7 @@ public struct Aggregator: Sendable {
         } catch {
             summary.notes.append("fetch states of sources that failed or were not modified could not be saved: \(error)")
         }
-        try await desk.saveIndex()
+        try await desk.saveIndexAndClose()
         let pruned = try await store.prune(
             RetentionPolicy(maxAgeDays: configuration.retention.days, maxArticlesPerSource: configuration.retention.maxPerSource), now: clock())
         summary.pruned = pruned.articlesRemoved

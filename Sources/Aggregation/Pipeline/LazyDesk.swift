@@ -48,9 +48,11 @@ actor LazyDesk {
         return tally
     }
 
-    /// Saves the clustering index when it was opened and changed.
-    func saveIndex() async throws {
+    /// Saves the clustering index when it was opened and changed, then lets it go: publishing,
+    /// which comes next, then reuses its memory instead of adding to it.
+    func saveIndexAndClose() async throws {
         try await desk?.saveIndex()
+        desk = nil
     }
 
     private func opened() async throws -> StoryDesk {
