@@ -31,7 +31,16 @@ extension SQLiteStore {
     /// Saves (replaces) the named snapshot blob.
     public func saveIndex(named name: String, _ bytes: [UInt8]) async throws {
         try await writing { db in
-            try db.execute(sql: SQL.saveSnapshot, arguments: [name, Data(bytes)])
+            // Bound without a copy: the clustering index runs to tens of megabytes, and SQLite
+            // takes its own copy while binding anyway.
+            try bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress, raw.count > 0 else {
+                    try db.execute(sql: SQL.saveSnapshot, arguments: [name, Data()])
+                    return
+                }
+                let view = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+                try db.execute(sql: SQL.saveSnapshot, arguments: [name, view])
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ extension SQLiteStore {
                 try db.execute(sql: SQL.pruneByAge, arguments: [cutoff.storeMilliseconds])
             }
             if let keep = policy.maxArticlesPerSource {
-                try db.execute(sql: SQL.pruneBySourceCount, arguments: [max(0, keep)])
+                try db.execute(sql: SQL.pruneBySourceCount, arguments: [max(0, keep), max(0, keep)])
             }
             try db.execute(sql: SQL.deletePruned)
             let removed = db.changesCount

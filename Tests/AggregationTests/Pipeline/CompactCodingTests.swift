@@ -44,6 +44,23 @@ struct CompactCodingTests {
         #expect(bytes.count < (try JSONEncoder().encode(Self.sample)).count)
     }
 
+    @Test func theEncoderWritesExactlyTheBytesOfItsValueTree() throws {
+        // The encoder writes straight from its nodes into a buffer it sized by counting; the
+        // reference is the format's writer over the whole value tree.
+        for value in [
+            Self.sample,
+            Sample(
+                title: "", missing: "x", present: nil, flags: [], small: 0, big: 0, negative: 0, ratio: 0, signature: [], postings: [], weights: [],
+                heads: [:], urls: [:], names: [], nested: [], moods: [], byName: [:]),
+        ] {
+            let root = EncodingNode()
+            try root.store(value, codingPath: [])
+            let bytes = try CompactEncoder().encode(value)
+            #expect(bytes == CompactFormat.bytes(of: root.resolved))
+            #expect(bytes.capacity < bytes.count + 64, "one allocation of the counted size")
+        }
+    }
+
     @Test func aClusteringIndexRoundTripsAndKeepsClustering() throws {
         var clusterer = StoryClusterer()
         let texts = [

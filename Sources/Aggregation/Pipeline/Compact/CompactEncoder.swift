@@ -7,7 +7,15 @@ struct CompactEncoder {
     func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = EncodingNode()
         try root.store(value, codingPath: [])
-        return CompactFormat.bytes(of: root.resolved)
+        // Written straight from the nodes, counted first: no second tree of values and no
+        // doubling buffer beside an index of tens of megabytes.
+        var counter = CompactFormat.CountingSink()
+        root.write(to: &counter)
+        var sink = CompactFormat.ByteArraySink(bytes: [])
+        sink.bytes.reserveCapacity(CompactFormat.magic.count + counter.count)
+        sink.bytes.append(contentsOf: CompactFormat.magic)
+        root.write(to: &sink)
+        return sink.bytes
     }
 }
 
@@ -33,6 +41,23 @@ final class EncodingNode {
     }
 
     var count: Int { children.count }
+
+    /// Writes the node as ``CompactFormat`` bytes, as `resolved` would be written.
+    func write<S: CompactFormat.Sink>(to out: inout S) {
+        switch kind {
+        case .empty: CompactFormat.writeObjectHeader(count: 0, to: &out)
+        case .value: CompactFormat.write(value, to: &out)
+        case .keyed:
+            CompactFormat.writeObjectHeader(count: children.count, to: &out)
+            for (key, child) in zip(keys, children) {
+                CompactFormat.string(key, to: &out)
+                child.write(to: &out)
+            }
+        case .unkeyed:
+            CompactFormat.writeArrayHeader(count: children.count, to: &out)
+            for child in children { child.write(to: &out) }
+        }
+    }
 
     func set(_ value: CompactValue) {
         kind = .value

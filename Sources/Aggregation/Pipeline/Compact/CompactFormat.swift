@@ -17,13 +17,34 @@ enum CompactFormat {
 
     // MARK: Writing
 
+    /// The bytes of a whole value tree (the encoder writes from its own nodes instead; this is
+    /// the reference its tests compare with).
     static func bytes(of value: CompactValue) -> [UInt8] {
-        var out = magic
-        write(value, to: &out)
-        return out
+        var sink = ByteArraySink(bytes: magic)
+        write(value, to: &sink)
+        return sink.bytes
     }
 
-    private static func write(_ value: CompactValue, to out: inout [UInt8]) {
+    /// Where written bytes go: an array, or a counter that sizes the array first (so a large
+    /// index is written into one allocation instead of one that keeps doubling).
+    protocol Sink {
+        mutating func append(_ byte: UInt8)
+        mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8
+    }
+
+    struct ByteArraySink: Sink {
+        var bytes: [UInt8]
+        mutating func append(_ byte: UInt8) { bytes.append(byte) }
+        mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 { self.bytes.append(contentsOf: bytes) }
+    }
+
+    struct CountingSink: Sink {
+        var count = 0
+        mutating func append(_ byte: UInt8) { count += 1 }
+        mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 { count += bytes.count }
+    }
+
+    static func write<S: Sink>(_ value: CompactValue, to out: inout S) {
         switch value {
         case .null: out.append(Tag.null.rawValue)
         case .bool(let flag): out.append(flag ? Tag.trueValue.rawValue : Tag.falseValue.rawValue)
@@ -43,12 +64,10 @@ enum CompactFormat {
             out.append(Tag.string.rawValue)
             string(text, to: &out)
         case .array(let items):
-            out.append(Tag.array.rawValue)
-            varint(UInt64(items.count), to: &out)
+            writeArrayHeader(count: items.count, to: &out)
             for item in items { write(item, to: &out) }
         case .object(let fields):
-            out.append(Tag.object.rawValue)
-            varint(UInt64(fields.count), to: &out)
+            writeObjectHeader(count: fields.count, to: &out)
             for field in fields {
                 string(field.key, to: &out)
                 write(field.value, to: &out)
@@ -58,12 +77,25 @@ enum CompactFormat {
         }
     }
 
-    private static func write(_ packed: PackedArray, to out: inout [UInt8]) {
+    static func writeArrayHeader<S: Sink>(count: Int, to out: inout S) {
+        out.append(Tag.array.rawValue)
+        varint(UInt64(count), to: &out)
+    }
+
+    static func writeObjectHeader<S: Sink>(count: Int, to out: inout S) {
+        out.append(Tag.object.rawValue)
+        varint(UInt64(count), to: &out)
+    }
+
+    private static func write<S: Sink>(_ packed: PackedArray, to out: inout S) {
         func block<T: FixedWidthInteger>(_ tag: Tag, _ array: [T]) {
             out.append(tag.rawValue)
             varint(UInt64(array.count), to: &out)
-            out.reserveCapacity(out.count + array.count * MemoryLayout<T>.size)
-            for element in array { fixed(element, to: &out) }
+            if Int(littleEndian: 1) == 1 {  // the host is little-endian: the block as it lies in memory
+                array.withUnsafeBytes { out.append(contentsOf: $0) }
+            } else {
+                for element in array { fixed(element, to: &out) }
+            }
         }
         switch packed {
         case .int32(let array): block(.int32s, array)
@@ -79,7 +111,11 @@ enum CompactFormat {
             for text in array { string(text, to: &out) }
         case .uint64ToInt32(let keys, let values):
             block(.uint64ToInt32, keys)
-            for value in values { fixed(value, to: &out) }
+            if Int(littleEndian: 1) == 1 {
+                values.withUnsafeBytes { out.append(contentsOf: $0) }
+            } else {
+                for value in values { fixed(value, to: &out) }
+            }
         case .stringToInt32(let keys, let values):
             out.append(Tag.stringToInt32.rawValue)
             varint(UInt64(keys.count), to: &out)
@@ -88,7 +124,7 @@ enum CompactFormat {
         }
     }
 
-    private static func varint(_ value: UInt64, to out: inout [UInt8]) {
+    private static func varint<S: Sink>(_ value: UInt64, to out: inout S) {
         var rest = value
         while rest >= 0x80 {
             out.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -97,11 +133,11 @@ enum CompactFormat {
         out.append(UInt8(rest))
     }
 
-    private static func fixed<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+    private static func fixed<T: FixedWidthInteger, S: Sink>(_ value: T, to out: inout S) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    private static func string(_ text: String, to out: inout [UInt8]) {
+    static func string<S: Sink>(_ text: String, to out: inout S) {
         varint(UInt64(text.utf8.count), to: &out)
         out.append(contentsOf: text.utf8)
     }
