@@ -5,7 +5,6 @@ enum DateNormalizer {
     /// Years accepted as plausible for a web page.
     static let plausibleYears = 1995...2100
 
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     private static let zones: [String: Int] = [
         "utc": 0, "gmt": 0, "z": 0, "ut": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
         "pst": -480, "pdt": -420, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "ist": 330, "jst": 540,
@@ -181,7 +180,7 @@ enum DateNormalizer {
         var currentIsNumber = false
         func finish() {
             guard !current.isEmpty else { return }
-            if !currentIsNumber, ["st", "nd", "rd", "th"].contains(current), case .number(_, _)? = tokens.last {
+            if !currentIsNumber, ["st", "nd", "rd", "th", "er"].contains(current), case .number(_, _)? = tokens.last {
                 current = ""
                 return
             }
@@ -203,23 +202,6 @@ enum DateNormalizer {
             }
         }
         finish()
-        var monthIndex: Int?
-        var month = 0
-        for (position, token) in tokens.enumerated() {
-            if case .word(let word) = token, word.count >= 3, let found = months.firstIndex(where: { word.hasPrefix($0) }) {
-                let full = [
-                    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                ][found]
-                if full.hasPrefix(word) || word == "sept" {
-                    monthIndex = position
-                    month = found + 1
-                    break
-                }
-            }
-        }
-        guard let monthPosition = monthIndex else { return nil }
-        var day: Int?
-        var year: Int?
         func number(at position: Int) -> (Int, Int)? {
             guard position >= 0, position < tokens.count, case .number(let value, let count) = tokens[position] else { return nil }
             return (value, count)
@@ -229,29 +211,50 @@ enum DateNormalizer {
             if position - 1 >= 0, case .colon = tokens[position - 1] { return true }
             return false
         }
-        if let (value, count) = number(at: monthPosition + 1), count <= 2, (1...31).contains(value), !isTimePart(monthPosition + 1) {
-            day = value
-        } else if let (value, count) = number(at: monthPosition - 1), count <= 2, (1...31).contains(value), !isTimePart(monthPosition - 1) {
-            day = value
-        } else if let (value, count) = number(at: monthPosition - 2), count <= 2, (1...31).contains(value),
-            case .word(let between)? = tokens[safe: monthPosition - 1], between == "of"
-        {
-            day = value
-        }
-        for position in (monthPosition + 1)..<max(monthPosition + 1, min(tokens.count, monthPosition + 5)) {
-            if let (value, count) = number(at: position), count == 4, !isTimePart(position) {
+        // The day and year around a month word at `monthPosition`.
+        func dayAndYear(around monthPosition: Int) -> (day: Int, year: Int)? {
+            var day: Int?
+            var year: Int?
+            if let (value, count) = number(at: monthPosition + 1), count <= 2, (1...31).contains(value), !isTimePart(monthPosition + 1) {
+                day = value
+            } else if let (value, count) = number(at: monthPosition - 1), count <= 2, (1...31).contains(value), !isTimePart(monthPosition - 1) {
+                day = value
+            } else if let (value, count) = number(at: monthPosition - 2), count <= 2, (1...31).contains(value),
+                case .word(let between)? = tokens[safe: monthPosition - 1], ["of", "de", "di", "del"].contains(between)
+            {
+                day = value
+            }
+            for position in (monthPosition + 1)..<max(monthPosition + 1, min(tokens.count, monthPosition + 5)) {
+                if let (value, count) = number(at: position), count == 4, !isTimePart(position) {
+                    year = value
+                    break
+                }
+            }
+            if year == nil, let (value, count) = number(at: monthPosition - 1), count == 4 { year = value }
+            if day == nil, let (value, count) = number(at: monthPosition - 2), count == 4,
+                let (dayValue, dayCount) = number(at: monthPosition + 1), dayCount <= 2
+            {
                 year = value
+                day = dayValue
+            }
+            guard let day, let year else { return nil }
+            return (day, year)
+        }
+        // The first month word with a day and a year around it; a word that may be a weekday
+        // ("mar" for martes) only when no other month word follows.
+        let monthWords: [(position: Int, month: Int, word: String)] = tokens.enumerated().compactMap { position, token in
+            guard case .word(let word) = token, let named = Self.month(named: word) else { return nil }
+            return (position, named, word)
+        }
+        var found: (month: Int, day: Int, year: Int)?
+        for (index, candidate) in monthWords.enumerated() {
+            if weekdayLikeMonths.contains(candidate.word), index + 1 < monthWords.count { continue }
+            if let (day, year) = dayAndYear(around: candidate.position) {
+                found = (candidate.month, day, year)
                 break
             }
         }
-        if year == nil, let (value, count) = number(at: monthPosition - 1), count == 4 { year = value }
-        if day == nil, let (value, count) = number(at: monthPosition - 2), count == 4, let (dayValue, dayCount) = number(at: monthPosition + 1),
-            dayCount <= 2
-        {
-            year = value
-            day = dayValue
-        }
-        guard let day, let year else { return nil }
+        guard let (month, day, year) = found else { return nil }
         var parts = Parts(year: year, month: month, day: day)
         // Time: number colon number [colon number] [am|pm] [zone].
         var position = 0

@@ -58,7 +58,7 @@ struct MetadataExtractor {
             document: signals.documentTitle, siteName: result.siteName, host: host)
         // Dates.
         let header = headerRange(content: content, headline: headlineNode)
-        result.published = publishedDate(content: content, header: header, canonical: result.canonicalURL)
+        result.published = publishedDate(content: content, header: header, headline: headlineNode, canonical: result.canonicalURL)
         if let modified = jsonLD?.dateModified ?? signals.firstMeta(Self.modifiedKeys) { result.modified = DateNormalizer.normalize(modified) }
         // Authors.
         result.authors = authors(content: content, header: header, siteName: result.siteName)

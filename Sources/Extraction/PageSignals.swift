@@ -34,6 +34,8 @@ struct PageSignals: Sendable {
                     if let key = tree.attribute(keyName, of: index)?.lowercased().trimmingSpaces(), !key.isEmpty {
                         if meta[key] == nil, !content.trimmingSpaces().isEmpty { meta[key] = TextBuilder.collapse(content) }
                         metaAll[key, default: []].append(content)
+                        // JSON-LD carried in a `<meta>` value (`name="script:ld+json"`).
+                        if ByteSearch.contains(key, "ld+json") { jsonLD.append(content) }
                     }
                 }
                 if let property = tree.attribute("itemprop", of: index)?.lowercased(), property == "datepublished" {

@@ -20,8 +20,9 @@ struct VisibleDates {
     /// At most this many dates are gathered from a page.
     static let limit = 200
 
-    /// Gathers the dates of a page; `headerRange` is the header's node range, if known.
-    init(analysis: PageAnalysis, headerRange: Range<Int>?) {
+    /// Gathers the dates of a page; `headerRange` is the header's node range, if known, and
+    /// `headline` the article's headline.
+    init(analysis: PageAnalysis, headerRange: Range<Int>?, headline: Int? = nil) {
         let tree = analysis.tree
         var index = 0
         // The short text before the current one, which may label its date ("Updated").
@@ -35,7 +36,13 @@ struct VisibleDates {
                 continue
             }
             if tree.kinds[index] == .element {
-                if tree.names[index] == "time", let raw = tree.attribute("datetime", of: index), let parts = DateNormalizer.parse(raw) {
+                if tree.names[index] == "time", let raw = tree.attribute("datetime", of: index), var parts = DateNormalizer.parse(raw) {
+                    // A UTC time stamp shown as the local day before or after it: the reader sees that day.
+                    if parts.offset == 0, let shown = DateNormalizer.find(in: TextBuilder.collapse(tree.text(of: index))),
+                        DateNormalizer.day(shown) != DateNormalizer.day(parts), DateNormalizer.adjacent(shown, parts)
+                    {
+                        parts = shown
+                    }
                     add(Entry(parts: parts, node: index, label: previousLabel()), headerRange: headerRange)
                     // The element's text states the same date; skip it.
                     previous = -1
@@ -61,6 +68,15 @@ struct VisibleDates {
             }
             index += 1
         }
+        if let headline { preferNear(headline, in: tree) }
+    }
+
+    /// Puts first the header dates beside the headline (after it, or above it in its own
+    /// block), before dates higher up the header (promotions, event listings above the article).
+    private mutating func preferNear(_ headline: Int, in tree: PageTree) {
+        let block = max(0, Int(tree.parents[headline]))
+        let isNear = { (entry: Entry) in entry.node >= headline || tree.isInside(entry.node, block) }
+        header = header.filter(isNear) + header.filter { !isNear($0) }
     }
 
     private mutating func add(_ entry: Entry, headerRange: Range<Int>?) {

@@ -28,12 +28,96 @@ struct PublishedDateTests {
         #expect(extract(head: Self.published + Self.modified, body: body).published == "2023-01-10T09:00:00-05:00")
     }
 
-    @Test func modificationDateShownAloneIsThePagesDate() {
+    @Test func modificationDateShownAloneLeavesTheStatedDate() {
+        // The header shows only the metadata's modification date: that is the revision, and
+        // `modified` carries it; the publication date stays the stated one.
         let body = """
             <article><h1>Harbour reopens</h1><div><span>Last updated:</span> <span>June 2, 2024</span></div>
             \(FixtureLoader.prose)</article>
             """
-        #expect(extract(head: Self.published + Self.modified, body: body).published == "2024-06-02T12:00:00-05:00")
+        let page = extract(head: Self.published + Self.modified, body: body)
+        #expect(page.published == "2023-01-10T09:00:00-05:00")
+        #expect(page.modified == "2024-06-02T12:00:00-05:00")
+    }
+
+    @Test func modificationDateShownAloneIsThePagesDateWithoutAStatedOne() {
+        let body = """
+            <article><h1>Harbour reopens</h1><div><span>Last updated:</span> <span>June 2, 2024</span></div>
+            \(FixtureLoader.prose)</article>
+            """
+        #expect(extract(head: Self.modified, body: body).published == "2024-06-02T12:00:00-05:00")
+    }
+
+    @Test func originalDateBeforeTheRevisionWins() {
+        // No stated date: "March 3 · Updated June 2" in the header gives March 3.
+        let header = """
+            <article><h1>Harbour reopens</h1><p class="meta"><span>March 3, 2024</span> · <span>Updated June 2, 2024</span></p>
+            \(FixtureLoader.prose)</article>
+            """
+        #expect(extract(head: Self.modified, body: header).published == "2024-03-03T00:00:00Z")
+        // The same line under the article, out of the header.
+        let below = """
+            <article><h1>Harbour reopens</h1>\(FixtureLoader.prose)
+            <p class="credit">Interview by Jo Park</p><p class="date">March 3, 2024. <i>Updated: June 2, 2024</i></p></article>
+            """
+        #expect(extract(head: Self.modified, body: below).published == "2024-03-03T00:00:00Z")
+    }
+
+    @Test func dateBelowALongStandfirstIsInTheHeader() {
+        // The standfirst is long enough to pass for a paragraph; the date line under it still
+        // belongs to the header block around the headline.
+        let head = "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":\"Jun 24, 2025\"}</script>"
+        let body = """
+            <article><div class="intro"><h1>How much to charge for a class</h1>
+            <p class="summary">Setting a price is one of the hardest parts of teaching: too low and you burn out, too high and the room stays empty, so here is how to decide.</p>
+            <div class="byline"><div>Shauna Mitchell</div><div>August 25, 2024</div></div></div>
+            \(FixtureLoader.prose)</article>
+            """
+        #expect(extract(head: head, body: body).published == "2024-08-25T00:00:00Z")
+    }
+
+    @Test func publishedLabelNearTheArticleOutranksAnUnshownStatedDate() {
+        let head = "<meta property=\"article:published_time\" content=\"2025-11-29T12:28:31-05:00\">"
+        let body = """
+            <article><h1>Free accounting tools</h1>\(FixtureLoader.prose)
+            <div class="published">Published <time datetime="2025-08-13">August 13, 2025</time></div></article>
+            """
+        #expect(extract(head: head, body: body).published == "2025-08-13T00:00:00Z")
+    }
+
+    @Test func datesBesideTheHeadlineComeBeforeDatesAboveIt() {
+        let body = """
+            <main><div class="promo"><figure><figcaption>Tasting evening: 02 Apr 2026 18:00</figcaption></figure></div>
+            <div class="head"><h1>The ultimate guide to wine</h1><div class="by"><span>Sarah Knowles</span>
+            <time class="article-date">22 June 2020</time></div></div>
+            <div class="body">\(FixtureLoader.prose)</div></main>
+            """
+        #expect(extract(body: body).published == "2020-06-22T00:00:00Z")
+    }
+
+    @Test func utcTimeElementShowingTheLocalDayGivesThatDay() {
+        let body = """
+            <article><h1>Home gym on a budget</h1><span><time datetime="2026-02-24T04:13:00Z">February 23, 2026</time></span>
+            \(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: body).published == "2026-02-23T00:00:00Z")
+    }
+
+    @Test func jsonLDInAMetaValueIsRead() {
+        let head = """
+            <meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">
+            """
+        #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").published == "2025-11-17T09:00:00-05:00")
+    }
+
+    @Test func urlDateFromOpenGraphWithAMonthName() {
+        // The canonical link is broken; og:url holds the date, with the month written out.
+        let head = """
+            <link rel="canonical" href="What are wine styles?">
+            <meta property="og:url" content="https://wine.example/blog/2023/october/03/wine-styles">
+            """
+        let body = "<article><h1>Wine styles</h1><p>03/10/2023</p>\(FixtureLoader.prose)</article>"
+        #expect(extract(head: head, body: body).published == "2023-10-03T00:00:00Z")
     }
 
     @Test func headerDateOutranksAStatedDateNotShown() {
