@@ -27,7 +27,9 @@ public enum XMLRepair {
             let byte = input[index]
             if byte == UInt8(ascii: "<") {
                 if index + 1 < count, startsTag(input[index + 1]) {
-                    index = skipMarkupDeclaration(input, from: index)
+                    // Only `<!` and `<?` can open a construct to skip; a tag is read on.
+                    let next = input[index + 1]
+                    index = next == UInt8(ascii: "!") || next == UInt8(ascii: "?") ? skipMarkupDeclaration(input, from: index) : index + 1
                     continue
                 }
                 // A `<` that cannot start a tag (`x < y`): libxml2 would stop reading here.
@@ -158,8 +160,31 @@ public enum XMLRepair {
 extension XMLRepair {
     /// HTML elements that never have content; feeds often write them unescaped as `<br>`.
     /// (`source`, `track` and `input` are left out: RSS has a `<source>` element with content.)
-    static let voidInitials: Set<UInt8> = Set("abcehipsw".utf8)
     static let voidElements: Set<String> = ["br", "hr", "img", "wbr", "area", "col", "embed", "param", "basefont", "bgsound", "spacer"]
+    private static let voidElementBytes: [[UInt8]] = voidElements.map { Array($0.utf8) }
+
+    /// Whether a lower-cased byte can start a void element name (one of "abcehipsw").
+    private static func isVoidInitial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "i"),
+            UInt8(ascii: "p"), UInt8(ascii: "s"), UInt8(ascii: "w"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether `name` is a void element name in any ASCII case (no other character lower-cases
+    /// to the letters these names are made of, but the Kelvin sign's `k`, which none has).
+    static func isVoidElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        voidElementBytes.contains { candidate in
+            candidate.count == name.count
+                && zip(candidate, name).allSatisfy { expected, byte in
+                    let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                    return lowered == expected
+                }
+        }
+    }
 
     /// Closes HTML void elements written as bare start tags (`<br>` → `<br/>`) and drops their
     /// end tags (`</br>`), so markup pasted unescaped into a feed does not unbalance the whole
@@ -191,11 +216,11 @@ extension XMLRepair {
                 let nameStart = nameEnd
                 while nameEnd < count, nameEnd - nameStart < 16, isNameCharacter(input[nameEnd]) { nameEnd += 1 }
                 // Every void element name is 2-8 ASCII letters starting with one of "abcehipsw":
-                // most tags are ruled out before a String is made.
+                // most tags are ruled out by their length and first letter before any comparison.
                 let length = nameEnd - nameStart
                 let initial = nameStart < count ? input[nameStart] | 0x20 : 0
-                guard (2...8).contains(length), Self.voidInitials.contains(initial),
-                    voidElements.contains(String(decoding: input[nameStart..<nameEnd], as: UTF8.self).lowercased())
+                guard (2...8).contains(length), Self.isVoidInitial(initial),
+                    isVoidElement(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd]))
                 else {
                     index = nameEnd
                     continue

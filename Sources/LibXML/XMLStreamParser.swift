@@ -182,9 +182,23 @@ struct XMLNameTable {
 
     private var cache: [UnsafeRawPointer: String] = [:]
     private var qualified: [Key: XMLName] = [:]
+    /// The names met last, by a hash of their pointers: a hit costs three pointer comparisons
+    /// instead of hashing a key (libxml2's dictionary keeps the pointers stable within a parse).
+    private var recent: [(key: Key, name: XMLName)?] = Array(repeating: nil, count: XMLNameTable.recentSlots)
+    private static let recentSlots = 256
 
     mutating func name(local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
         let key = Key(local: local.map(UnsafeRawPointer.init), prefix: prefix.map(UnsafeRawPointer.init), uri: uri.map(UnsafeRawPointer.init))
+        let mixed = UInt(bitPattern: local) &* 0x9E37_79B9_7F4A_7C15 ^ UInt(bitPattern: uri) &* 0xC2B2_AE3D_27D4_EB4F ^ UInt(bitPattern: prefix)
+        let slot = Int(truncatingIfNeeded: mixed >> 56) & (Self.recentSlots - 1)
+        if let entry = recent[slot], entry.key == key { return entry.name }
+        let found = lookUp(key, local: local, prefix: prefix, uri: uri)
+        recent[slot] = (key, found)
+        return found
+    }
+
+    private mutating func lookUp(_ key: Key, local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName
+    {
         if let known = qualified[key] { return known }
         let made = XMLName(localName: string(local) ?? "", prefix: string(prefix), namespaceURI: string(uri), serial: qualified.count + 1)
         if qualified.count < 4096 { qualified[key] = made }

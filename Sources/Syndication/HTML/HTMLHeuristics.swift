@@ -5,6 +5,8 @@ public enum HTMLHeuristics {
     /// named reference `&name;` is an HTML 4 entity. Plain text such as `AT&T`, `a < b`
     /// or `<notatag>` is therefore not HTML.
     public static func looksLikeHTML(_ s: String) -> Bool {
+        // Without `<` or `&` there is neither a closing tag nor a reference.
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return false }
         let scalars = Array(s.unicodeScalars)
         let n = scalars.count
         var hasCloseTagOrReference = false

@@ -38,8 +38,20 @@ struct ContextRecord {
     var extensions: [ExtensionElement] = []
     var source: FeedMetadata?
     var image: FeedImage?
-    /// Depth at which each single-valued property was last stored (shallower wins).
-    var propertyDepth: [String: Int] = [:]
+    /// Depth at which each single-valued property was last stored (shallower wins); a handful
+    /// per entry, so a list searched from the start beats hashing.
+    var propertyDepths: [(name: String, depth: Int)] = []
+
+    /// Records that `name` is stored at `depth`, unless it was stored shallower before.
+    mutating func claimProperty(_ name: String, depth: Int) -> Bool {
+        for index in propertyDepths.indices where propertyDepths[index].name == name {
+            if depth > propertyDepths[index].depth { return false }
+            propertyDepths[index].depth = depth
+            return true
+        }
+        propertyDepths.append((name, depth))
+        return true
+    }
 
     var metadata: FeedMetadata {
         var feed = FeedMetadata()
@@ -70,7 +82,8 @@ struct ContextRecord {
         return feed
     }
 
-    var entry: FeedEntry {
+    /// The public entry, made from the record's own storage (the record is used up).
+    consuming func makeEntry() -> FeedEntry {
         var entry = FeedEntry()
         entry.id = id
         entry.title = title
@@ -79,8 +92,8 @@ struct ContextRecord {
         entry.links = links
         entry.published = published
         entry.updated = updated
-        entry.authors = authors.filter { !$0.isEmpty }
-        entry.contributors = contributors.filter { !$0.isEmpty }
+        entry.authors = Self.nonEmpty(authors)
+        entry.contributors = Self.nonEmpty(contributors)
         entry.publisher = publisher
         entry.categories = categories
         entry.summary = summary
@@ -94,6 +107,11 @@ struct ContextRecord {
         entry.location = location
         entry.extensions = extensions
         return entry
+    }
+
+    /// The people that have a name, an e-mail or a URI (the list itself when all have).
+    static func nonEmpty(_ people: [FeedPerson]) -> [FeedPerson] {
+        people.contains(where: \.isEmpty) ? people.filter { !$0.isEmpty } : people
     }
 
     var feedImage: FeedImage {

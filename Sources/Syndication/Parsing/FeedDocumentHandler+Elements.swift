@@ -1,23 +1,23 @@
 extension FeedDocumentHandler {
     /// Handles the start of an element the parser models; false for any other element.
-    func startKnownElement(_ tag: String, attributes: [String: String]) -> Bool {
+    func startKnownElement(_ element: FeedElement, tag: String, attributes: AttributeMap) -> Bool {
         let expecting = inFeed || inEntry || inSource
-        switch tag {
-        case "rss", "rdf_rdf":
+        switch element {
+        case .rss, .rdfRDF:
             break
-        case "channel", "feed":
+        case .channel, .feed:
             inFeed = true
             cdfCommon(attributes)
-        case "image":
+        case .image:
             if !inEntry && image == nil { image = ContextRecord() }
             inImage = true
             titleDepth = -1
             push("image", expectingText: false)
-        case "textinput":
+        case .textInput:
             inTextInput = true
             titleDepth = -1
             push("textinput", expectingText: false)
-        case "item", "entry", "product":
+        case .item, .entry, .product:
             if inEntry && entry != nil { finishEntry() }
             entry = ContextRecord()
             inEntry = true
@@ -27,37 +27,37 @@ extension FeedDocumentHandler {
             if let about = attributes["rdf:about"] { entry?.id = about }
             push("item", expectingText: false)
             cdfCommon(attributes)
-        case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author":
+        case .author, .managingEditor, .dcAuthor, .dcCreator, .itunesAuthor:
             inAuthor = true
             push("author", expectingText: true)
             withContext { $0.authors.append(FeedPerson()) }
-        case "contributor":
+        case .contributor:
             inContributor = true
             withContext { $0.contributors.append(FeedPerson()) }
             push("contributor", expectingText: false)
-        case "dc_contributor":
+        case .dcContributor:
             inContributor = true
             withContext { $0.contributors.append(FeedPerson()) }
             push("name", expectingText: false)
-        case "dc_publisher", "webmaster":
+        case .dcPublisher, .webMaster:
             inPublisher = true
             push("publisher", expectingText: true)
-        case "itunes_owner":
+        case .itunesOwner:
             inPublisher = true
             push("publisher", expectingText: false)
-        case "name", "itunes_name":
+        case .name, .itunesName:
             push("name", expectingText: false)
-        case "email", "itunes_email":
+        case .email, .itunesEmail:
             push("email", expectingText: false)
-        case "url", "homepage", "uri":
+        case .url, .homepage, .uri:
             push("href", expectingText: true)
-        case "width", "height":
+        case .width, .height:
             push(tag, expectingText: false)
-        case "title", "dc_title", "media_title":
+        case .title, .dcTitle, .mediaTitle:
             pushContent("title", attributes: attributes, defaultType: "text/plain", expectingText: expecting)
-        case "tags":
+        case .tags:
             push("tags", expectingText: true)
-        case "description", "abstract", "dc_description", "media_description":
+        case .description, .abstract, .dcDescription, .mediaDescription:
             let hasSummary = withContext { $0.summary != nil }
             if inEntry && hasSummary && !hasContent {
                 summaryKey = "content"
@@ -65,7 +65,7 @@ extension FeedDocumentHandler {
             } else {
                 pushContent("description", attributes: attributes, defaultType: "text/html", expectingText: expecting)
             }
-        case "summary", "itunes_summary":
+        case .summary, .itunesSummary:
             let hasSummary = withContext { $0.summary != nil }
             if inEntry && hasSummary && !hasContent {
                 summaryKey = "content"
@@ -74,191 +74,191 @@ extension FeedDocumentHandler {
                 summaryKey = "summary"
                 pushContent("summary", attributes: attributes, defaultType: "text/plain", expectingText: true)
             }
-        case "content":
+        case .content:
             startContent(attributes, defaultType: "text/plain")
-        case "body", "xhtml_body":
+        case .body, .xhtmlBody:
             hasContent = true
             pushContent("content", attributes: attributes, defaultType: "application/xhtml+xml", expectingText: true)
-        case "content_encoded", "fullitem":
+        case .contentEncoded, .fullItem:
             hasContent = true
             pushContent("content", attributes: attributes, defaultType: "text/html", expectingText: true)
-        case "subtitle", "tagline", "itunes_subtitle":
+        case .subtitle, .tagline, .itunesSubtitle:
             pushContent("subtitle", attributes: attributes, defaultType: "text/plain", expectingText: true)
-        case "rights", "copyright", "dc_rights":
+        case .rights, .copyright, .dcRights:
             pushContent("rights", attributes: attributes, defaultType: "text/plain", expectingText: true)
-        case "info":
+        case .info:
             pushContent("info", attributes: attributes, defaultType: "text/plain", expectingText: true)
-        case "link":
+        case .link:
             startLink(attributes)
-        case "guid":
+        case .guid:
             guidIsLink = (attributes["ispermalink"] ?? "true").lowercased() == "true"
             push("id", expectingText: true)
-        case "id":
+        case .id:
             guidIsLink = true
             push("id", expectingText: true)
-        case "published", "dcterms_issued", "issued", "pubdate":
+        case .published, .dctermsIssued, .issued, .pubDate:
             push("published", expectingText: true)
-        case "updated", "modified", "dcterms_modified", "lastbuilddate", "dc_date":
+        case .updated, .modified, .dctermsModified, .lastBuildDate, .dcDate:
             push("updated", expectingText: true)
-        case "created", "dcterms_created":
+        case .created, .dctermsCreated:
             push("created", expectingText: true)
-        case "category", "dc_subject", "keywords":
+        case .category, .dcSubject, .keywords:
             addCategory(term: attributes["term"], scheme: attributes["scheme"] ?? attributes["domain"], label: attributes["label"])
             push("category", expectingText: true)
-        case "media_category":
+        case .mediaCategory:
             addCategory(
                 term: attributes["term"], scheme: attributes["scheme"] ?? "http://search.yahoo.com/mrss/category_schema", label: attributes["label"])
             push("category", expectingText: true)
-        case "itunes_category":
+        case .itunesCategory:
             addCategory(term: attributes["text"], scheme: "http://www.itunes.com/", label: nil)
             push("category", expectingText: true)
-        case "itunes_keywords":
+        case .itunesKeywords:
             push("itunes_keywords", expectingText: true)
-        case "enclosure":
+        case .enclosure:
             startEnclosure(attributes)
-        case "source":
+        case .source:
             source = ContextRecord()
             if let url = attributes["url"] { source?.link = url }
             push("source", expectingText: true)
             inSource = true
             titleDepth = -1
-        case "comments", "ttl", "docs", "icon", "logo", "language", "dc_language":
+        case .comments, .ttl, .docs, .icon, .logo, .language, .dcLanguage:
             push(tag == "dc_language" ? "language" : tag, expectingText: true)
-        case "hour", "day":
+        case .hour, .day:
             push(tag, expectingText: true)
-        case "cloud":
-            withContext { $0.cloud = attributes }
-        case "generator":
+        case .cloud:
+            withContext { $0.cloud = attributes.dictionary }
+        case .generator:
             if !attributes.isEmpty {
                 let uri = attributes["uri"] ?? attributes["url"] ?? attributes["href"]
                 let generator = FeedGenerator(name: nil, uri: uri.map(resolveURI), version: attributes["version"])
                 withContext { $0.generator = generator }
             }
             push("generator", expectingText: true)
-        case "admin_generatoragent":
+        case .adminGeneratorAgent:
             if let resource = attributes["rdf:resource"] {
                 withContext { $0.generator = FeedGenerator(name: resource, uri: resource) }
             }
-        case "cc_license":
+        case .ccLicense:
             if let resource = attributes["rdf:resource"] {
                 withContext { $0.links.append(FeedLink(href: resource, rel: "license")) }
             }
-        case "creativecommons_license":
+        case .creativeCommonsLicense:
             push("license", expectingText: true)
-        case "itunes_image", "itunes_link":
+        case .itunesImage, .itunesLink:
             if tag == "itunes_link" && attributes["rel"] != "image" { return false }
             if let href = attributes["href"] ?? attributes["url"], !inEntry {
                 if image == nil { image = ContextRecord() }
                 if image?.href == nil { image?.href = href }
             }
-        case "media_thumbnail":
+        case .mediaThumbnail:
             if let url = attributes["url"] {
                 withContext {
                     $0.media.thumbnails.append(
                         MediaThumbnail(url: url, width: attributes["width"], height: attributes["height"], time: attributes["time"]))
                 }
             }
-        case "media_content":
-            withContext { $0.media.content.append(attributes) }
-        case "media_player":
+        case .mediaContent:
+            withContext { $0.media.content.append(attributes.dictionary) }
+        case .mediaPlayer:
             if let url = attributes["url"] { withContext { $0.media.player = url } }
-        case "media_credit":
+        case .mediaCredit:
             push("media_credit", expectingText: false)
         default:
-            return startGeoElement(tag, attributes: attributes)
+            return startGeoElement(element, tag: tag, attributes: attributes)
         }
         return true
     }
 
     /// Handles the end of an element the parser models; false for any other element.
-    func endKnownElement(_ tag: String) -> Bool {
-        switch tag {
-        case "rss", "rdf_rdf":
+    func endKnownElement(_ element: FeedElement, tag: String) -> Bool {
+        switch element {
+        case .rss, .rdfRDF:
             break
-        case "channel", "feed":
+        case .channel, .feed:
             inFeed = false
-        case "image":
+        case .image:
             pop("image")
             inImage = false
-        case "textinput":
+        case .textInput:
             pop("textinput")
             inTextInput = false
             textInput = nil
-        case "item", "entry", "product":
+        case .item, .entry, .product:
             pop("item")
             finishEntry()
-        case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author":
+        case .author, .managingEditor, .dcAuthor, .dcCreator, .itunesAuthor:
             pop("author")
             inAuthor = false
             withContext { Self.syncAuthor(&$0) }
-        case "contributor":
+        case .contributor:
             pop("contributor")
             inContributor = false
-        case "dc_contributor":
+        case .dcContributor:
             endName()
             inContributor = false
-        case "dc_publisher", "webmaster", "itunes_owner":
+        case .dcPublisher, .webMaster, .itunesOwner:
             pop("publisher")
             inPublisher = false
             withContext { Self.syncPublisher(&$0) }
-        case "name", "itunes_name":
+        case .name, .itunesName:
             endName()
-        case "email", "itunes_email":
+        case .email, .itunesEmail:
             let value = pop("email") ?? ""
             savePerson(\.email, value)
-        case "url", "homepage", "uri":
+        case .url, .homepage, .uri:
             let value = pop("href") ?? ""
             if inAuthor || inContributor { savePerson(\.uri, value) }
-        case "width", "height":
+        case .width, .height:
             let value = pop(tag) ?? ""
             if inImage, image != nil {
                 if tag == "width" { image?.width = Int(value) } else { image?.height = Int(value) }
             }
-        case "title", "dc_title":
+        case .title, .dcTitle:
             guard svgDepth == 0 else { return false }
             if let value = popContent("title"), !value.isEmpty { titleDepth = depth }
-        case "media_title":
+        case .mediaTitle:
             // A fallback: a later <title> at the same depth still wins.
             guard svgDepth == 0 else { return false }
             popContent("title")
-        case "tags":
+        case .tags:
             let value = pop("tags") ?? ""
             for term in value.split(separator: ",") {
                 let trimmed = String(term).trimmingWhitespace()
                 if !trimmed.isEmpty { addCategory(term: trimmed, scheme: nil, label: nil) }
             }
-        case "description", "abstract", "dc_description", "media_description":
+        case .description, .abstract, .dcDescription, .mediaDescription:
             if summaryKey == "content" { endContent() } else { popContent("description") }
             summaryKey = nil
-        case "summary", "itunes_summary":
+        case .summary, .itunesSummary:
             if summaryKey == "content" { endContent() } else { popContent(summaryKey ?? "summary") }
             summaryKey = nil
-        case "content", "body", "xhtml_body", "content_encoded", "fullitem":
+        case .content, .body, .xhtmlBody, .contentEncoded, .fullItem:
             endContent()
-        case "subtitle", "tagline", "itunes_subtitle":
+        case .subtitle, .tagline, .itunesSubtitle:
             popContent("subtitle")
-        case "rights", "copyright", "dc_rights":
+        case .rights, .copyright, .dcRights:
             popContent("rights")
-        case "info":
+        case .info:
             popContent("info")
-        case "link":
+        case .link:
             pop("link")
-        case "guid":
+        case .guid:
             let value = pop("id") ?? ""
             if guidIsLink && !value.isEmpty {
                 withContext { context in
                     if context.link == nil { context.link = value }
                 }
             }
-        case "id":
+        case .id:
             pop("id")
-        case "published", "dcterms_issued", "issued", "pubdate":
+        case .published, .dctermsIssued, .issued, .pubDate:
             pop("published")
-        case "updated", "modified", "dcterms_modified", "lastbuilddate", "dc_date":
+        case .updated, .modified, .dctermsModified, .lastBuildDate, .dcDate:
             pop("updated")
-        case "created", "dcterms_created":
+        case .created, .dctermsCreated:
             pop("created")
-        case "category", "dc_subject", "keywords", "media_category", "itunes_category":
+        case .category, .dcSubject, .keywords, .mediaCategory, .itunesCategory:
             guard let value = pop("category"), !value.isEmpty else { return true }
             withContext { context in
                 if let last = context.categories.indices.last, context.categories[last].term == nil {
@@ -267,13 +267,13 @@ extension FeedDocumentHandler {
                     Self.add(FeedCategory(term: value), to: &context)
                 }
             }
-        case "itunes_keywords":
+        case .itunesKeywords:
             let value = pop("itunes_keywords") ?? ""
             for term in value.split(separator: ",") {
                 let trimmed = String(term).trimmingWhitespace()
                 if !trimmed.isEmpty { addCategory(term: trimmed, scheme: "http://www.itunes.com/", label: nil) }
             }
-        case "source":
+        case .source:
             inSource = false
             let value = pop("source") ?? ""
             if var finished = source {
@@ -283,26 +283,26 @@ extension FeedDocumentHandler {
                 entry?.source = metadata
             }
             source = nil
-        case "comments", "ttl", "docs", "icon", "logo", "language", "dc_language", "hour", "day":
+        case .comments, .ttl, .docs, .icon, .logo, .language, .dcLanguage, .hour, .day:
             let key = tag == "dc_language" ? "language" : tag
             let value = pop(key)
             if key == "language", let value { language = value.isEmpty ? language : value }
-        case "generator":
+        case .generator:
             pop("generator")
-        case "creativecommons_license":
+        case .creativeCommonsLicense:
             let value = pop("license") ?? ""
             withContext { $0.links.append(FeedLink(href: value.isEmpty ? nil : value, rel: "license")) }
-        case "media_credit":
+        case .mediaCredit:
             if let value = pop("media_credit"), !value.isEmpty { withContext { $0.media.credits.append(value) } }
         default:
-            return endGeoElement(tag)
+            return endGeoElement(element, tag: tag)
         }
         return true
     }
 
     // MARK: Pieces
 
-    func startContent(_ attributes: [String: String], defaultType: String) {
+    func startContent(_ attributes: AttributeMap, defaultType: String) {
         hasContent = true
         pushContent("content", attributes: attributes, defaultType: defaultType, expectingText: true)
         if let src = attributes["src"] { contentParameters?.src = resolveURI(src) }
@@ -312,7 +312,7 @@ extension FeedDocumentHandler {
         popContent("content")
     }
 
-    func startLink(_ attributes: [String: String]) {
+    func startLink(_ attributes: AttributeMap) {
         let rel = attributes["rel"] ?? "alternate"
         let type = attributes["type"] ?? (rel == "self" ? "application/atom+xml" : "text/html")
         var href = attributes["href"] ?? attributes["url"]
@@ -337,7 +337,7 @@ extension FeedDocumentHandler {
         }
     }
 
-    func startEnclosure(_ attributes: [String: String]) {
+    func startEnclosure(_ attributes: AttributeMap) {
         guard let given = attributes["url"] ?? attributes["href"] else { return }
         let url = resolveURI(given)
         withContext { context in
@@ -346,7 +346,7 @@ extension FeedDocumentHandler {
         }
     }
 
-    func cdfCommon(_ attributes: [String: String]) {
+    func cdfCommon(_ attributes: AttributeMap) {
         if let modified = attributes["lastmod"] {
             withContext { $0.updated = FeedDate.parse(modified) }
         }
@@ -370,11 +370,10 @@ extension FeedDocumentHandler {
 
     func finishEntry() {
         inEntry = false
-        guard let finished = entry else { return }
+        guard let finished = entry.take() else { return }
         entryCount += 1
-        var result = finished.entry
+        var result = finished.makeEntry()
         result.assignDerivedIDIfMissing()
         onEntry(result)
-        entry = nil
     }
 }

@@ -10,15 +10,15 @@ struct GeoState {
 }
 
 extension FeedDocumentHandler {
-    func startGeoElement(_ tag: String, attributes: [String: String]) -> Bool {
-        switch tag {
-        case "georss_point", "georss_line", "georss_polygon", "georss_box", "gml_pos", "gml_poslist", "geo_lat", "geo_long":
+    func startGeoElement(_ element: FeedElement, tag: String, attributes: AttributeMap) -> Bool {
+        switch element {
+        case .georssPoint, .georssLine, .georssPolygon, .georssBox, .gmlPos, .gmlPosList, .geoLat, .geoLong:
             push(tag, expectingText: false)
-        case "gml_point", "gml_linestring", "gml_polygon", "gml_envelope":
+        case .gmlPoint, .gmlLineString, .gmlPolygon, .gmlEnvelope:
             geo.gmlType = ["gml_point": "Point", "gml_linestring": "LineString", "gml_polygon": "Polygon", "gml_envelope": "Box"][tag]
             geo.dimension = attributes["srsdimension"].flatMap { Int($0) }.map { min(max($0, 2), 3) } ?? 2
             geo.latitudeFirst = Self.isGeographic(attributes["srsname"])
-        case "georss_where", "gml_exterior", "gml_linearring", "gml_lowercorner", "gml_uppercorner", "geo_point":
+        case .georssWhere, .gmlExterior, .gmlLinearRing, .gmlLowerCorner, .gmlUpperCorner, .geoPoint:
             if tag == "gml_lowercorner" || tag == "gml_uppercorner" { push(tag, expectingText: false) }
         default:
             return false
@@ -26,22 +26,22 @@ extension FeedDocumentHandler {
         return true
     }
 
-    func endGeoElement(_ tag: String) -> Bool {
-        switch tag {
-        case "georss_point":
+    func endGeoElement(_ element: FeedElement, tag: String) -> Bool {
+        switch element {
+        case .georssPoint:
             setLocation("Point", Self.positions(pop(tag) ?? ""), minimum: 1)
-        case "georss_line":
+        case .georssLine:
             setLocation("LineString", Self.positions(pop(tag) ?? ""), minimum: 2)
-        case "georss_polygon":
+        case .georssPolygon:
             setLocation("Polygon", Self.positions(pop(tag) ?? ""), minimum: 4)
-        case "georss_box":
+        case .georssBox:
             setLocation("Box", Self.positions(pop(tag) ?? ""), minimum: 2)
-        case "gml_pos", "gml_poslist":
+        case .gmlPos, .gmlPosList:
             var positions = Self.positions(pop(tag) ?? "", dimension: geo.dimension)
             if !geo.latitudeFirst { positions = positions.map { [$0[1], $0[0]] + $0.dropFirst(2) } }
             let type = geo.gmlType ?? "Point"
             setLocation(type, positions, minimum: type == "Point" ? 1 : 2)
-        case "gml_lowercorner", "gml_uppercorner":
+        case .gmlLowerCorner, .gmlUpperCorner:
             let positions = Self.positions(pop(tag) ?? "")
             guard positions.count == 1 else { return true }
             withContext { context in
@@ -51,15 +51,15 @@ extension FeedDocumentHandler {
                     context.location?.coordinates.append(contentsOf: positions)
                 }
             }
-        case "geo_lat":
+        case .geoLat:
             geo.latitude = Double((pop(tag) ?? "").trimmingWhitespace())
             setW3CPoint()
-        case "geo_long":
+        case .geoLong:
             geo.longitude = Double((pop(tag) ?? "").trimmingWhitespace())
             setW3CPoint()
-        case "gml_point", "gml_linestring", "gml_polygon", "gml_envelope":
+        case .gmlPoint, .gmlLineString, .gmlPolygon, .gmlEnvelope:
             geo = GeoState()
-        case "georss_where", "gml_exterior", "gml_linearring", "geo_point":
+        case .georssWhere, .gmlExterior, .gmlLinearRing, .geoPoint:
             break
         default:
             return false

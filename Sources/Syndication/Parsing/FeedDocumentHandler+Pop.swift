@@ -9,15 +9,10 @@ extension FeedDocumentHandler {
     /// URIs, entity quirks, the HTML-or-text guess, sanitizing) and stores it in the context.
     @discardableResult
     func pop(_ key: String, stripWhitespace: Bool = true) -> String? {
-        guard let top = stack.last, top.key == key else { return nil }
-        stack.removeLast()
-        var range = 0..<top.bytes.count
-        if format == .atom10 && contentType == "application/xhtml+xml" {
-            range = Self.unwrapDiv(top.bytes, pieceStarts: top.pieceStarts)
-        }
-        var output = String(decoding: top.bytes[range], as: UTF8.self)
-        if stripWhitespace { output = output.trimmingWhitespace() }
-        guard top.expectingText else { return output }
+        let unwrapsDiv = format == .atom10 && contentIsXHTML
+        guard let (text, expectingText) = gathering.close(key, unwrappingDiv: unwrapsDiv, stripWhitespace: stripWhitespace) else { return nil }
+        var output = text
+        guard expectingText else { return output }
 
         if let parameters = contentParameters, parameters.base64, inContent > 0 {
             let compact = output.filter { !$0.isWhitespace }
@@ -34,9 +29,9 @@ extension FeedDocumentHandler {
         if !format.isAtom && contentType == "text/plain" && HTMLHeuristics.looksLikeHTML(output) {
             contentParameters?.type = "text/html"
         }
-        let htmlish = Self.htmlTypes.contains(contentType ?? "text/html")
+        let htmlish = contentParameters.map { contentIsXHTML || $0.type == "text/html" } ?? true
         if htmlish && Self.canContainMarkup.contains(key) {
-            let mode: HTMLMarkupMode = contentType == "application/xhtml+xml" ? .xhtml : .html
+            let mode: HTMLMarkupMode = contentIsXHTML ? .xhtml : .html
             if let base = baseURI, !base.isEmpty {
                 output = HTMLURIResolver.resolve(output, base: base, mode: mode)
             }
@@ -50,9 +45,23 @@ extension FeedDocumentHandler {
         return output
     }
 
+    /// Gathered text as a string, without the whitespace around it when `stripWhitespace`.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, stripWhitespace: Bool) -> String {
+        guard stripWhitespace else { return String(decoding: bytes, as: UTF8.self) }
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C }
+        var start = 0
+        var end = bytes.count
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        // Other Unicode whitespace (a no-break space) at either end: the general rule.
+        guard start < end, bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return trimmed.trimmingWhitespace() }
+        return trimmed
+    }
+
     /// The part of XHTML content inside an enclosing `<div>` when everything else is inside
     /// it (whitespace-only pieces around it ignored); the whole range otherwise.
-    static func unwrapDiv(_ bytes: [UInt8], pieceStarts: [Int]) -> Range<Int> {
+    static func unwrapDiv(_ bytes: UnsafeBufferPointer<UInt8>, pieceStarts: [Int]) -> Range<Int> {
         let whole = 0..<bytes.count
         var pieces: [Range<Int>] = []
         for (index, start) in pieceStarts.enumerated() {
@@ -97,7 +106,25 @@ extension FeedDocumentHandler {
             }
             return sawLatin1
         }
-        guard candidate ?? true else { return text }
+        guard candidate == true else { return candidate == nil ? repairDoubleEncodedScalars(text) : text }
+        // Every scalar is below U+0100: its Latin-1 byte is the byte it was misread from.
+        var latin1: [UInt8] = []
+        latin1.reserveCapacity(text.utf8.count)
+        var lead: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x80 {
+                latin1.append(byte)
+            } else if byte >= 0xC0 {
+                lead = byte
+            } else {
+                latin1.append(lead == 0xC3 ? byte + 0x40 : byte)
+            }
+        }
+        return String(validating: latin1, as: UTF8.self) ?? text
+    }
+
+    /// The same, scalar by scalar, for text not stored as contiguous UTF-8.
+    private static func repairDoubleEncodedScalars(_ text: String) -> String {
         var sawHigh = false
         var bytes: [UInt8] = []
         for scalar in text.unicodeScalars {
@@ -106,16 +133,7 @@ extension FeedDocumentHandler {
             bytes.append(UInt8(scalar.value))
         }
         guard sawHigh else { return text }
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var repaired = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): repaired.append(scalar)
-            case .emptyInput: return String(repaired)
-            case .error: return text
-            }
-        }
+        return String(validating: bytes, as: UTF8.self) ?? text
     }
 
     /// C1 control characters (U+0080–U+009F), which feeds produce by writing windows-1252 code
@@ -173,8 +191,7 @@ extension FeedDocumentHandler {
                 if !target.isEmpty, !entry!.links.isEmpty { entry!.links[entry!.links.count - 1].href = target }
             default:
                 let name = key == "description" ? "summary" : key
-                if let old = entry!.propertyDepth[name], depth > old { return }
-                entry!.propertyDepth[name] = depth
+                guard entry!.claimProperty(name, depth: depth) else { return }
                 assign(name, output, to: &entry!)
             }
         } else if inFeed || inSource {
@@ -256,5 +273,10 @@ extension FeedDocumentHandler {
 
 extension FeedFormat {
     /// Whether the format is a version of Atom.
-    var isAtom: Bool { rawValue.hasPrefix("atom") }
+    var isAtom: Bool {
+        switch self {
+        case .atom10, .atom03, .atom02, .atom01, .atom: return true
+        default: return false
+        }
+    }
 }

@@ -2,7 +2,7 @@ internal import LibXML
 
 extension FeedDocumentHandler {
     /// Detects the format from the root element (never from a file name).
-    func detectFormat(prefix: String, local: String, namespaceURI: String?, attributes: [String: String]) {
+    func detectFormat(prefix: String, local: String, namespaceURI: String?, attributes: AttributeMap) {
         let uri = namespaceURI?.lowercased() ?? ""
         switch local {
         case "rss":
@@ -35,21 +35,21 @@ extension FeedDocumentHandler {
         }
     }
 
-    func startTag(
-        prefix: String, local: String, tag: String, attributes: [String: String], declarations: [XMLNamespaceDeclaration],
-        orderedAttributes: [XMLAttribute]
-    ) {
+    func startTag(_ key: ElementKey, attributes: AttributeMap, declarations: [XMLNamespaceDeclaration], orderedAttributes: [XMLAttribute]) {
         depth += 1
-        if let givenBase = attributes["xml:base"] ?? attributes["base"] {
-            baseURI = URIResolution.safeJoin(base: baseURI, reference: givenBase)
+        var lang = language
+        if !attributes.isEmpty {
+            if let givenBase = attributes["xml:base"] ?? attributes["base"] {
+                baseURI = URIResolution.safeJoin(base: baseURI, reference: givenBase)
+            }
+            lang = attributes["xml:lang"] ?? attributes["lang"]
+            if lang == "" {
+                lang = nil
+            } else if lang == nil {
+                lang = language
+            }
         }
-        var lang = attributes["xml:lang"] ?? attributes["lang"]
-        if lang == "" {
-            lang = nil
-        } else if lang == nil {
-            lang = language
-        }
-        if let lang, tag == "feed" || tag == "rss" || tag == "rdf_rdf" {
+        if let lang, key.isRoot {
             feed.language = lang.replacingOccurrences(of: "_", with: "-")
         }
         language = lang
@@ -57,11 +57,12 @@ extension FeedDocumentHandler {
         languageStack.append(lang)
 
         if inContent > 0 && !(contentType ?? "xml").hasSuffix("xml") {
-            if local == "div" && (prefix.isEmpty || prefix == "xhtml") { return }
+            if key.isXHTMLDiv { return }
             contentParameters?.type = "application/xhtml+xml"
         }
-        if inContent > 0 && contentType == "application/xhtml+xml" {
-            if local == "svg" { svgDepth += 1 }
+        if inContent > 0 && contentIsXHTML {
+            let local = key.local
+            if key.isSVG { svgDepth += 1 }
             var serialized = "<" + local
             for declaration in declarations where declaration.prefix != nil && declaration.uri == "http://www.w3.org/1999/xlink" {
                 let name = declaration.prefix.map { "xmlns:" + $0 } ?? "xmlns"
@@ -70,34 +71,34 @@ extension FeedDocumentHandler {
             for attribute in orderedAttributes {
                 serialized += " \(attribute.name.qualifiedName)=\"\(Self.attributeEscape(attribute.value))\""
             }
-            if local == "math" || local == "svg", let xmlns = attributes["xmlns"], !declarations.contains(where: { $0.prefix == nil }) {
+            if key.isMath || key.isSVG, let xmlns = attributes["xmlns"], !declarations.contains(where: { $0.prefix == nil }) {
                 serialized += " xmlns=\"\(xmlns)\""
             }
             handleData(serialized + ">", escape: false)
             return
         }
-        if prefix.isEmpty && !["title", "link", "description", "name"].contains(local) { inTextInput = false }
-        if prefix.isEmpty && !["title", "link", "description", "url", "href", "width", "height"].contains(local) { inImage = false }
-        if !startKnownElement(tag, attributes: attributes) {
-            startUnknownElement(tag, prefix: prefix, local: local, attributes: attributes)
+        if key.endsTextInput { inTextInput = false }
+        if key.endsImage { inImage = false }
+        if !startKnownElement(key.element, tag: key.tag, attributes: attributes) {
+            startUnknownElement(key.tag, prefix: key.prefix, local: key.local, attributes: attributes)
         }
     }
 
-    func endTag(prefix: String, local: String, tag: String) {
-        if local == "svg" && svgDepth > 0 { svgDepth -= 1 }
-        if svgDepth > 0 || !endKnownElement(tag) {
-            _ = pop(tag)
+    func endTag(_ key: ElementKey) {
+        if key.isSVG && svgDepth > 0 { svgDepth -= 1 }
+        if svgDepth > 0 || !endKnownElement(key.element, tag: key.tag) {
+            _ = pop(key.tag)
         }
         var isDiv = false
         if inContent > 0 && !(contentType ?? "xml").hasSuffix("xml") {
-            if local == "div" && (prefix.isEmpty || prefix == "xhtml") {
+            if key.isXHTMLDiv {
                 isDiv = true
             } else {
                 contentParameters?.type = "application/xhtml+xml"
             }
         }
-        if !isDiv && inContent > 0 && contentType == "application/xhtml+xml" {
-            handleData("</\(local)>", escape: false)
+        if !isDiv && inContent > 0 && contentIsXHTML {
+            handleData("</\(key.local)>", escape: false)
         }
         if !baseStack.isEmpty {
             baseStack.removeLast()
@@ -112,13 +113,13 @@ extension FeedDocumentHandler {
 
     /// An element the parser does not model: its text is kept (no attributes), or its
     /// attributes are, as an extension element of the context.
-    func startUnknownElement(_ tag: String, prefix: String, local: String, attributes: [String: String]) {
+    func startUnknownElement(_ tag: String, prefix: String, local: String, attributes: AttributeMap) {
         // RDF's own structure (rdf:Seq, rdf:li of RSS 1.0's <items>) carries nothing to keep.
         if prefix == "rdf" { return }
         if attributes.isEmpty {
             push(tag, expectingText: true)
         } else {
-            let element = ExtensionElement(namespaceURI: nil, prefix: prefix.isEmpty ? nil : prefix, name: local, attributes: attributes)
+            let element = ExtensionElement(namespaceURI: nil, prefix: prefix.isEmpty ? nil : prefix, name: local, attributes: attributes.dictionary)
             withContext { $0.extensions.append(element) }
         }
     }

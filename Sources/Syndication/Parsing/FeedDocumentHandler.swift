@@ -9,16 +9,6 @@ struct ContentParameters {
     var src: String?
 }
 
-/// An element whose text is being gathered, as UTF-8 bytes.
-struct OpenElement {
-    var key: String
-    var expectingText: Bool
-    var bytes: [UInt8] = []
-    /// Where each piece (a text chunk or a re-serialized tag) starts in `bytes`; XHTML content
-    /// needs them to drop an enclosing `<div>`.
-    var pieceStarts: [Int] = []
-}
-
 /// Turns the stream of XML events of an RSS, RDF or Atom document into feed metadata and
 /// entries, following the conventions of the Universal Feed Parser so that real feeds (and
 /// their mistakes) read the way their subscribers expect.
@@ -50,17 +40,28 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var summaryKey: String?
     var guidIsLink = false
     var sawRoot = false
-    var contentParameters: ContentParameters?
-    var stack: [OpenElement] = []
+    var contentParameters: ContentParameters? {
+        didSet { contentIsXHTML = contentParameters?.type == "application/xhtml+xml" }
+    }
+    /// Whether the content type in effect is `application/xhtml+xml` (tested on every event).
+    private(set) var contentIsXHTML = false
+    /// The elements whose text is being gathered, and their text.
+    var gathering = TextGathering()
     var baseStack: [String?] = []
     var languageStack: [String?] = []
     var baseURI: String?
     var language: String?
+    /// Short names of the namespaces declared so far, by prefix; only names with an undeclared
+    /// prefix depend on it (their keys are recomputed when it changes).
     var namespacePrefixes: [String: String] = [:] {
         didSet { elementKeys.removeAll(keepingCapacity: true) }
     }
     /// Element keys by the parser's name serial number (index 0 unused).
-    var elementKeys: [(String, String, String)?] = []
+    var elementKeys: [ElementKey?] = []
+    /// Normalized attribute names (`xml:lang`, `rdf:about`, `href`) by name serial number.
+    var attributeKeys: [String?] = []
+    /// Short names of namespace URIs met so far.
+    var shortNamesByURI: [String: String?] = [:]
     var documentIsUTF8 = true
     /// A DOCTYPE naming an external DTD (which we never load) may declare HTML entities.
     var hasExternalDTD = false
@@ -75,23 +76,22 @@ final class FeedDocumentHandler: XMLStreamHandler {
 
     func startElement(_ name: XMLName, attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration]) {
         for declaration in namespaces { trackNamespace(declaration) }
-        let (prefix, local, tag) = elementKey(name)
+        let key = elementKey(name)
         var attributeMap = normalizedAttributes(attributes)
         if !sawRoot {
             sawRoot = true
-            detectFormat(prefix: prefix, local: local, namespaceURI: name.namespaceURI, attributes: attributeMap)
+            detectFormat(prefix: key.prefix, local: key.local, namespaceURI: name.namespaceURI, attributes: attributeMap)
             if format == .rss10 && namespaces.contains(where: { $0.uri.lowercased() == FeedNamespaces.rss090 }) { format = .rss090 }
-        } else if format == .rss10 && (local == "channel" || local == "item") && name.namespaceURI?.lowercased() == FeedNamespaces.rss090 {
+        } else if format == .rss10 && key.isChannelOrItem && name.namespaceURI?.lowercased() == FeedNamespaces.rss090 {
             format = .rss090
         }
-        if local == "math" && name.namespaceURI == FeedNamespaces.mathML { attributeMap["xmlns"] = FeedNamespaces.mathML }
-        if local == "svg" && name.namespaceURI == FeedNamespaces.svg { attributeMap["xmlns"] = FeedNamespaces.svg }
-        startTag(prefix: prefix, local: local, tag: tag, attributes: attributeMap, declarations: namespaces, orderedAttributes: attributes)
+        if key.isMath && name.namespaceURI == FeedNamespaces.mathML { attributeMap["xmlns"] = FeedNamespaces.mathML }
+        if key.isSVG && name.namespaceURI == FeedNamespaces.svg { attributeMap["xmlns"] = FeedNamespaces.svg }
+        startTag(key, attributes: attributeMap, declarations: namespaces, orderedAttributes: attributes)
     }
 
     func endElement(_ name: XMLName) {
-        let (prefix, local, tag) = elementKey(name)
-        endTag(prefix: prefix, local: local, tag: tag)
+        endTag(elementKey(name))
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
@@ -117,21 +117,8 @@ final class FeedDocumentHandler: XMLStreamHandler {
 
     /// Adds text to the innermost gathering element (escaped when it is XHTML content).
     func handleData(_ text: UnsafeBufferPointer<UInt8>, escape: Bool) {
-        guard !stack.isEmpty else { return }
-        let last = stack.count - 1
-        stack[last].pieceStarts.append(stack[last].bytes.count)
-        if escape && contentType == "application/xhtml+xml" {
-            for byte in text {
-                switch byte {
-                case UInt8(ascii: "&"): stack[last].bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-                case UInt8(ascii: "<"): stack[last].bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-                case UInt8(ascii: ">"): stack[last].bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-                default: stack[last].bytes.append(byte)
-                }
-            }
-        } else {
-            stack[last].bytes.append(contentsOf: text)
-        }
+        let escapingMarkup = escape && contentIsXHTML
+        gathering.append(text, escapingMarkup: escapingMarkup)
     }
 
     /// Adds markup or text given as a string.
@@ -141,10 +128,10 @@ final class FeedDocumentHandler: XMLStreamHandler {
     }
 
     func push(_ key: String, expectingText: Bool) {
-        stack.append(OpenElement(key: key, expectingText: expectingText))
+        gathering.open(key, expectingText: expectingText)
     }
 
-    func pushContent(_ key: String, attributes: [String: String], defaultType: String, expectingText: Bool) {
+    func pushContent(_ key: String, attributes: AttributeMap, defaultType: String, expectingText: Bool) {
         inContent += 1
         if let current = language, current.utf8.contains(UInt8(ascii: "_")) {
             language = current.replacingOccurrences(of: "_", with: "-")
@@ -200,14 +187,24 @@ final class FeedDocumentHandler: XMLStreamHandler {
 
     func trackNamespace(_ declaration: XMLNamespaceDeclaration) {
         let prefix = declaration.prefix ?? ""
-        if let short = FeedNamespaces.shortName(for: declaration.uri) {
+        // Declarations repeat (an XHTML `<div xmlns=…>` in every entry): assigning an unchanged
+        // value would drop the element keys computed so far.
+        if let short = shortName(for: declaration.uri), namespacePrefixes[prefix] != short {
             namespacePrefixes[prefix] = short
         }
     }
 
-    /// (short prefix, lower-cased local name, key such as `dc_creator`), computed once per
+    /// ``FeedNamespaces/shortName(for:)``, remembered per URI for the document.
+    func shortName(for uri: String) -> String? {
+        if let known = shortNamesByURI[uri] { return known }
+        let short = FeedNamespaces.shortName(for: uri)
+        if shortNamesByURI.count < 256 { shortNamesByURI[uri] = short }
+        return short
+    }
+
+    /// The element's key and what the handler needs to know of its name, computed once per
     /// distinct name of the document.
-    func elementKey(_ name: XMLName) -> (String, String, String) {
+    func elementKey(_ name: XMLName) -> ElementKey {
         let serial = name.serial
         if serial > 0 && serial < elementKeys.count, let known = elementKeys[serial] { return known }
         let computed = computeElementKey(name)
@@ -218,34 +215,47 @@ final class FeedDocumentHandler: XMLStreamHandler {
         return computed
     }
 
-    private func computeElementKey(_ name: XMLName) -> (String, String, String) {
+    private func computeElementKey(_ name: XMLName) -> ElementKey {
         let local = name.localName.lowercased()
         var prefix: String
         if let uri = name.namespaceURI {
-            prefix = FeedNamespaces.shortName(for: uri) ?? (name.prefix?.lowercased() ?? "")
+            prefix = shortName(for: uri) ?? (name.prefix?.lowercased() ?? "")
         } else if let given = name.prefix {
             prefix = namespacePrefixes[given] ?? given.lowercased()
         } else {
             prefix = ""
         }
-        let tag = prefix.isEmpty ? local : prefix + "_" + local
-        return (prefix, local, tag)
+        return ElementKey(prefix: prefix, local: local)
     }
 
-    func normalizedAttributes(_ attributes: [XMLAttribute]) -> [String: String] {
-        var result: [String: String] = [:]
+    func normalizedAttributes(_ attributes: [XMLAttribute]) -> AttributeMap {
+        var result = AttributeMap()
+        guard !attributes.isEmpty else { return result }
+        result.reserveCapacity(attributes.count)
         for attribute in attributes {
-            let local = attribute.name.localName.lowercased()
-            var key = local
-            if let uri = attribute.name.namespaceURI {
-                let short = uri == FeedNamespaces.xml ? "xml" : (FeedNamespaces.shortName(for: uri) ?? attribute.name.prefix ?? "")
-                if !short.isEmpty { key = short + ":" + local }
-            } else if let prefix = attribute.name.prefix {
-                key = prefix.lowercased() + ":" + local
-            }
-            result[key] = attribute.value
+            result[attributeKey(attribute.name)] = attribute.value
         }
         return result
+    }
+
+    /// The name an attribute is filed under (`xml:base`, `rdf:about`, `href`), computed once
+    /// per distinct name of the document.
+    func attributeKey(_ name: XMLName) -> String {
+        let serial = name.serial
+        if serial > 0 && serial < attributeKeys.count, let known = attributeKeys[serial] { return known }
+        let local = name.localName.lowercased()
+        var key = local
+        if let uri = name.namespaceURI {
+            let short = uri == FeedNamespaces.xml ? "xml" : (shortName(for: uri) ?? name.prefix ?? "")
+            if !short.isEmpty { key = short + ":" + local }
+        } else if let prefix = name.prefix {
+            key = prefix.lowercased() + ":" + local
+        }
+        if serial > 0 && serial < 4096 {
+            if serial >= attributeKeys.count { attributeKeys.append(contentsOf: repeatElement(nil, count: serial - attributeKeys.count + 1)) }
+            attributeKeys[serial] = key
+        }
+        return key
     }
 
     static func xmlEscape(_ text: String) -> String {
