@@ -43,7 +43,7 @@ struct AggregatorTests {
         #expect(summary.newArticles == 3)
         #expect(summary.newStories == 3)
         #expect(summary.failures.isEmpty)
-        #expect(try await rig.store.articleCount() == 3)
+        #expect(await rig.store.articleCount() == 3)
         let all = try rig.feed("all.atom")
         #expect(all.format == .atom10)
         #expect(all.wellFormed)
@@ -61,7 +61,7 @@ struct AggregatorTests {
         #expect(
             String(decoding: try #require(rig.files.contents["feeds.opml"]), as: UTF8.self).contains("https://news.example.org/topics/sport.atom"))
         #expect(String(decoding: try #require(rig.files.contents["index.html"]), as: UTF8.self).contains(F.football.title))
-        let source = try #require(try await rig.store.source(id: "a"))
+        let source = try #require(await rig.store.source(id: "a"))
         #expect(source.etag == "\"v1\"")
         #expect(source.nextFetch == rig.clock.now.addingTimeInterval(1800))
     }
@@ -98,7 +98,7 @@ struct AggregatorTests {
         let summary = try await rig.run()
         #expect(summary.newArticles == 0)
         #expect(summary.updatedArticles == 1)
-        #expect(try await rig.store.articleCount() == 2)
+        #expect(await rig.store.articleCount() == 2)
         let entries = try rig.feed("all.atom").entries
         let quake = try #require(entries.first { $0.title?.value == F.quake.title })
         #expect(quake.updated?.date == rig.clock.now)
@@ -117,7 +117,7 @@ struct AggregatorTests {
         await rig.fetcher.set(Self.sourceA.url, body: F.rss(title: "A", items: [renamed]))
         let summary = try await rig.run()
         #expect(summary.newArticles == 0)
-        #expect(try await rig.store.articleCount() == 1)
+        #expect(await rig.store.articleCount() == 1)
     }
 
     @Test("two sources telling one event make one story with the other as a related link")
@@ -152,8 +152,8 @@ struct AggregatorTests {
         #expect(summary.failures.first?.retry == "failed once; next try in 30 min")
         #expect(summary.failedEntirely == false)
         #expect(summary.succeeded == 1)
-        #expect(try await rig.store.articleCount() == 3)
-        let b = try #require(try await rig.store.source(id: "b"))
+        #expect(await rig.store.articleCount() == 3)
+        let b = try #require(await rig.store.source(id: "b"))
         #expect(b.consecutiveFailures == 1)
         #expect(b.lastError == "HTTP 500 Internal Server Error")
         #expect(b.nextFetch == rig.clock.now.addingTimeInterval(1800))
@@ -182,7 +182,7 @@ struct AggregatorTests {
         let summary = try await rig.run()
         #expect(summary.failedEntirely)
         #expect(summary.retired == ["a"])
-        #expect(try await rig.store.source(id: "a")?.retired == true)
+        #expect(await rig.store.source(id: "a")?.retired == true)
         rig.clock.advance(86400 * 3)
         let later = try await rig.run()
         #expect(later.attempted == 0)
@@ -209,7 +209,7 @@ struct AggregatorTests {
         await rig.fetcher.set(Self.sourceA.url, body: F.rss(title: "A", items: [F.quake, F.rates]))
         let summary = try await rig.run(dryRun: true)
         #expect(summary.newArticles == 2)
-        #expect(try await rig.store.articleCount() == 0)
+        #expect(await rig.store.articleCount() == 0)
         #expect(rig.files.contents.isEmpty)
     }
 
@@ -271,7 +271,7 @@ struct AggregatorTests {
             """
         await rig.fetcher.set(F.quake.link, body: page, contentType: "text/html")
         _ = try await rig.run()
-        let article = try #require(try await rig.store.articles(since: nil).first)
+        let article = try #require(await rig.store.articles(since: nil).first)
         #expect(article.text.contains("Rescue teams were searching collapsed buildings"))
     }
 
