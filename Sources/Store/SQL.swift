@@ -84,8 +84,9 @@ enum SQL {
     static let clearPruned = "DELETE FROM pruned"
     /// Arguments: the cut-off time.
     static let pruneByAge = "INSERT OR IGNORE INTO pruned SELECT id, story_id FROM article WHERE first_seen < ?"
-    /// Arguments: how many to keep per source, twice. Only sources over the limit are ranked: counting reads the covering index alone, while
-    /// ranking every article reads every row (a fifth of a second for 20,000 articles).
+    /// Arguments: how many to keep per source, twice. Only sources over the limit are ranked:
+    /// counting reads the covering index alone, while ranking reads every article row (a fifth
+    /// of a second for 20,000 articles).
     static let pruneBySourceCount = """
         INSERT OR IGNORE INTO pruned SELECT id, story_id FROM (
             SELECT id, story_id, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY first_seen DESC, id DESC) AS rank

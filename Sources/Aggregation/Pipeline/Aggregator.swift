@@ -247,9 +247,10 @@ public struct Aggregator: Sendable {
         return SourceResult(record: record, articles: articles, notes: notes)
     }
 
-    /// The host a source's requests go to, lowercased; `nil` for files and paths.
+    /// The host a source's requests go to, lowercased as the fetcher's host limits key it; `nil`
+    /// for files, paths and locations the fetcher will refuse.
     static func host(of location: String) -> String? {
-        guard let url = URL(string: location), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
+        guard case .network(let url) = try? FetchLocation(location) else { return nil }
         return url.host?.lowercased()
     }
 

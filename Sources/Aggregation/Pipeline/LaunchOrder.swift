@@ -19,9 +19,6 @@ struct LaunchOrder {
         waiting = Array(hosts.indices)
     }
 
-    /// Whether every source has been started.
-    var isEmpty: Bool { waiting.isEmpty }
-
     /// The index of the source to start now, marked as running; `nil` when all have started.
     mutating func next() -> Int? {
         guard !waiting.isEmpty else { return nil }

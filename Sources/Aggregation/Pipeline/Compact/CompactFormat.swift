@@ -87,40 +87,45 @@ enum CompactFormat {
         varint(UInt64(count), to: &out)
     }
 
+    /// Whether this host keeps numbers little-endian, as the format does.
+    private static let hostIsLittleEndian = Int(littleEndian: 1) == 1
+
     private static func write<S: Sink>(_ packed: PackedArray, to out: inout S) {
-        func block<T: FixedWidthInteger>(_ tag: Tag, _ array: [T]) {
-            out.append(tag.rawValue)
-            varint(UInt64(array.count), to: &out)
-            if Int(littleEndian: 1) == 1 {  // the host is little-endian: the block as it lies in memory
+        /// The elements of `array` as `bits` gives them: on a little-endian host whose elements
+        /// are as wide as their bits, the memory as it lies (no converted copy, which the
+        /// counting pass would make a second time); else element by element.
+        func elements<Element, Bits: FixedWidthInteger>(_ array: [Element], as bits: (Element) -> Bits) {
+            if hostIsLittleEndian, MemoryLayout<Element>.stride == MemoryLayout<Bits>.size {
                 array.withUnsafeBytes { out.append(contentsOf: $0) }
             } else {
-                for element in array { fixed(element, to: &out) }
+                for element in array { fixed(bits(element), to: &out) }
             }
         }
+        func block<Element, Bits: FixedWidthInteger>(_ tag: Tag, _ array: [Element], as bits: (Element) -> Bits) {
+            out.append(tag.rawValue)
+            varint(UInt64(array.count), to: &out)
+            elements(array, as: bits)
+        }
         switch packed {
-        case .int32(let array): block(.int32s, array)
-        case .uint32(let array): block(.uint32s, array)
-        case .int64(let array): block(.int64s, array)
-        case .uint64(let array): block(.uint64s, array)
-        case .int(let array): block(.ints, array.map(Int64.init))
-        case .float(let array): block(.floats, array.map(\.bitPattern))
-        case .double(let array): block(.doubles, array.map(\.bitPattern))
+        case .int32(let array): block(.int32s, array) { $0 }
+        case .uint32(let array): block(.uint32s, array) { $0 }
+        case .int64(let array): block(.int64s, array) { $0 }
+        case .uint64(let array): block(.uint64s, array) { $0 }
+        case .int(let array): block(.ints, array) { Int64($0) }
+        case .float(let array): block(.floats, array) { $0.bitPattern }
+        case .double(let array): block(.doubles, array) { $0.bitPattern }
         case .strings(let array):
             out.append(Tag.strings.rawValue)
             varint(UInt64(array.count), to: &out)
             for text in array { string(text, to: &out) }
         case .uint64ToInt32(let keys, let values):
-            block(.uint64ToInt32, keys)
-            if Int(littleEndian: 1) == 1 {
-                values.withUnsafeBytes { out.append(contentsOf: $0) }
-            } else {
-                for value in values { fixed(value, to: &out) }
-            }
+            block(.uint64ToInt32, keys) { $0 }
+            elements(values) { $0 }
         case .stringToInt32(let keys, let values):
             out.append(Tag.stringToInt32.rawValue)
             varint(UInt64(keys.count), to: &out)
             for key in keys { string(key, to: &out) }
-            for value in values { fixed(value, to: &out) }
+            elements(values) { $0 }
         }
     }
 
