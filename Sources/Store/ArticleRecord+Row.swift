@@ -40,10 +40,10 @@ extension ArticleRecord {
     /// The values of `columns`.
     func databaseArguments() throws -> StatementArguments {
         [
-            id, sourceID, entryID, url, canonicalURL, title, try StoreJSON.text(authors), published?.storeMilliseconds,
+            id, sourceID, entryID, url, canonicalURL, title, StoreJSON.text(authors), published?.storeMilliseconds,
             updated?.storeMilliseconds, firstSeen.storeMilliseconds, lastChanged.storeMilliseconds, language, text, html,
-            try StoreJSON.text(summary), image, try StoreJSON.text(topics), try StoreJSON.text(regions),
-            try StoreJSON.text(countries), contentHash, storyID, duplicateOf,
+            StoreJSON.text(summary), image, StoreJSON.text(topics), StoreJSON.text(regions),
+            StoreJSON.text(countries), contentHash, storyID, duplicateOf,
         ]
     }
 }

@@ -37,6 +37,11 @@ public final class SQLiteStore: ArticleStore {
             // WAL with NORMAL sync: a killed process loses nothing it committed; a power cut may
             // roll back the last transactions but never corrupts the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A checkpoint every 10,000 pages (40 MB of log) instead of SQLite's 1,000: a page
+            // changed by many transactions (index pages, under random keys) is copied into the
+            // file once per checkpoint, and a cold aggregation's commits spent a third of their
+            // time checkpointing at the default.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -28,8 +28,8 @@ extension StoryRecord {
     /// The values of `columns`.
     func databaseArguments() throws -> StatementArguments {
         [
-            id, firstSeen.storeMilliseconds, updated.storeMilliseconds, title, try StoreJSON.text(summary), primaryArticleID,
-            articleCount, try StoreJSON.text(topics), try StoreJSON.text(regions), image, digest,
+            id, firstSeen.storeMilliseconds, updated.storeMilliseconds, title, StoreJSON.text(summary), primaryArticleID,
+            articleCount, StoreJSON.text(topics), StoreJSON.text(regions), image, digest,
         ]
     }
 }

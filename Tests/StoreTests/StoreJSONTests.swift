@@ -12,7 +12,7 @@ struct StoreJSONTests {
 
     @Test(arguments: strings)
     func stringListsReadDirectlyAsTheDecoderWould(_ list: [String]) throws {
-        let text = try StoreJSON.text(list)
+        let text = StoreJSON.text(list)
         #expect(StoreJSON.strings(text) == list, "\(text)")
         #expect(try StoreJSON.value([String].self, from: text, column: "c") == list)
     }
@@ -23,10 +23,37 @@ struct StoreJSONTests {
             ScoredLabel(id: "big", name: "Big", score: 1e300), ScoredLabel(id: "inf", name: "Inf", score: .infinity),
             ScoredLabel(id: "ninf", name: "-Inf", score: -.infinity),
         ]
-        let text = try StoreJSON.text(labels)
+        let text = StoreJSON.text(labels)
         #expect(StoreJSON.labels(text) == labels, "\(text)")
-        let nan = try #require(StoreJSON.labels(try StoreJSON.text([ScoredLabel(id: "n", name: "N", score: .nan)])))
+        let nan = try #require(StoreJSON.labels(StoreJSON.text([ScoredLabel(id: "n", name: "N", score: .nan)])))
         #expect(nan.count == 1 && nan[0].score.isNaN)
+    }
+
+    /// Foundation's encoder with the settings the store used before it wrote lists itself.
+    static func encoded<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test(arguments: strings)
+    func stringListsAreWrittenAsFoundationsEncoderWritesThem(_ list: [String]) throws {
+        #expect(StoreJSON.text(list) == (try Self.encoded(list)))
+    }
+
+    @Test func labelListsAreWrittenAsFoundationsEncoderWritesThem() throws {
+        var scores: [Double] = [0, -0.0, 1, -1, 0.5, 0.125, 0.123, 0.001, 1e-7, 5e-324, 1e15, 1e16, 1e20, 123456789012345678, 1e300, .pi]
+        scores += [.infinity, -.infinity, .nan, .greatestFiniteMagnitude, .leastNormalMagnitude]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 { scores.append((Double.random(in: 0...1, using: &generator) * 1000).rounded() / 1000) }
+        for _ in 0..<200 { scores.append(Double(bitPattern: generator.next())) }
+        let labels = scores.enumerated().map { ScoredLabel(id: "t\($0.offset)", name: "Name \"\($0.offset)\"/\u{1}é", score: $0.element) }
+        for label in labels {
+            #expect(StoreJSON.text([label]) == (try Self.encoded([label])))
+        }
+        #expect(StoreJSON.text(labels) == (try Self.encoded(labels)))
+        #expect(StoreJSON.text([ScoredLabel]()) == "[]")
     }
 
     @Test func otherJSONIsLeftToTheGeneralDecoder() throws {

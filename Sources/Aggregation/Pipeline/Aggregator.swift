@@ -63,25 +63,54 @@ public struct Aggregator: Sendable {
         // same inputs always give the same stories (which article opens a story, and so on).
         var order = LaunchOrder(
             hosts: due.map { record, _ in Self.host(of: record.url) }, perHost: configuration.fetch.perHostConcurrency, lookAhead: 2 * limit)
-        try await withThrowingTaskGroup(of: (Int, SourceResult).self) { group in
-            func launch() {
-                guard !shouldStop(), let index = order.next() else { return }
-                let (record, settings) = due[index]
-                group.addTask { (index, await self.process(record, settings: settings, analyzer: analyzer)) }
-            }
-            for _ in 0..<limit { launch() }
+        // The commits run beside the reading, one at a time: a source's commit never holds up the
+        // fetching and analysis of the sources after it, which run on threads of their own.
+        let workers = WorkerThreads(count: ProcessInfo.processInfo.activeProcessorCount, name: "tributary reader")
+        defer { workers.shutdown() }
+        try await withThrowingTaskGroup(of: Step.self) { group in
+            var reading = 0
             var waiting: [Int: SourceResult] = [:]
             var toCommit = 0
-            while let (index, result) = try await group.next() {
-                waiting[index] = result
-                order.finished(index)
-                launch()
-                while let ready = waiting.removeValue(forKey: toCommit) {
-                    toCommit += 1
-                    let outcome = await record(ready, desk: desk, dryRun: dryRun, into: &summary)
+            var committing = false
+            func launch() {
+                while reading < limit, !shouldStop() {
+                    // Sources read but not committed are held in memory: when the committer is the
+                    // bottleneck (the next source to commit is ready and many more wait behind it),
+                    // reading pauses until it catches up.
+                    if waiting.count >= limit, waiting[toCommit] != nil { return }
+                    guard let index = order.next() else { return }
+                    let (record, settings) = due[index]
+                    reading += 1
+                    group.addTask(name: record.id, executorPreference: workers) {
+                        .read(index, await self.process(record, settings: settings, analyzer: analyzer))
+                    }
+                }
+            }
+            func commitNext() {
+                guard !committing, let ready = waiting.removeValue(forKey: toCommit) else { return }
+                toCommit += 1
+                committing = true
+                group.addTask {
+                    var part = RunSummary()
+                    let outcome = await self.record(ready, desk: desk, dryRun: dryRun, into: &part)
                     events(.sourceDone(id: ready.record.id, outcome: outcome))
                     for note in ready.notes { events(.note("\(ready.record.id): \(note)")) }
+                    return .committed(part)
                 }
+            }
+            launch()
+            while let step = try await group.next() {
+                switch step {
+                case .read(let index, let result):
+                    reading -= 1
+                    waiting[index] = result
+                    order.finished(index)
+                case .committed(let part):
+                    committing = false
+                    summary.add(part)
+                }
+                commitNext()
+                launch()
             }
         }
         guard !dryRun else { return summary }
@@ -120,6 +149,12 @@ public struct Aggregator: Sendable {
         relevant.fetch = Configuration.Fetch()
         let bytes = try encoder.encode(relevant)
         return TributaryVersion.current + "|" + configuration.outputURL.path + "|" + StableHash.hex([String(decoding: bytes, as: UTF8.self)])
+    }
+
+    /// A finished child task of a run: a source read, or a source committed.
+    private enum Step: Sendable {
+        case read(Int, SourceResult)
+        case committed(RunSummary)
     }
 
     /// What processing one source gave, before it is committed.

@@ -47,4 +47,22 @@ public struct RunSummary: Sendable, Equatable {
 
     /// Whether the run as a whole failed: every source it tried failed.
     public var failedEntirely: Bool { attempted > 0 && failures.count == attempted }
+
+    /// Adds what another part of the same run did (its sources' counts, failures and notes).
+    mutating func add(_ part: RunSummary) {
+        succeeded += part.succeeded
+        notModified += part.notModified
+        failures += part.failures
+        notDue += part.notDue
+        retired += part.retired
+        newArticles += part.newArticles
+        updatedArticles += part.updatedArticles
+        duplicates += part.duplicates
+        newStories += part.newStories
+        pruned += part.pruned
+        feedsWritten += part.feedsWritten
+        feedsUnchanged += part.feedsUnchanged
+        publishingSkipped = publishingSkipped || part.publishingSkipped
+        notes += part.notes
+    }
 }

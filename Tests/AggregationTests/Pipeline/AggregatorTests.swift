@@ -137,6 +137,56 @@ struct AggregatorTests {
         #expect(quake.content?.value.contains("A News") == true)
     }
 
+    /// Answers like `canned`, the URLs in `slow` only after a pause.
+    struct SlowFetcher: Fetching {
+        let canned: CannedFetcher
+        let slow: Set<String>
+
+        func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
+            if slow.contains(request.url) { try? await Task.sleep(for: .milliseconds(300)) }
+            return try await canned.fetch(request)
+        }
+    }
+
+    /// The order of `sourceDone` events, kept across the threads the events come from.
+    final class DoneOrder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done: [String] = []
+
+        func record(_ event: AggregationEvent) {
+            guard case .sourceDone(let id, _) = event else { return }
+            lock.withLock { done.append(id) }
+        }
+
+        var ids: [String] { lock.withLock { done } }
+    }
+
+    @Test("sources are committed in configuration order whatever order they answer in, so stories open the same way")
+    func commitsFollowTheConfiguration() async throws {
+        let sourceC = SourceSettings(id: "c", url: "https://c.example/feed", kind: .feed, title: "C Daily")
+        let rig = Rig([Self.sourceA, Self.sourceB, sourceC])
+        await rig.fetcher.set(Self.sourceA.url, body: F.rss(title: "A", items: [F.quake]))
+        await rig.fetcher.set(Self.sourceB.url, body: F.rss(title: "B", items: [F.quakeRewritten]))
+        await rig.fetcher.set(sourceC.url, body: F.rss(title: "C", items: [F.rates]))
+        let fetcher = SlowFetcher(canned: rig.fetcher, slow: [Self.sourceA.url])
+        let order = DoneOrder()
+        let clock = rig.clock
+        let summary = try await Aggregator(
+            configuration: rig.configuration, store: rig.store, fetcher: fetcher, files: rig.files, clock: { clock.now }
+        )
+        .run(events: order.record)
+        #expect(order.ids == ["a", "b", "c"])
+        #expect(summary.succeeded == 3)
+        #expect(summary.newArticles == 3)
+        #expect(summary.newStories == 2)
+        // A answered last but was committed first: its article opens the story B's joins.
+        let articles = try await rig.store.articles(since: nil)
+        let fromA = try #require(articles.first { $0.sourceID == "a" })
+        let fromB = try #require(articles.first { $0.sourceID == "b" })
+        #expect(fromA.storyID == fromA.id)
+        #expect(fromB.storyID == fromA.id)
+    }
+
     @Test("a failing source is reported with its reason, backs off, and loses nothing stored before")
     func failureKeepsStoredArticles() async throws {
         let rig = Rig([Self.sourceA, Self.sourceB])
