@@ -7,6 +7,7 @@ public actor InMemoryStore: ArticleStore {
     private var articleTable: [String: ArticleRecord] = [:]
     private var storyTable: [String: StoryRecord] = [:]
     private var snapshots: [String: [UInt8]] = [:]
+    private var failingSources: Set<String> = []
 
     /// What ``StoreError/path`` says for this store.
     public static let path = "memory"
@@ -22,6 +23,12 @@ public actor InMemoryStore: ArticleStore {
     /// The source with this id, if stored.
     public func source(id: String) -> SourceRecord? {
         sourceTable[id]
+    }
+
+    /// Makes every commit of the source `id` fail with a `database` error, as a full disk
+    /// would (or succeed again): for tests of what the layers above do then.
+    public func failCommits(ofSource id: String, _ fail: Bool = true) {
+        if fail { failingSources.insert(id) } else { failingSources.remove(id) }
     }
 
     /// Inserts or replaces a source by id.
@@ -145,6 +152,9 @@ public actor InMemoryStore: ArticleStore {
 
     /// Writes a source's new state, its stories and articles: all or nothing.
     public func commit(_ update: SourceUpdate) throws {
+        if failingSources.contains(update.source.id) {
+            throw StoreError(code: StoreError.Code.database, message: "disk I/O error (made to fail)", path: Self.path)
+        }
         var sources = sourceTable
         var stories = storyTable
         var articles = articleTable

@@ -71,7 +71,11 @@ public struct Aggregator: Sendable {
             var reading = 0
             var waiting: [Int: SourceResult] = [:]
             var toCommit = 0
-            var committing = false
+            // A source's commit has two stages, each one source at a time: preparing (identify,
+            // cluster, compose) and writing. The next source is prepared while one is written.
+            var preparing = false
+            var prepared: [Staged] = []
+            var writing = false
             func launch() {
                 while reading < limit, !shouldStop() {
                     // Sources read but not committed are held in memory: when the committer is the
@@ -87,15 +91,21 @@ public struct Aggregator: Sendable {
                 }
             }
             func commitNext() {
-                guard !committing, let ready = waiting.removeValue(forKey: toCommit) else { return }
-                toCommit += 1
-                committing = true
-                group.addTask {
-                    var part = RunSummary()
-                    let outcome = await self.record(ready, desk: desk, dryRun: dryRun, into: &part)
-                    events(.sourceDone(id: ready.record.id, outcome: outcome))
-                    for note in ready.notes { events(.note("\(ready.record.id): \(note)")) }
-                    return .committed(part)
+                if !writing, !prepared.isEmpty {
+                    let next = prepared.removeFirst()
+                    writing = true
+                    group.addTask {
+                        var part = RunSummary()
+                        let outcome = await self.record(next, desk: desk, dryRun: dryRun, into: &part)
+                        events(.sourceDone(id: next.result.record.id, outcome: outcome))
+                        for note in next.result.notes { events(.note("\(next.result.record.id): \(note)")) }
+                        return .committed(part)
+                    }
+                }
+                if !preparing, prepared.isEmpty, let ready = waiting.removeValue(forKey: toCommit) {
+                    toCommit += 1
+                    preparing = true
+                    group.addTask { .prepared(await self.prepare(ready, desk: desk, dryRun: dryRun)) }
                 }
             }
             launch()
@@ -105,8 +115,11 @@ public struct Aggregator: Sendable {
                     reading -= 1
                     waiting[index] = result
                     order.finished(index)
+                case .prepared(let staged):
+                    preparing = false
+                    prepared.append(staged)
                 case .committed(let part):
-                    committing = false
+                    writing = false
                     summary.add(part)
                 }
                 commitNext()
@@ -151,9 +164,10 @@ public struct Aggregator: Sendable {
         return TributaryVersion.current + "|" + configuration.outputURL.path + "|" + StableHash.hex([String(decoding: bytes, as: UTF8.self)])
     }
 
-    /// A finished child task of a run: a source read, or a source committed.
+    /// A finished child task of a run: a source read, prepared, or written and counted.
     private enum Step: Sendable {
         case read(Int, SourceResult)
+        case prepared(Staged)
         case committed(RunSummary)
     }
 
@@ -166,9 +180,35 @@ public struct Aggregator: Sendable {
         var notes: [String] = []
     }
 
-    private func record(_ result: SourceResult, desk: LazyDesk, dryRun: Bool, into summary: inout RunSummary) async
+    /// A source read and, when it brought articles, prepared for its write (`LazyDesk.prepare`).
+    struct Staged: Sendable {
+        var result: SourceResult
+        var prepared: Result<StoryDesk.Prepared?, StoreFailure> = .success(nil)
+    }
+
+    /// Why preparing a source's articles failed, as the person reads it.
+    struct StoreFailure: Error {
+        var reason: String
+    }
+
+    /// The first stage of a source's commit: its articles identified, clustered and their
+    /// stories composed. Runs while the source before it is being written.
+    private func prepare(_ result: SourceResult, desk: LazyDesk, dryRun: Bool) async -> Staged {
+        var staged = Staged(result: result)
+        guard !dryRun, result.failure == nil, let articles = result.articles else { return staged }
+        do {
+            staged.prepared = .success(try await desk.prepare(source: result.record, articles: articles, now: clock()))
+        } catch {
+            staged.prepared = .failure(StoreFailure(reason: "could not be stored: \(error)"))
+        }
+        return staged
+    }
+
+    /// The second stage: the source's changes or fetch state written, and what happened counted.
+    private func record(_ staged: Staged, desk: LazyDesk, dryRun: Bool, into summary: inout RunSummary) async
         -> AggregationEvent.SourceOutcome
     {
+        let result = staged.result
         summary.notes += result.notes.map { "\(result.record.id): \($0)" }
         // A failure or a "not modified" changes only the source's fetch state.
         func saveFetchState() async {
@@ -196,7 +236,7 @@ public struct Aggregator: Sendable {
             return .stored(new: articles.count, updated: 0)
         }
         do {
-            let tally = try await desk.commit(source: result.record, articles: articles, now: clock())
+            let tally = try await desk.write(try staged.prepared.get(), source: result.record)
             summary.succeeded += 1
             summary.newArticles += tally.new
             summary.updatedArticles += tally.updated
@@ -204,7 +244,7 @@ public struct Aggregator: Sendable {
             summary.newStories += tally.newStories
             return .stored(new: tally.new, updated: tally.updated)
         } catch {
-            let reason = "could not be stored: \(error)"
+            let reason = (error as? StoreFailure)?.reason ?? "could not be stored: \(error)"
             summary.failures.append(RunSummary.Failure(source: result.record.id, reason: reason, retry: nil))
             return .failed(reason)
         }

@@ -36,14 +36,20 @@ actor LazyDesk {
         try await store.saveSources(batch)
     }
 
-    /// Identifies, clusters and writes a source's articles with its fetch state.
-    func commit(source: SourceRecord, articles: [ArticleRecord], now: Date) async throws -> StoryDesk.Tally {
-        if articles.isEmpty {
+    /// Identifies and clusters a source's articles and composes their stories (`StoryDesk.prepare`);
+    /// `nil` when there are none, which `write` then stores as the fetch state alone.
+    func prepare(source: SourceRecord, articles: [ArticleRecord], now: Date) async throws -> StoryDesk.Prepared? {
+        if articles.isEmpty { return nil }
+        return try await opened().prepare(source: source, articles: articles, now: now)
+    }
+
+    /// Writes what `prepare` gave, with the source's fetch state, in one transaction.
+    func write(_ prepared: StoryDesk.Prepared?, source: SourceRecord) async throws -> StoryDesk.Tally {
+        guard let prepared else {
             try await store.commit(SourceUpdate(source: source))
             return StoryDesk.Tally()
         }
-        let desk = try await opened()
-        let tally = try await desk.commit(source: source, articles: articles, now: now)
+        let tally = try await opened().write(prepared)
         if tally.new + tally.updated > 0 { changedStore = true }
         return tally
     }

@@ -66,17 +66,50 @@ actor StoryDesk {
             id: article.id, url: article.canonicalURL ?? article.url, title: article.title, text: article.text, published: article.published)
     }
 
-    /// Identifies, clusters and writes a source's articles with its fetch state, in one transaction.
+    /// A source's changes, decided and composed by `prepare`, waiting for `write`.
+    struct Prepared: Sendable {
+        /// Numbers the preparations of a run, in commit order.
+        let serial: Int
+        let source: SourceRecord
+        let now: Date
+        var tally: Tally
+        /// The articles to write, in order: new ones with their story, changed ones.
+        let articles: [ArticleRecord]
+        /// The stories the articles join, in order of first mention.
+        let touchedStories: [String]
+        /// Stories this source opened.
+        let openedStories: Set<String>
+        /// Articles stored before whose content changed.
+        let updatedIDs: Set<String>
+        /// The stories as they will be written (`compose`).
+        var stories: [StoryRecord] = []
+        /// The earlier preparations, not yet written, whose stories and articles the composition
+        /// used (`compose`).
+        var usedPending: Set<Int> = []
+    }
+
+    /// Preparations not yet written, by serial: what `compose` reads in place of the store for
+    /// them, so that a source can be prepared while the one before it is being written.
+    private var pending: [Int: Prepared] = [:]
+    /// Preparations whose write failed: a composition that used one of them is redone.
+    private var failed: Set<Int> = []
+    private var serials = 0
+
+    /// Identifies and clusters a source's articles (new, changed, unchanged or copied) and
+    /// composes the stories they touch; `write` then stores them. Between the two, the next
+    /// source can be prepared: it sees this one's stories and articles as if stored.
     ///
     /// The store is read twice whatever the number of articles: once for what it holds of
     /// the incoming ids and content hashes, once for the stories they join (without texts).
-    func commit(source: SourceRecord, articles incoming: [ArticleRecord], now: Date) async throws -> Tally {
+    func prepare(source: SourceRecord, articles incoming: [ArticleRecord], now: Date) async throws -> Prepared {
         var tally = Tally()
         var toWrite: [String: ArticleRecord] = [:]
         var order: [String] = []
         var touchedStories: [String] = []
-        var newStoryIDs: Set<String> = []
+        var openedStories: Set<String> = []
         var updatedIDs: Set<String> = []
+        // Ids are per source and a source is prepared once a run: nothing pending has them, and
+        // the content hashes only matter for this source's own articles.
         let known = try await store.articles(
             matching: ArticleKeys(ids: incoming.map(\.id), contentHashes: incoming.map(\.contentHash)), bodies: false)
         var byID: [String: ArticleRecord] = [:]
@@ -108,7 +141,7 @@ actor StoryDesk {
                 article.duplicateOf = decision.duplicateOf
                 if decision.duplicateOf != nil { tally.duplicates += 1 }
                 if decision.explanation.signal == .new {
-                    newStoryIDs.insert(decision.storyID)
+                    openedStories.insert(decision.storyID)
                 }
                 tally.new += 1
             }
@@ -116,40 +149,67 @@ actor StoryDesk {
             order.append(article.id)
             if !touchedStories.contains(article.storyID) { touchedStories.append(article.storyID) }
         }
+        serials += 1
+        var prepared = Prepared(
+            serial: serials, source: source, now: now, tally: tally, articles: order.compactMap { toWrite[$0] },
+            touchedStories: touchedStories, openedStories: openedStories, updatedIDs: updatedIDs)
+        try await compose(&prepared)
+        pending[prepared.serial] = prepared
+        return prepared
+    }
+
+    /// Composes the stories a preparation touches from what is stored and what is pending.
+    private func compose(_ prepared: inout Prepared) async throws {
+        let now = prepared.now
+        var newStoryIDs = prepared.openedStories
         // A story the clusterer opened just now has nothing stored yet: only the others are read.
         // The articles joining each story, in order; stories that only new copies joined keep
         // their summary and labels, and are not re-read (`adding(copies:to:now:)`).
         var joining: [String: [ArticleRecord]] = [:]
-        for id in order {
-            guard let article = toWrite[id] else { continue }
-            joining[article.storyID, default: []].append(article)
-        }
+        for article in prepared.articles { joining[article.storyID, default: []].append(article) }
         let onlyCopies = Set(
-            touchedStories.filter { storyID in
-                joining[storyID, default: []].allSatisfy { $0.duplicateOf != nil && !updatedIDs.contains($0.id) }
+            prepared.touchedStories.filter { storyID in
+                joining[storyID, default: []].allSatisfy { $0.duplicateOf != nil && !prepared.updatedIDs.contains($0.id) }
             })
-        let storedStoryIDs = touchedStories.filter { !newStoryIDs.contains($0) }
+        let storedStoryIDs = prepared.touchedStories.filter { !newStoryIDs.contains($0) }
+        // Taken before the store is read: a write that ends while this composition waits for
+        // the store is then in both, and the same either way.
+        let earlier = pending.values.filter { $0.serial < prepared.serial }.sorted { $0.serial < $1.serial }
+        var usedPending: Set<Int> = []
         var previousStories: [String: StoryRecord] = [:]
-        var storedMembers: [String: [ArticleRecord]] = [:]
+        var storedMembers: [String: [String: ArticleRecord]] = [:]
         if !storedStoryIDs.isEmpty {
             for story in try await store.stories(ids: storedStoryIDs) { previousStories[story.id] = story }
+            let wanted = Set(storedStoryIDs)
+            for earlier in earlier {
+                for story in earlier.stories where wanted.contains(story.id) {
+                    previousStories[story.id] = story
+                    usedPending.insert(earlier.serial)
+                }
+            }
             let recomposed = storedStoryIDs.filter { previousStories[$0] == nil || !onlyCopies.contains($0) }
             if !recomposed.isEmpty {
                 for member in try await store.articles(matching: ArticleKeys(stories: recomposed), bodies: false) {
-                    storedMembers[member.storyID, default: []].append(member)
+                    storedMembers[member.storyID, default: [:]][member.id] = member
+                }
+                let recomposing = Set(recomposed)
+                for earlier in earlier {
+                    for article in earlier.articles where recomposing.contains(article.storyID) {
+                        storedMembers[article.storyID, default: [:]][article.id] = article
+                        usedPending.insert(earlier.serial)
+                    }
                 }
             }
         }
         var stories: [StoryRecord] = []
-        for storyID in touchedStories {
+        for storyID in prepared.touchedStories {
             let joining = joining[storyID] ?? []
             let previous = previousStories[storyID]
             if let previous, onlyCopies.contains(storyID) {
                 stories.append(composer.adding(copies: joining, to: previous, now: now))
                 continue
             }
-            var members: [String: ArticleRecord] = [:]
-            for member in storedMembers[storyID] ?? [] { members[member.id] = member }
+            var members = storedMembers[storyID] ?? [:]
             for article in joining { members[article.id] = article }
             if previous == nil, !newStoryIDs.contains(storyID) {
                 // A story whose opening article was never stored: it is new to the store all the same.
@@ -157,9 +217,25 @@ actor StoryDesk {
             }
             stories.append(composer.compose(id: storyID, members: Array(members.values), previous: previous, now: now))
         }
-        tally.newStories = newStoryIDs.count
-        try await store.commit(SourceUpdate(source: source, articles: order.compactMap { toWrite[$0] }, stories: stories))
-        return tally
+        prepared.tally.newStories = newStoryIDs.count
+        prepared.stories = stories
+        prepared.usedPending = usedPending
+    }
+
+    /// Writes a preparation with its source's fetch state, in one transaction. One composed
+    /// from an earlier preparation whose write failed is composed again first, from what was
+    /// stored. Preparations are written in the order they were made.
+    func write(_ prepared: Prepared) async throws -> Tally {
+        var prepared = pending[prepared.serial] ?? prepared
+        defer { pending[prepared.serial] = nil }
+        if !prepared.usedPending.isDisjoint(with: failed) { try await compose(&prepared) }
+        do {
+            try await store.commit(SourceUpdate(source: prepared.source, articles: prepared.articles, stories: prepared.stories))
+        } catch {
+            failed.insert(prepared.serial)
+            throw error
+        }
+        return prepared.tally
     }
 
     /// Saves the clustering index when it changed since it was loaded.
