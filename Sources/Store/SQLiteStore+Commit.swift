@@ -8,7 +8,7 @@ extension SQLiteStore {
     /// not matter; a missing source or story rolls everything back.
     public func commit(_ update: SourceUpdate) async throws {
         try await writing { db in
-            try db.execute(sql: SQL.upsertSource, arguments: update.source.databaseArguments)
+            try db.cachedStatement(sql: SQL.upsertSource).execute(arguments: update.source.databaseArguments)
             for story in update.stories {
                 try Self.save(story, db)
             }
