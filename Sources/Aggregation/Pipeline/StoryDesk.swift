@@ -94,6 +94,8 @@ actor StoryDesk {
     /// Preparations whose write failed: a composition that used one of them is redone.
     private var failed: Set<Int> = []
     private var serials = 0
+    /// The time of the last preparation.
+    private var lastPrepared: Date?
 
     /// Identifies and clusters a source's articles (new, changed, unchanged or copied) and
     /// composes the stories they touch; `write` then stores them. Between the two, the next
@@ -102,6 +104,12 @@ actor StoryDesk {
     /// The store is read twice whatever the number of articles: once for what it holds of
     /// the incoming ids and content hashes, once for the stories they join (without texts).
     func prepare(source: SourceRecord, articles incoming: [ArticleRecord], now: Date) async throws -> Prepared {
+        // New articles are first seen when prepared, each source later than the one before: the
+        // order of a story's articles (and so its lead and summary) follows the configuration,
+        // not which source happened to answer first.
+        var now = now
+        if let last = lastPrepared, now <= last { now = last.addingTimeInterval(0.001) }
+        lastPrepared = now
         var tally = Tally()
         var toWrite: [String: ArticleRecord] = [:]
         var order: [String] = []
@@ -135,6 +143,8 @@ actor StoryDesk {
                 tally.unchanged += 1
                 continue
             } else {
+                article.firstSeen = now
+                article.lastChanged = now
                 let decision = clusterer.add(Self.clusterArticle(article))
                 dirty = true
                 article.storyID = decision.storyID

@@ -185,6 +185,10 @@ struct AggregatorTests {
         let fromB = try #require(articles.first { $0.sourceID == "b" })
         #expect(fromA.storyID == fromA.id)
         #expect(fromB.storyID == fromA.id)
+        // First seen in that order too (the clock stood still: each source is a moment later).
+        #expect(fromA.firstSeen < fromB.firstSeen)
+        let fromC = try #require(articles.first { $0.sourceID == "c" })
+        #expect(fromB.firstSeen < fromC.firstSeen)
     }
 
     @Test("a failing source is reported with its reason, backs off, and loses nothing stored before")
