@@ -43,7 +43,9 @@ struct StoreJSONTests {
     }
 
     @Test func labelListsAreWrittenAsFoundationsEncoderWritesThem() throws {
-        var scores: [Double] = [0, -0.0, 1, -1, 0.5, 0.125, 0.123, 0.001, 1e-7, 5e-324, 1e15, 1e16, 1e20, 123456789012345678, 1e300, .pi]
+        var scores: [Double] = [
+            0, -0.0, 1, -1, 0.5, 0.125, 0.123, 0.001, 1e-7, .leastNonzeroMagnitude, 1e15, 1e16, 1e20, 1.2345678901234568e17, 1e300, .pi,
+        ]
         scores += [.infinity, -.infinity, .nan, .greatestFiniteMagnitude, .leastNormalMagnitude]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 { scores.append((Double.random(in: 0...1, using: &generator) * 1000).rounded() / 1000) }
