@@ -180,7 +180,7 @@ struct AggregatorTests {
         #expect(summary.newArticles == 3)
         #expect(summary.newStories == 2)
         // A answered last but was committed first: its article opens the story B's joins.
-        let articles = try await rig.store.articles(since: nil)
+        let articles = await rig.store.articles(since: nil)
         let fromA = try #require(articles.first { $0.sourceID == "a" })
         let fromB = try #require(articles.first { $0.sourceID == "b" })
         #expect(fromA.storyID == fromA.id)

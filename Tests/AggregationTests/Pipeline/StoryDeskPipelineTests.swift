@@ -39,8 +39,8 @@ struct StoryDeskPipelineTests {
 
     /// Everything stored: stories and articles by id.
     static func contents(_ store: InMemoryStore) async throws -> ([StoryRecord], [ArticleRecord]) {
-        let articles = try await store.articles(since: nil).sorted { $0.id < $1.id }
-        let stories = try await store.stories(ids: Array(Set(articles.map(\.storyID)))).sorted { $0.id < $1.id }
+        let articles = await store.articles(since: nil).sorted { $0.id < $1.id }
+        let stories = await store.stories(ids: Array(Set(articles.map(\.storyID)))).sorted { $0.id < $1.id }
         return (stories, articles)
     }
 
