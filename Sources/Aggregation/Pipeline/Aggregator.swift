@@ -183,12 +183,7 @@ public struct Aggregator: Sendable {
     /// A source read and, when it brought articles, prepared for its write (`LazyDesk.prepare`).
     struct Staged: Sendable {
         var result: SourceResult
-        var prepared: Result<StoryDesk.Prepared?, StoreFailure> = .success(nil)
-    }
-
-    /// Why preparing a source's articles failed, as the person reads it.
-    struct StoreFailure: Error {
-        var reason: String
+        var prepared: Result<StoryDesk.Prepared?, any Error> = .success(nil)
     }
 
     /// The first stage of a source's commit: its articles identified, clustered and their
@@ -199,7 +194,7 @@ public struct Aggregator: Sendable {
         do {
             staged.prepared = .success(try await desk.prepare(source: result.record, articles: articles, now: clock()))
         } catch {
-            staged.prepared = .failure(StoreFailure(reason: "could not be stored: \(error)"))
+            staged.prepared = .failure(error)
         }
         return staged
     }
@@ -244,7 +239,7 @@ public struct Aggregator: Sendable {
             summary.newStories += tally.newStories
             return .stored(new: tally.new, updated: tally.updated)
         } catch {
-            let reason = (error as? StoreFailure)?.reason ?? "could not be stored: \(error)"
+            let reason = "could not be stored: \(error)"
             summary.failures.append(RunSummary.Failure(source: result.record.id, reason: reason, retry: nil))
             return .failed(reason)
         }

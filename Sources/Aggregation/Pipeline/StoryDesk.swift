@@ -75,8 +75,6 @@ actor StoryDesk {
         var tally: Tally
         /// The articles to write, in order: new ones with their story, changed ones.
         let articles: [ArticleRecord]
-        /// The stories the articles join, in order of first mention.
-        let touchedStories: [String]
         /// Stories this source opened.
         let openedStories: Set<String>
         /// Articles stored before whose content changed.
@@ -113,7 +111,6 @@ actor StoryDesk {
         var tally = Tally()
         var toWrite: [String: ArticleRecord] = [:]
         var order: [String] = []
-        var touchedStories: [String] = []
         var openedStories: Set<String> = []
         var updatedIDs: Set<String> = []
         // Ids are per source and a source is prepared once a run: nothing pending has them, and
@@ -157,12 +154,11 @@ actor StoryDesk {
             }
             toWrite[article.id] = article
             order.append(article.id)
-            if !touchedStories.contains(article.storyID) { touchedStories.append(article.storyID) }
         }
         serials += 1
         var prepared = Prepared(
             serial: serials, source: source, now: now, tally: tally, articles: order.compactMap { toWrite[$0] },
-            touchedStories: touchedStories, openedStories: openedStories, updatedIDs: updatedIDs)
+            openedStories: openedStories, updatedIDs: updatedIDs)
         try await compose(&prepared)
         pending[prepared.serial] = prepared
         return prepared
@@ -176,12 +172,16 @@ actor StoryDesk {
         // The articles joining each story, in order; stories that only new copies joined keep
         // their summary and labels, and are not re-read (`adding(copies:to:now:)`).
         var joining: [String: [ArticleRecord]] = [:]
-        for article in prepared.articles { joining[article.storyID, default: []].append(article) }
+        var touchedStories: [String] = []
+        for article in prepared.articles {
+            if joining[article.storyID] == nil { touchedStories.append(article.storyID) }
+            joining[article.storyID, default: []].append(article)
+        }
         let onlyCopies = Set(
-            prepared.touchedStories.filter { storyID in
+            touchedStories.filter { storyID in
                 joining[storyID, default: []].allSatisfy { $0.duplicateOf != nil && !prepared.updatedIDs.contains($0.id) }
             })
-        let storedStoryIDs = prepared.touchedStories.filter { !newStoryIDs.contains($0) }
+        let storedStoryIDs = touchedStories.filter { !newStoryIDs.contains($0) }
         // Taken before the store is read: a write that ends while this composition waits for
         // the store is then in both, and the same either way.
         let earlier = pending.values.filter { $0.serial < prepared.serial }.sorted { $0.serial < $1.serial }
@@ -212,7 +212,7 @@ actor StoryDesk {
             }
         }
         var stories: [StoryRecord] = []
-        for storyID in prepared.touchedStories {
+        for storyID in touchedStories {
             let joining = joining[storyID] ?? []
             let previous = previousStories[storyID]
             if let previous, onlyCopies.contains(storyID) {
@@ -236,7 +236,7 @@ actor StoryDesk {
     /// from an earlier preparation whose write failed is composed again first, from what was
     /// stored. Preparations are written in the order they were made.
     func write(_ prepared: Prepared) async throws -> Tally {
-        var prepared = pending[prepared.serial] ?? prepared
+        var prepared = prepared
         defer { pending[prepared.serial] = nil }
         if !prepared.usedPending.isDisjoint(with: failed) { try await compose(&prepared) }
         do {
