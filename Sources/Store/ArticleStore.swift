@@ -59,14 +59,27 @@ public protocol ArticleStore: Sendable {
     /// update is applied, or the commit fails with ``StoreError/Code/constraint``.
     func commit(_ update: SourceUpdate) async throws
 
-    /// The named snapshot blob (the clustering index, encoded by the pipeline), if saved.
+    /// The named snapshot (the clustering index, encoded by the pipeline), if saved.
     func loadIndex(named name: String) async throws -> [UInt8]?
-    /// Saves (replaces) the named snapshot blob.
-    func saveIndex(named name: String, _ bytes: [UInt8]) async throws
+    /// Saves (replaces) the named snapshot, all or nothing. `write` produces its bytes in
+    /// pieces and hands each to the function it is given, which stores it before returning, so
+    /// the whole snapshot need never be in memory; when `write` throws, the snapshot saved
+    /// before stays.
+    func saveIndex(named name: String, writing write: @escaping IndexWriter) async throws
 
     /// Applies a retention policy: deletes articles first seen more than `maxAgeDays` before
     /// `now` and, per source, all but the newest `maxArticlesPerSource` (by first-seen time,
     /// ties kept by greater id); then removes the stories left without articles and recounts
     /// the others.
     func prune(_ policy: RetentionPolicy, now: Date) async throws -> PruneResult
+}
+
+/// Produces a snapshot's bytes, handing each piece to the function it is given.
+public typealias IndexWriter = @Sendable (_ store: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
+extension ArticleStore {
+    /// Saves (replaces) the named snapshot from bytes in memory.
+    public func saveIndex(named name: String, _ bytes: [UInt8]) async throws {
+        try await saveIndex(named: name) { store in try bytes.withUnsafeBytes(store) }
+    }
 }

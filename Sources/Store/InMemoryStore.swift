@@ -169,13 +169,16 @@ public actor InMemoryStore: ArticleStore {
         articleTable = articles
     }
 
-    /// The named snapshot blob, if saved.
+    /// The named snapshot, if saved.
     public func loadIndex(named name: String) -> [UInt8]? {
         snapshots[name]
     }
 
-    /// Saves (replaces) the named snapshot blob.
-    public func saveIndex(named name: String, _ bytes: [UInt8]) {
+    /// Saves (replaces) the named snapshot, written in pieces; see
+    /// ``ArticleStore/saveIndex(named:writing:)``.
+    public func saveIndex(named name: String, writing write: @escaping IndexWriter) throws {
+        var bytes: [UInt8] = []
+        try write { piece in bytes.append(contentsOf: piece) }
         snapshots[name] = bytes
     }
 

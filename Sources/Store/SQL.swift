@@ -75,8 +75,10 @@ enum SQL {
 
     // MARK: Snapshots
 
-    static let snapshot = "SELECT bytes FROM snapshot WHERE name = ?"
-    static let saveSnapshot = "INSERT INTO snapshot (name, bytes) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET bytes = excluded.bytes"
+    static let snapshotSize = "SELECT SUM(length(bytes)) FROM snapshot_piece WHERE name = ?"
+    static let snapshotPieces = "SELECT bytes FROM snapshot_piece WHERE name = ? ORDER BY seq"
+    static let deleteSnapshot = "DELETE FROM snapshot_piece WHERE name = ?"
+    static let saveSnapshotPiece = "INSERT INTO snapshot_piece (name, seq, bytes) VALUES (?, ?, ?)"
 
     // MARK: Retention
 

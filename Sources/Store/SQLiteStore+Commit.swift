@@ -19,28 +19,54 @@ extension SQLiteStore {
         }
     }
 
-    /// The named snapshot blob, if saved.
+    /// The named snapshot, if saved: its pieces joined in order.
     public func loadIndex(named name: String) async throws -> [UInt8]? {
         try await reading { db in
-            try Row.fetchOne(db, sql: SQL.snapshot, arguments: [name]).map { row in
-                [UInt8](row["bytes"] as Data)
+            // Sized first: one allocation, not one that keeps doubling past the snapshot's size.
+            guard let size = try Int.fetchOne(db, sql: SQL.snapshotSize, arguments: [name]) else { return nil }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(size)
+            let rows = try Row.fetchCursor(db, sql: SQL.snapshotPieces, arguments: [name])
+            while let row = try rows.next() {
+                bytes.append(contentsOf: row["bytes"] as Data)
             }
+            return bytes
         }
     }
 
-    /// Saves (replaces) the named snapshot blob.
-    public func saveIndex(named name: String, _ bytes: [UInt8]) async throws {
+    /// Saves (replaces) the named snapshot in one transaction, as rows of at most
+    /// ``snapshotPieceSize`` bytes written while `write` produces them; see
+    /// ``ArticleStore/saveIndex(named:writing:)``.
+    public func saveIndex(named name: String, writing write: @escaping IndexWriter) async throws {
         try await writing { db in
-            // Bound without a copy: the clustering index runs to tens of megabytes, and SQLite
-            // takes its own copy while binding anyway.
-            try bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, raw.count > 0 else {
-                    try db.execute(sql: SQL.saveSnapshot, arguments: [name, Data()])
-                    return
+            try db.execute(sql: SQL.deleteSnapshot, arguments: [name])
+            let statement = try db.cachedStatement(sql: SQL.saveSnapshotPiece)
+            var pending: [UInt8] = []
+            pending.reserveCapacity(Self.snapshotPieceSize)
+            var pieces = 0
+            func flush() throws {
+                // Bound without a copy of ours; SQLite takes its own while binding.
+                try pending.withUnsafeMutableBytes { raw in
+                    let view = raw.baseAddress.map { Data(bytesNoCopy: $0, count: raw.count, deallocator: .none) } ?? Data()
+                    try statement.execute(arguments: [name, pieces, view])
                 }
-                let view = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
-                try db.execute(sql: SQL.saveSnapshot, arguments: [name, view])
+                pieces += 1
+                pending.removeAll(keepingCapacity: true)
             }
+            try write { piece in
+                var rest = piece[...]
+                while !rest.isEmpty {
+                    let taken = rest.prefix(Self.snapshotPieceSize - pending.count)
+                    pending.append(contentsOf: taken)
+                    rest = rest.dropFirst(taken.count)
+                    if pending.count == Self.snapshotPieceSize { try flush() }
+                }
+            }
+            // The last piece, or the only one of an empty snapshot (which is saved, not absent).
+            if !pending.isEmpty || pieces == 0 { try flush() }
         }
     }
+
+    /// The largest piece of a snapshot stored in one row.
+    static let snapshotPieceSize = 1 << 20
 }

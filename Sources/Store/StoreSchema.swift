@@ -18,7 +18,8 @@ enum StoreSchema {
 
     /// Every migration of the released schema, oldest first.
     static let migrations: [Migration] = [
-        ("v1", createVersion1)
+        ("v1", createVersion1),
+        ("v2", createVersion2),
     ]
 
     /// A migrator for `migrations` followed by `extra` (tests use it to prove an upgrade).
@@ -112,6 +113,22 @@ enum StoreSchema {
                     name TEXT NOT NULL PRIMARY KEY,
                     bytes BLOB NOT NULL
                 );
+                """)
+    }
+
+    /// v2: snapshots in numbered pieces, so that saving the clustering index (tens of
+    /// megabytes) never holds it whole in memory; each v1 snapshot becomes its piece 0.
+    private static func createVersion2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE snapshot_piece (
+                    name TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    bytes BLOB NOT NULL,
+                    PRIMARY KEY (name, seq)
+                );
+                INSERT INTO snapshot_piece (name, seq, bytes) SELECT name, 0, bytes FROM snapshot;
+                DROP TABLE snapshot;
                 """)
     }
 }

@@ -58,6 +58,7 @@ extension Tributary {
         }
 
         func run() async throws {
+            Allocator.useOneArena()
             var periodicJob: PeriodicJob?
             var servedFolder = root ?? "Feeds"
             var cleanup: (@Sendable () async -> Void)?

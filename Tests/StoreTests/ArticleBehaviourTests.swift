@@ -1,6 +1,7 @@
 import Foundation
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("ArticleStore: articles")
 struct ArticleBehaviourTests {
@@ -125,5 +126,41 @@ struct ArticleBehaviourTests {
         try await store.saveIndex(named: "clusters", [1, 2, 3])
         #expect(try await store.loadIndex(named: "clusters") == [1, 2, 3])
         #expect(try await store.loadIndex(named: "empty") == [])
+    }
+
+    @Test(arguments: StoreFactory.allCases)
+    func aSnapshotWrittenInPiecesReadsBackWhole(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        // Longer than two of the SQLite store's rows, handed over in uneven pieces.
+        let bytes = (0..<(2 * SQLiteStore.snapshotPieceSize + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 9) }
+        try await store.saveIndex(named: "clusters") { save in
+            var start = 0
+            var length = 1
+            while start < bytes.count {
+                let end = min(bytes.count, start + length)
+                try bytes[start..<end].withUnsafeBytes(save)
+                start = end
+                length = length * 3 + 1
+            }
+        }
+        #expect(try await store.loadIndex(named: "clusters") == bytes)
+        // Nothing handed over: an empty snapshot, not an absent one.
+        try await store.saveIndex(named: "clusters") { _ in }
+        #expect(try await store.loadIndex(named: "clusters") == [])
+    }
+
+    @Test(arguments: StoreFactory.allCases)
+    func aSnapshotWhoseWritingFailsLeavesTheOneBefore(_ factory: StoreFactory) async throws {
+        struct Interrupted: Error {}
+        let store = try factory.make().store
+        try await store.saveIndex(named: "clusters", [4, 5, 6])
+        let large = [UInt8](repeating: 9, count: SQLiteStore.snapshotPieceSize + 1)
+        await #expect(throws: (any Error).self) {
+            try await store.saveIndex(named: "clusters") { save in
+                try large.withUnsafeBytes(save)
+                throw Interrupted()
+            }
+        }
+        #expect(try await store.loadIndex(named: "clusters") == [4, 5, 6])
     }
 }

@@ -6,13 +6,13 @@ import Testing
 
 @Suite("SQLiteStore: the file, migrations and errors")
 struct SQLiteStoreTests {
-    @Test func opensANewFileInFoldersItCreatesInWALModeAtV1() async throws {
+    @Test func opensANewFileInFoldersItCreatesInWALModeAtTheLatestVersion() async throws {
         let folder = try TemporaryFolder()
         let path = folder.path("a/b/c/tributary.sqlite")
         let store = try SQLiteStore(path: path)
         #expect(store.path == path)
         #expect(FileManager.default.fileExists(atPath: path))
-        #expect(try await store.appliedMigrations() == ["v1"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2"])
         #expect(try await store.integrityProblems().isEmpty)
         let mode = try await DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -27,7 +27,7 @@ struct SQLiteStoreTests {
             try await store.saveIndex(named: "clusters", [7, 8, 9])
         }
         let reopened = try SQLiteStore(path: path)
-        #expect(try await reopened.appliedMigrations() == ["v1"])
+        #expect(try await reopened.appliedMigrations() == ["v1", "v2"])
         #expect(try await reopened.articleCount() == 5)
         #expect(try await reopened.source(id: "s2") == Sample.source("s2"))
         #expect(try await reopened.article(id: "a1") == Sample.article("a1", firstSeen: Sample.date(10), contentHash: "same"))
@@ -40,19 +40,65 @@ struct SQLiteStoreTests {
         do {
             try await ArticleBehaviourTests.seed(SQLiteStore(path: path))
         }
-        let v2: StoreSchema.Migration = ("v2", { db in try db.execute(sql: "ALTER TABLE article ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0") })
-        let upgraded = try SQLiteStore(path: path, busyTimeout: 5, migrator: StoreSchema.migrator(extra: [v2]))
-        #expect(try await upgraded.appliedMigrations() == ["v1", "v2"])
+        let later: StoreSchema.Migration = (
+            "v99", { db in try db.execute(sql: "ALTER TABLE article ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0") }
+        )
+        let upgraded = try SQLiteStore(path: path, busyTimeout: 5, migrator: StoreSchema.migrator(extra: [later]))
+        #expect(try await upgraded.appliedMigrations() == ["v1", "v2", "v99"])
         #expect(try await upgraded.articleCount() == 5)
         #expect(try await upgraded.article(id: "b1")?.entryID == "shared-entry")
         let columns = try await upgraded.pool.read { db in try db.columns(in: "article").map(\.name) }
         #expect(columns.last == "word_count")
 
-        // This build's migrator does not know v2: the file is refused, not touched.
+        // This build's migrator does not know v99: the file is refused, not touched.
         let error = try #require(throws: StoreError.self) { try SQLiteStore(path: path) }
         #expect(error.code == StoreError.Code.newerSchema)
         #expect(error.description == "store \(path): the file was written by a newer version of tributary")
         #expect(try await upgraded.articleCount() == 5)
+    }
+
+    @Test func aVersion1FileKeepsItsSnapshotsThroughTheUpgradeToPieces() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        let index = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        do {
+            var version1 = DatabaseMigrator()
+            version1.registerMigration(StoreSchema.migrations[0].identifier, migrate: StoreSchema.migrations[0].apply)
+            let queue = try DatabaseQueue(path: path)
+            try version1.migrate(queue)
+            try await queue.write { db in
+                try db.execute(
+                    sql: "INSERT INTO snapshot (name, bytes) VALUES (?, ?), (?, ?)", arguments: ["clusters", Data(index), "empty", Data()])
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try await store.appliedMigrations() == ["v1", "v2"])
+        #expect(try await store.loadIndex(named: "clusters") == index)
+        #expect(try await store.loadIndex(named: "empty") == [])
+        #expect(try await store.loadIndex(named: "other") == nil)
+        let tables = try await store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'snapshot%'")
+        }
+        #expect(tables == ["snapshot_piece"])
+    }
+
+    @Test func aLargeSnapshotIsStoredInRowsOfAtMostOnePiece() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteStore(path: folder.path("tributary.sqlite"))
+        let size = SQLiteStore.snapshotPieceSize
+        try await store.saveIndex(named: "clusters", [UInt8](repeating: 1, count: 2 * size + 10))
+        try await store.saveIndex(named: "small", [2, 3])
+        let rows = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, seq, length(bytes) AS size FROM snapshot_piece ORDER BY name, seq").map {
+                "\($0["name"] as String) \($0["seq"] as Int) \($0["size"] as Int)"
+            }
+        }
+        #expect(rows == ["clusters 0 \(size)", "clusters 1 \(size)", "clusters 2 10", "small 0 2"])
+        // Replaced by a shorter one: no rows of the longer one are left behind.
+        try await store.saveIndex(named: "clusters", [5])
+        let left = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot_piece WHERE name = 'clusters'") }
+        #expect(left == 1)
+        #expect(try await store.loadIndex(named: "clusters") == [5])
     }
 
     @Test func aFileOfJunkIsAStoreErrorNamingThePath() throws {

@@ -251,8 +251,9 @@ actor StoryDesk {
     /// Saves the clustering index when it changed since it was loaded.
     func saveIndex() async throws {
         guard dirty else { return }
-        let bytes = try CompactEncoder().encode(clusterer.snapshot)
-        try await store.saveIndex(named: Self.indexName, bytes)
+        let snapshot = clusterer.snapshot
+        // Encoded straight into the store, piece by piece: never the whole index in memory.
+        try await store.saveIndex(named: Self.indexName) { store in try CompactEncoder().encode(snapshot, emit: store) }
         dirty = false
     }
 }

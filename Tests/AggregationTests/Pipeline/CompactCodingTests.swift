@@ -37,6 +37,34 @@ struct CompactCodingTests {
         heads: [0: -1, .max: 7, 42: 0], urls: ["https://a.example/": 3, "": 0], names: ["", "é", "a b"], nested: [[], [1, -2], [.max]],
         moods: [.calm, .stormy(force: 9, name: nil), .stormy(force: -1, name: "Ida")], byName: ["pi": 3.14159, "e": 2.71828])
 
+    @Test(arguments: [1, 7, 64, 1 << 20])
+    func piecesJoinToTheWholeEncoding(pieceSize: Int) throws {
+        var joined: [UInt8] = []
+        var sizes: [Int] = []
+        try CompactEncoder().encode(Self.sample, pieceSize: pieceSize) { piece in
+            joined.append(contentsOf: piece)
+            sizes.append(piece.count)
+        }
+        let whole = try CompactEncoder().encode(Self.sample)
+        #expect(joined == whole)
+        // Every piece is full but the last.
+        #expect(sizes.dropLast().allSatisfy { $0 == pieceSize })
+        #expect(sizes.count == (whole.count + pieceSize - 1) / pieceSize)
+        #expect(try CompactDecoder().decode(Sample.self, from: joined) == Self.sample)
+    }
+
+    @Test func theFirstErrorOfTheReceiverStopsThePiecesAndIsThrown() throws {
+        struct Full: Error {}
+        var received = 0
+        #expect(throws: Full.self) {
+            try CompactEncoder().encode(Self.sample, pieceSize: 8) { _ in
+                received += 1
+                if received == 2 { throw Full() }
+            }
+        }
+        #expect(received == 2)
+    }
+
     @Test func everyKindOfValueRoundTrips() throws {
         let bytes = try CompactEncoder().encode(Self.sample)
         #expect(try CompactDecoder().decode(Sample.self, from: bytes) == Self.sample)

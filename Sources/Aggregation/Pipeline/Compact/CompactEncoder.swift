@@ -17,6 +17,20 @@ struct CompactEncoder {
         root.write(to: &sink)
         return sink.bytes
     }
+
+    /// Encodes `value` as `encode(_:)` does, handing the bytes to `emit` in pieces of
+    /// `pieceSize` (the last one shorter) as they are written: the encoded form is never
+    /// held whole. The first error `emit` throws stops the writing and is thrown.
+    func encode<T: Encodable>(_ value: T, pieceSize: Int = 1 << 20, emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let root = EncodingNode()
+        try root.store(value, codingPath: [])
+        try withoutActuallyEscaping(emit) { emit in
+            var sink = CompactFormat.PieceSink(size: pieceSize, emit: emit)
+            sink.append(contentsOf: CompactFormat.magic)
+            root.write(to: &sink)
+            try sink.finish()
+        }
+    }
 }
 
 /// A value being encoded; containers are filled after they are handed out, so they are nodes.

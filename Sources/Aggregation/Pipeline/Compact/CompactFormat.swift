@@ -32,6 +32,49 @@ enum CompactFormat {
         mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8
     }
 
+    /// Passes the bytes on in pieces of `size` as they fill. Writing cannot fail, so the first
+    /// error of `emit` is kept (and later bytes dropped) until `finish()` throws it.
+    struct PieceSink: Sink {
+        private let size: Int
+        private let emit: (UnsafeRawBufferPointer) throws -> Void
+        private var buffer: [UInt8] = []
+        private var failure: (any Error)?
+
+        init(size: Int, emit: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+            self.size = max(1, size)
+            self.emit = emit
+            buffer.reserveCapacity(self.size)
+        }
+
+        mutating func append(_ byte: UInt8) {
+            buffer.append(byte)
+            if buffer.count >= size { flush() }
+        }
+
+        mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
+            var rest = bytes[...]
+            while !rest.isEmpty {
+                let taken = rest.prefix(size - buffer.count)
+                buffer.append(contentsOf: taken)
+                rest = rest[taken.endIndex...]
+                if buffer.count >= size { flush() }
+            }
+        }
+
+        /// Passes on what is left; throws the first error `emit` threw.
+        mutating func finish() throws {
+            if !buffer.isEmpty { flush() }
+            if let failure { throw failure }
+        }
+
+        private mutating func flush() {
+            if failure == nil {
+                do { try buffer.withUnsafeBytes(emit) } catch { failure = error }
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
     struct ByteArraySink: Sink {
         var bytes: [UInt8]
         mutating func append(_ byte: UInt8) { bytes.append(byte) }
