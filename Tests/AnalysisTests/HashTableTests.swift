@@ -35,6 +35,25 @@ import Testing
         #expect(decoded[StableHash.mix(999)] == 999)
     }
 
+    @Test func aTableRebuiltFromAnotherTablesPairsIsSizedFirst() throws {
+        // Pairs come out in slot order. Inserted in that order into a table too small for
+        // them, they pile up into one run that each insertion walks to its end (quadratic):
+        // a table made from pairs takes its final size before the first insertion.
+        var original = HashTable()
+        for number in 1...50_000 { original.exchange(StableHash.mix(UInt64(number)), with: Int32(number)) }
+        #expect(original.growths > 0)
+        let rebuilt = HashTable(original.pairs.map { ($0.key, $0.value) })
+        let decoded = try JSONDecoder().decode(HashTable.self, from: JSONEncoder().encode(original))
+        #expect(rebuilt == original && decoded == original)
+        #expect(rebuilt.growths == 0 && decoded.growths == 0)
+        // Room for the keys within the load limit: adding one more than the sizing allows grows it.
+        var sized = HashTable(capacity: 12)
+        for key in 1...12 { sized.exchange(UInt64(key), with: 0) }
+        #expect(sized.growths == 0)
+        sized.exchange(13, with: 0)
+        #expect(sized.growths == 1)
+    }
+
     @Test func readsTheDictionaryOfEarlierSnapshots() throws {
         let dictionary: [UInt64: Int32] = [7: 1, 0: 2, UInt64.max: -1]
         let decoded = try JSONDecoder().decode(HashTable.self, from: JSONEncoder().encode(dictionary))

@@ -30,7 +30,7 @@ actor StoryDesk {
         if let threshold = configuration.analysis.storyThreshold { settings.storyThreshold = Float(threshold) }
         if let window = configuration.analysis.storyWindow { settings.timeWindow = window.seconds }
         var clusterer = StoryClusterer(settings: settings)
-        if let bytes = try await store.loadIndex(named: indexName), let snapshot = Self.snapshot(from: bytes), snapshot.settings == settings {
+        if let snapshot = try await store.loadIndex(named: indexName).flatMap(Self.snapshot(from:)), snapshot.settings == settings {
             clusterer = StoryClusterer(snapshot: snapshot)
         }
         let known = Set(clusterer.snapshot.articleIDs)
@@ -48,7 +48,7 @@ actor StoryDesk {
 
     /// The saved index: compact binary, or JSON as stores written before it were. One that
     /// cannot be read is rebuilt from the stored articles.
-    static func snapshot(from bytes: [UInt8]) -> StorySnapshot? {
+    static func snapshot(from bytes: consuming [UInt8]) -> StorySnapshot? {
         if bytes.first == UInt8(ascii: "{") { return try? JSONDecoder().decode(StorySnapshot.self, from: Data(bytes)) }
         return try? CompactDecoder().decode(StorySnapshot.self, from: bytes)
     }

@@ -1,8 +1,12 @@
 /// Decodes what ``CompactEncoder`` wrote. Damaged bytes, or bytes of another shape, throw
 /// (`DecodingError` or ``CompactFormat/Failure``); they never crash.
 struct CompactDecoder {
-    func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        try ValueDecoder(value: CompactFormat.value(from: bytes), codingPath: []).decodeValue(type)
+    /// Decodes `type` from `bytes`, which are let go once read into values: the values of a
+    /// large index are decoded without its bytes beside them.
+    func decode<T: Decodable>(_ type: T.Type, from bytes: consuming [UInt8]) throws -> T {
+        let value = try CompactFormat.value(from: bytes)
+        _ = consume bytes
+        return try ValueDecoder(value: value, codingPath: []).decodeValue(type)
     }
 }
 
