@@ -82,6 +82,7 @@ extension Tributary {
                     exitCode = 1
                 }
                 guard let every, !shutdown.isRequested else { break }
+                Allocator.releaseFreeMemory()
                 let seconds = ConfigDuration(parsing: every)?.seconds ?? 900
                 if !quiet { output.line("next run in \(ConfigDuration(seconds: seconds)) (Ctrl-C to stop)") }
                 await shutdown.sleep(seconds: seconds)

@@ -77,6 +77,7 @@ extension Tributary {
                     } catch {
                         Console.error("aggregate: \(error)")
                     }
+                    Allocator.releaseFreeMemory()
                 }
                 cleanup = {
                     await fetcher.shutdown()

@@ -27,6 +27,8 @@
 #              update_feeds_iter(scheduled=False, workers=16) cold and again warm (every feed 304);
 #              peak RSS is the process's ru_maxrss (interpreter, both updates). It reads feeds only:
 #              the 200 pages are tributary's alone.
+# Also (tributary alone): one new source added to the full store the checking pair left, fetched
+# with --source: the daemon's usual run, which loads and saves the clustering index.
 # Checked, so that a fast run is not a broken one: an untimed, non-quiet tributary pair first,
 # whose summary must say "Sources: 1200 ok, 0 not modified, 0 failed" and "Articles: 20200 new"
 # (cold; every entry and page stored: copies are stored too, and also counted as "copies merged")
@@ -151,6 +153,24 @@ if ((HAVE_FORCE)); then
         || problems+=("warm summary: $(grep '^Sources:' "$WORK/check-warm.out" || echo 'no Sources line') (expected $NSOURCES not modified)")
     ((CHECK_WARM_RC == 0)) || problems+=("warm run exit status $CHECK_WARM_RC")
 fi
+# One new source on the full store the checking pair left: the run a daemon makes most often.
+# It loads the clustering index of every stored article, clusters the source's 20 entries (copies
+# of feed 0000's, under another source id), saves the index and writes the feeds again. No peer:
+# reader has no index to load. Reported beside the table, not in it.
+ONE_CONFIG=$WORK/tributary-one-more.yaml
+ONE=""
+{ cat "$CONFIG"; echo "  - { id: feed-again, url: 'http://127.0.0.2:$PORT/feeds/0000.xml?again', kind: feed }"; } >"$ONE_CONFIG"
+if ((CHECK_COLD_RC == 0)); then
+    log "== tributary: one new source on the full store (loads and saves the index; not timed against reader)"
+    server_stats reset >/dev/null
+    timed "$WORK/one-more.out" "$WORK/one-more.err" "$RUN_BIN" aggregate --config "$ONE_CONFIG" --source feed-again
+    ONE_SERVED=$(server_stats reset)
+    ONE="$WALL s, cpu $CPU s, peak $((PEAK / 1024)) MB, exit $RC: $(grep -E '^(Sources|Articles):' "$WORK/one-more.out" | tr -s ' ' | paste -sd'|' | sed 's/|/; /g')"
+    grep -qx "Sources:  1 ok, 0 not modified, 0 failed" "$WORK/one-more.out" \
+        || problems+=("one-source run: $(grep '^Sources:' "$WORK/one-more.out" || echo 'no Sources line') (expected 1 ok)")
+    [[ -z $(served_check "$ONE_SERVED" 200 1) ]] || problems+=("one-source run: $(served_check "$ONE_SERVED" 200 1)")
+    log "   $ONE"
+fi
 for p in "${problems[@]}"; do log "   CHECK FAILED: $p"; note "tributary check failed: $p"; done
 CHECK=$([[ ${#problems[@]} == 0 ]] && echo "summaries as expected" || echo "CHECK FAILED (see notes)")
 
@@ -231,6 +251,7 @@ echo "$( ((RUNS > 1)) && echo "best of $RUNS runs (peak: the largest)" || echo "
     "tributary's peak from /usr/bin/time -v (the larger of cold and warm), reader's from ru_maxrss"
 echo "check run (tributary, not quiet, untimed): cold ${CHECK_COLD_WALL} s, exit ${CHECK_COLD_RC}: $(grep -E '^(Sources|Articles|Stories):' "$WORK/check-cold.out" | tr -s ' ' | paste -sd'|' | sed 's/|/; /g')"
 ((HAVE_FORCE)) && echo "                                          warm ${CHECK_WARM_WALL} s, exit ${CHECK_WARM_RC}: $(grep -E '^(Sources|Articles):' "$WORK/check-warm.out" | tr -s ' ' | paste -sd'|' | sed 's/|/; /g')"
+[[ -n $ONE ]] && echo "one new source on the full store (untimed against reader): $ONE"
 echo "load average at the start: $LOAD_START, at the end: $(load_now), on $(nproc) cores (other work on the machine slows every tool's wall clock)"
 echo
 "$PY" "$HERE/aggregate_peer.py" report "$RESULTS"
