@@ -114,6 +114,11 @@ public actor InMemoryStore: ArticleStore {
         articleTable.count
     }
 
+    /// The ids of every stored article, in no particular order.
+    public func articleIDs() -> [String] {
+        Array(articleTable.keys)
+    }
+
     /// The story with this id, if stored.
     public func story(id: String) -> StoryRecord? {
         storyTable[id]

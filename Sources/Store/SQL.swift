@@ -33,6 +33,7 @@ enum SQL {
     static let articlesByStory = "SELECT * FROM article WHERE story_id = ? ORDER BY first_seen, id"
     static let articlesSince = "SELECT * FROM article WHERE first_seen >= ? ORDER BY first_seen, id"
     static let articleCount = "SELECT COUNT(*) FROM article"
+    static let articleIDs = "SELECT id FROM article"
     /// The most values one batch read binds (SQLite's own limit is far higher; this keeps
     /// statements small and cacheable).
     static let maximumListParameters = 500

@@ -63,6 +63,11 @@ extension SQLiteStore {
     public func articleCount() async throws -> Int {
         try await reading { db in try Int.fetchOne(db, sql: SQL.articleCount) ?? 0 }
     }
+
+    /// The ids of every stored article, in no particular order.
+    public func articleIDs() async throws -> [String] {
+        try await reading { db in try String.fetchAll(db, sql: SQL.articleIDs) }
+    }
 }
 
 extension Array {

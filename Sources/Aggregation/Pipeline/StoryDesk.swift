@@ -23,8 +23,8 @@ actor StoryDesk {
     private var clusterer: StoryClusterer
     private var dirty = false
 
-    /// Loads the clustering index from the store and adds the articles stored after it was saved
-    /// (a run killed before saving it), so that it matches the store.
+    /// Loads the clustering index from the store and makes it match the store: it forgets the
+    /// articles no longer stored and adds those stored after it was saved.
     static func open(store: any ArticleStore, configuration: Configuration) async throws -> StoryDesk {
         var settings = ClusterSettings()
         if let threshold = configuration.analysis.storyThreshold { settings.storyThreshold = Float(threshold) }
@@ -33,16 +33,20 @@ actor StoryDesk {
         if let snapshot = try await store.loadIndex(named: indexName).flatMap(Self.snapshot(from:)), snapshot.settings == settings {
             clusterer = StoryClusterer(snapshot: snapshot)
         }
-        let known = Set(clusterer.snapshot.articleIDs)
-        var caughtUp = 0
-        if try await store.articleCount() != known.count {
-            for article in try await store.articles(since: nil) where !known.contains(article.id) {
+        // The store decides what the index holds: articles it no longer has (removed by
+        // retention, or with their source) are forgotten, and articles stored after the index
+        // was saved (a run killed before saving it) are added, oldest first.
+        let stored = Set(try await store.articleIDs())
+        var changed = clusterer.forget(keeping: stored.contains) > 0
+        let missing = stored.subtracting(clusterer.snapshot.articleIDs)
+        if !missing.isEmpty {
+            for article in try await store.articles(matching: ArticleKeys(ids: Array(missing)), bodies: true) {
                 _ = clusterer.add(Self.clusterArticle(article))
-                caughtUp += 1
             }
+            changed = true
         }
         let desk = StoryDesk(store: store, composer: StoryComposer(summarySentences: configuration.analysis.summarySentences), clusterer: clusterer)
-        if caughtUp > 0 { await desk.markDirty() }
+        if changed { await desk.markDirty() }
         return desk
     }
 

@@ -59,6 +59,31 @@ public struct ContainmentIndex: Sendable, Codable {
         return firsts
     }
 
+    /// The index of the entries `renumbered` keeps (its value at an entry is the entry's new
+    /// number, ascending with the old ones, or -1 to forget it): the postings of kept entries
+    /// in their old order, so every chain walks as before, less the forgotten entries.
+    func keeping(_ renumbered: [Int32]) -> ContainmentIndex {
+        var result = ContainmentIndex(sampling: sampling, window: window, maxChain: maxChain)
+        var kept: [(posting: Int32, sample: UInt64)] = []
+        for (sample, first) in heads.pairs {
+            var posting = first
+            while posting >= 0 {
+                if renumbered[Int(postingEntry[Int(posting)])] >= 0 { kept.append((posting, sample)) }
+                posting = postingNext[Int(posting)]
+            }
+        }
+        kept.sort { $0.posting < $1.posting }
+        result.postingEntry.reserveCapacity(kept.count)
+        result.postingNext.reserveCapacity(kept.count)
+        for (posting, sample) in kept {
+            let first = result.heads.exchange(sample, with: Int32(result.postingEntry.count)) ?? -1
+            result.postingEntry.append(renumbered[Int(postingEntry[Int(posting)])])
+            result.postingNext.append(first)
+        }
+        result.sampleCounts = zip(sampleCounts, renumbered).compactMap { $1 >= 0 ? $0 : nil }
+        return result
+    }
+
     /// Indexed texts sharing samples with `samples`, with the containment of the query in the
     /// entry (`queryInEntry`) and of the entry in the query (`entryInQuery`), oldest entry
     /// first (so equal scores always resolve to the same, earliest, text).

@@ -54,6 +54,16 @@ public struct LSHIndex: Sendable, Codable {
         return firsts
     }
 
+    /// The index of the entries `kept` (entry numbers in ascending order) alone, numbered from 0
+    /// in that order: what inserting only their signatures would have built.
+    func keeping(_ kept: [Int]) -> LSHIndex {
+        var result = LSHIndex(bands: bands, rows: rows, maxChain: maxChain)
+        result.signatures.reserveCapacity(kept.count * bands * rows)
+        result.next.reserveCapacity(kept.count * bands)
+        for entry in kept { result.insert(Array(signature(at: entry))) }
+        return result
+    }
+
     /// Entries sharing at least one band with `signature`, most recent first, without repeats.
     public func candidates(of signature: [UInt32]) -> [Int] {
         candidates(from: (0..<bands).map { heads[bandKey(signature, band: $0)] ?? -1 })

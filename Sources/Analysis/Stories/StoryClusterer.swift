@@ -39,6 +39,40 @@ public struct StoryClusterer: Sendable {
     /// Number of stories.
     public var storyCount: Int { state.stories.stories.count }
 
+    /// Forgets the articles `keep` rejects (ones the store no longer holds), and the stories
+    /// left without one: they are no longer found as what a later article copies or joins.
+    /// The rest is indexed as before, every chain in its old order; story sizes and centroids,
+    /// and the term statistics, still count the forgotten articles. Returns how many were
+    /// forgotten.
+    @discardableResult
+    public mutating func forget(keeping keep: (String) -> Bool) -> Int {
+        var entries = [Int32](repeating: -1, count: state.articleIDs.count)
+        var kept: [Int] = []
+        var storyLives = [Bool](repeating: false, count: state.stories.stories.count)
+        for (entry, id) in state.articleIDs.enumerated() where keep(id) {
+            entries[entry] = Int32(kept.count)
+            kept.append(entry)
+            storyLives[Int(state.articleStory[entry])] = true
+        }
+        let forgotten = state.articleIDs.count - kept.count
+        guard forgotten > 0 else { return 0 }
+        var stories = [Int32](repeating: -1, count: storyLives.count)
+        var storyCount: Int32 = 0
+        for (number, lives) in storyLives.enumerated() where lives {
+            stories[number] = storyCount
+            storyCount += 1
+        }
+        let old = state
+        state.articleIDs = kept.map { old.articleIDs[$0] }
+        state.articleStory = kept.map { stories[Int(old.articleStory[$0])] }
+        state.urls = old.urls.compactMapValues { entries[Int($0)] >= 0 ? entries[Int($0)] : nil }
+        state.contents = old.contents.compactMapValues { entries[Int($0)] >= 0 ? entries[Int($0)] : nil }
+        state.lsh = old.lsh.keeping(kept)
+        state.containment = old.containment.keeping(entries)
+        state.stories = old.stories.keeping(stories)
+        return forgotten
+    }
+
     /// Adds an article and says which story it joins and why.
     public mutating func add(_ article: ClusterArticle) -> ClusterDecision {
         let words = StoryTokenizer.tokens(of: article.text).map(\.hash)

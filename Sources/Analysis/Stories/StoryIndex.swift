@@ -226,6 +226,34 @@ public struct StoryIndex: Sendable, Codable {
         }
     }
 
+    /// The index of the stories `renumbered` keeps (its value at a story is the story's new
+    /// number, ascending with the old ones, or -1 to forget it): their postings in their old
+    /// order, so every chain walks as before, less the forgotten stories.
+    func keeping(_ renumbered: [Int32]) -> StoryIndex {
+        var result = StoryIndex(centroidTerms: centroidTerms, lookupTerms: lookupTerms, maxChain: maxChain)
+        for (number, story) in stories.enumerated() where renumbered[number] >= 0 {
+            result.stories.append(story)
+            result.recency.append(recency[number])
+            let start = number * CentroidSketch.size
+            result.sketches.append(contentsOf: sketches[start..<(start + CentroidSketch.size)])
+        }
+        var kept: [(posting: Int32, term: UInt64)] = []
+        for (term, first) in heads.pairs {
+            var posting = first
+            while posting >= 0 {
+                if renumbered[Int(postings[Int(posting)].story)] >= 0 { kept.append((posting, term)) }
+                posting = postings[Int(posting)].next
+            }
+        }
+        kept.sort { $0.posting < $1.posting }
+        result.postings.reserveCapacity(kept.count)
+        for (posting, term) in kept {
+            let first = result.heads.exchange(term, with: Int32(result.postings.count)) ?? -1
+            result.postings.append(Posting(story: renumbered[Int(postings[Int(posting)].story)], next: first))
+        }
+        return result
+    }
+
     private mutating func index(_ lookup: [UInt64], story: Int) {
         for term in lookup {
             if let head = heads[term], head >= 0, postings[Int(head)].story == Int32(story) { continue }

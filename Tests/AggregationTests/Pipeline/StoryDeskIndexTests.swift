@@ -1,0 +1,45 @@
+import Analysis
+import Foundation
+import Store
+import Testing
+
+@testable import Aggregation
+
+/// The desk makes the saved clustering index match the store when it opens.
+@Suite("The clustering index follows the store")
+struct StoryDeskIndexTests {
+    private typealias Fixture = StoryDeskSettingsTests
+
+    @Test func articlesTheStoreNoLongerHoldsAreForgotten() async throws {
+        let store = try await Fixture.store(indexSettings: ClusterSettings())
+        // Retention keeps one article per source: a1 (ties go to the greater id).
+        let pruned = try await store.prune(RetentionPolicy(maxArticlesPerSource: 1), now: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(pruned.articlesRemoved == 1)
+        #expect(try await Fixture.savedSnapshot(store).articleIDs.count == 2)
+
+        let desk = try await StoryDesk.open(store: store, configuration: PipelineFixtures.configuration(sources: []))
+        try await desk.saveIndex()
+        let snapshot = try await Fixture.savedSnapshot(store)
+        #expect(snapshot.articleIDs == ["a1"])
+        #expect(snapshot.stories.stories.map(\.id) == ["a1"])
+
+        // A copy of the removed article is news again, not a copy of something gone.
+        var clusterer = StoryClusterer(snapshot: snapshot)
+        let copy = clusterer.add(ClusterArticle(id: "c0", url: "https://n0.example/story", title: "Again", text: Fixture.texts[0]))
+        #expect(copy.duplicateOf == nil && copy.storyID == "c0")
+        let other = clusterer.add(ClusterArticle(id: "c1", title: "Again", text: Fixture.texts[1]))
+        #expect(other.duplicateOf == "a1")
+    }
+
+    @Test func articlesStoredAfterTheIndexWasSavedAreAdded() async throws {
+        let store = try await Fixture.store(indexSettings: ClusterSettings())
+        // An index saved before a1 was stored, as a run killed before its save leaves it.
+        var clusterer = StoryClusterer()
+        _ = clusterer.add(ClusterArticle(id: "a0", url: "https://n0.example/story", title: "Cuba and Russia", text: Fixture.texts[0]))
+        try await store.saveIndex(named: StoryDesk.indexName, try CompactEncoder().encode(clusterer.snapshot))
+
+        let desk = try await StoryDesk.open(store: store, configuration: PipelineFixtures.configuration(sources: []))
+        try await desk.saveIndex()
+        #expect(try await Fixture.savedSnapshot(store).articleIDs == ["a0", "a1"])
+    }
+}
