@@ -5,29 +5,63 @@ enum ContentScorer {
     /// Containers that may hold an article.
     static let containers: Set<String> = ["div", "article", "main", "section", "td", "body", "center", "font", "span", "blockquote", "form"]
 
-    /// The best container and each node's subtree score.
+    /// The best container.
+    ///
+    /// Furniture votes against every container holding it, at its full length. When the
+    /// article's paragraphs sit directly in the element that also holds a long comment thread,
+    /// that vote sinks the only container of the article, and a stray scrap of text wins. So
+    /// the choice is made twice, furniture counted in full and at `lenientFurniture` of its
+    /// length; the lenient choice is taken when it holds several times the good prose of the
+    /// strict one (its furniture is left out when the article is rendered).
     static func bestContainer(in analysis: PageAnalysis, articleBodyHint: String?) -> Int? {
         let tree = analysis.tree
         let count = tree.count
         guard count > 0 else { return nil }
-        var score = Array(repeating: 0.0, count: count)
+        // Each subtree's votes: those of prose and labels, and those of furniture, apart.
+        var prose = Array(repeating: 0.0, count: count)
+        var furniture = Array(repeating: 0.0, count: count)
         for index in 0..<count where tree.kinds[index] == .element && !analysis.invisible[index] {
             let own = Double(analysis.ownText[index])
             guard own > 0 else { continue }
-            score[index] = contribution(of: index, in: analysis)
+            if analysis.furniture[index] {
+                furniture[index] = -own
+            } else {
+                prose[index] = contribution(of: index, in: analysis)
+            }
         }
         for index in stride(from: count - 1, through: 1, by: -1) {
             let parent = Int(tree.parents[index])
-            if parent >= 0, !analysis.invisible[index] { score[parent] += score[index] }
+            if parent >= 0, !analysis.invisible[index] {
+                prose[parent] += prose[index]
+                furniture[parent] += furniture[index]
+            }
         }
-        if let hinted = hintedContainer(articleBody: articleBodyHint, analysis: analysis), score[hinted] > 0,
+        let strictScore = zip(prose, furniture).map { $0 + $1 }
+        if let hinted = hintedContainer(articleBody: articleBodyHint, analysis: analysis), strictScore[hinted] > 0,
             let body = articleBodyHint, Double(analysis.textLength[hinted]) >= 0.6 * Double(PageAnalysis.measure(body).0)
         {
             return hinted
         }
+        let strict = best(in: analysis, score: strictScore)
+        let lenientScore = zip(prose, furniture).map { $0 + lenientFurniture * $1 }
+        if let lenient = best(in: analysis, score: lenientScore), lenient != strict,
+            Double(analysis.goodLength[lenient]) > 2 * Double(strict.map { analysis.goodLength[$0] } ?? 0)
+        {
+            return lenient
+        }
+        return strict
+    }
+
+    /// How much furniture counts against a container in the second choice.
+    static let lenientFurniture = 0.3
+
+    /// The container with the highest `score` (with the hints' weights), climbing while its
+    /// parent holds much more good prose.
+    private static func best(in analysis: PageAnalysis, score: [Double]) -> Int? {
+        let tree = analysis.tree
         var best: Int?
         var bestScore = 0.0
-        for index in 0..<count where tree.kinds[index] == .element && containers.contains(tree.names[index]) {
+        for index in 0..<tree.count where tree.kinds[index] == .element && containers.contains(tree.names[index]) {
             guard !analysis.invisible[index], score[index] > 0 else { continue }
             var value = score[index]
             switch analysis.hints[index] {

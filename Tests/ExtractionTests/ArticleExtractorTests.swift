@@ -96,4 +96,20 @@ struct ArticleExtractorTests {
         #expect(page.text.hasPrefix("The city council approved"))
         #expect(!page.text.contains("Short teaser"))
     }
+
+    @Test func paragraphsBesideALongCommentThreadAreTheArticle() {
+        // The paragraphs sit directly in the element that also holds the comments, whose
+        // length votes against it: still the article, without the comments.
+        let body = """
+            <div class="wrap"><div class="postarea"><h1>Council approves the budget</h1>
+            \(FixtureLoader.prose)
+            <div id="comments" class="comments-area"><h2 class="comments-title">5 comments</h2><ol class="comment-list"><li class="comment"><p>Reader 0 wrote: I have followed this council for years and the debate on Tuesday was the longest I can remember, with the same arguments about roads, schools and taxes made again and again by both sides.</p></li><li class="comment"><p>Reader 1 wrote: I have followed this council for years and the debate on Tuesday was the longest I can remember, with the same arguments about roads, schools and taxes made again and again by both sides.</p></li><li class="comment"><p>Reader 2 wrote: I have followed this council for years and the debate on Tuesday was the longest I can remember, with the same arguments about roads, schools and taxes made again and again by both sides.</p></li><li class="comment"><p>Reader 3 wrote: I have followed this council for years and the debate on Tuesday was the longest I can remember, with the same arguments about roads, schools and taxes made again and again by both sides.</p></li><li class="comment"><p>Reader 4 wrote: I have followed this council for years and the debate on Tuesday was the longest I can remember, with the same arguments about roads, schools and taxes made again and again by both sides.</p></li></ol></div>
+            </div><aside><p>About the site</p></aside></div>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body))
+        #expect(page.text.hasPrefix("The city council approved the new budget"))
+        #expect(page.text.hasSuffix("according to officials familiar with the schedule."))
+        #expect(!page.text.contains("Reader 3 wrote"))
+        #expect(page.pageType == .article)
+    }
 }
