@@ -74,6 +74,12 @@ struct ArticleRenderer {
             {
                 return true
             }
+            // Hidden furniture (a closed dialog) goes unless it holds most of the article.
+            if isFurniture, node != root, Double(analysis.goodLength[node]) < PageAnalysis.hiddenArticleShare * rootGood,
+                BoilerplateFilter.isHidden(node, in: tree)
+            {
+                return true
+            }
             let total = analysis.textLength[node]
             if total > 0, !(run.text.isEmpty == false && name == "a") {
                 let density = analysis.linkDensity(node)

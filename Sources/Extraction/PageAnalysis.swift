@@ -104,12 +104,24 @@ struct PageAnalysis: Sendable {
         // Pass 3, document order: furniture is inherited, unless the element holds most of the page's good text.
         var pageGood: Int32 = 1
         for index in 0..<count where tree.parents[index] < 0 { pageGood += goodLength[index] }
+        // A hidden element (a closed modal, a collapsed panel) must hold more of it: readers
+        // never see it, and a modal's terms or guidelines can run to a long article's length.
         for index in 0..<count {
             let parent = Int(tree.parents[index])
             let inherited = parent >= 0 && furniture[parent]
-            furniture[index] = inherited || (selfFurniture[index] && Double(goodLength[index]) < 0.3 * Double(pageGood))
+            var ownFurniture = false
+            if selfFurniture[index] {
+                let share = BoilerplateFilter.isHidden(index, in: tree) ? Self.hiddenArticleShare : Self.furnitureArticleShare
+                ownFurniture = Double(goodLength[index]) < share * Double(pageGood)
+            }
+            furniture[index] = inherited || ownFurniture
         }
     }
+
+    /// The share of a page's good text that makes a furniture-like element its article after all.
+    static let furnitureArticleShare = 0.3
+    /// The same for a hidden element.
+    static let hiddenArticleShare = 0.6
 
     /// Non-space scalars and sentence punctuation (.,;:!?) in a piece of text.
     static func measure(_ text: String) -> (Int32, Int32) {

@@ -112,4 +112,18 @@ struct ArticleExtractorTests {
         #expect(!page.text.contains("Reader 3 wrote"))
         #expect(page.pageType == .article)
     }
+
+    @Test func aHiddenModalLongerThanTheArticleIsNotTheArticle() {
+        // A closed "republish" dialog whose guidelines outweigh the article; readers never see it.
+        let guidelines = (1...4).map { number in
+            "<p>Guideline \(number): you may republish our stories for free, online or in print, as long as you credit the writer and the newsroom and do not edit the text.</p>"
+        }.joined()
+        let body = """
+            <main><article><h1>Council approves the budget</h1>\(FixtureLoader.prose)</article>
+            <div class="republish-panel" style="display: none"><h2>Republish this story</h2>\(guidelines)</div></main>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body))
+        #expect(page.text.hasPrefix("The city council approved the new budget"))
+        #expect(!page.text.contains("Guideline"))
+    }
 }
