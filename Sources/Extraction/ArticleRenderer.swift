@@ -75,9 +75,7 @@ struct ArticleRenderer {
                 return true
             }
             // Hidden furniture (a closed dialog) goes unless it holds most of the article.
-            if isFurniture, node != root, Double(analysis.goodLength[node]) < PageAnalysis.hiddenArticleShare * rootGood,
-                BoilerplateFilter.isHidden(node, in: tree)
-            {
+            if analysis.hidden[node], node != root, Double(analysis.goodLength[node]) < PageAnalysis.hiddenArticleShare * rootGood {
                 return true
             }
             let total = analysis.textLength[node]

@@ -10,6 +10,8 @@ struct PageAnalysis: Sendable {
     private(set) var furniture: [Bool]
     /// Furniture by the element's own name, hint, hidden state or control type (not inherited).
     private(set) var selfFurniture: [Bool]
+    /// Hidden from readers by the element itself (`hidden`, `aria-hidden`, `display:none`).
+    private(set) var hidden: [Bool]
     /// The element's own hint.
     private(set) var hints: [BoilerplateFilter.Hint]
     /// Visible non-space characters in the subtree.
@@ -47,6 +49,7 @@ struct PageAnalysis: Sendable {
         invisible = Array(repeating: false, count: count)
         furniture = Array(repeating: false, count: count)
         hints = Array(repeating: .none, count: count)
+        hidden = Array(repeating: false, count: count)
         textLength = Array(repeating: 0, count: count)
         linkLength = Array(repeating: 0, count: count)
         goodLength = Array(repeating: 0, count: count)
@@ -65,10 +68,11 @@ struct PageAnalysis: Sendable {
             if tree.kinds[index] == .element {
                 let name = tree.names[index]
                 hints[index] = BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache)
+                hidden[index] = BoilerplateFilter.isHidden(index, in: tree)
                 invisible[index] = parentInvisible || PageTree.invisibleElements.contains(name)
                 selfFurniture[index] =
                     BoilerplateFilter.furnitureElements.contains(name) || hints[index] == .boilerplate
-                    || PageTree.controlElements.contains(name) || BoilerplateFilter.isHidden(index, in: tree)
+                    || PageTree.controlElements.contains(name) || hidden[index]
                 inLink[index] = (parent >= 0 && inLink[parent]) || name == "a"
                 blockOf[index] = Self.blockElements.contains(name) ? Int32(index) : (parent >= 0 ? blockOf[parent] : Int32(index))
             } else {
@@ -111,7 +115,7 @@ struct PageAnalysis: Sendable {
             let inherited = parent >= 0 && furniture[parent]
             var ownFurniture = false
             if selfFurniture[index] {
-                let share = BoilerplateFilter.isHidden(index, in: tree) ? Self.hiddenArticleShare : Self.furnitureArticleShare
+                let share = hidden[index] ? Self.hiddenArticleShare : Self.furnitureArticleShare
                 ownFurniture = Double(goodLength[index]) < share * Double(pageGood)
             }
             furniture[index] = inherited || ownFurniture
