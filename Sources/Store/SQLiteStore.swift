@@ -20,7 +20,8 @@ public final class SQLiteStore: ArticleStore {
     }
 
     /// Opens the store with a given migrator (tests add migrations to prove upgrades).
-    init(path: String, busyTimeout: TimeInterval, migrator: DatabaseMigrator) throws {
+    /// `checkpointFrames` is the log size, in pages, that starts a background checkpoint.
+    init(path: String, busyTimeout: TimeInterval, migrator: DatabaseMigrator, checkpointFrames: Int32 = WALCheckpointer.defaultStart) throws {
         self.path = path
         self.migrator = migrator
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -33,15 +34,14 @@ public final class SQLiteStore: ArticleStore {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tributary-store"
+        let checkpointer = WALCheckpointer(path: path, start: checkpointFrames, finishBelow: max(checkpointFrames / 8, 1))
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync: a killed process loses nothing it committed; a power cut may
             // roll back the last transactions but never corrupts the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // A checkpoint every 10,000 pages (40 MB of log) instead of SQLite's 1,000: a page
-            // changed by many transactions (index pages, under random keys) is copied into the
-            // file once per checkpoint, and a cold aggregation's commits spent a third of their
-            // time checkpointing at the default.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+            // The log is copied into the file beside the writer, not inside the commit that
+            // fills it (replacing SQLite's automatic checkpoint; see `WALCheckpointer`).
+            if !db.configuration.readonly { checkpointer.install(on: db) }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -12,7 +12,7 @@ struct SQLiteStoreTests {
         let store = try SQLiteStore(path: path)
         #expect(store.path == path)
         #expect(FileManager.default.fileExists(atPath: path))
-        #expect(try await store.appliedMigrations() == ["v1", "v2"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try await store.integrityProblems().isEmpty)
         let mode = try await DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -27,7 +27,7 @@ struct SQLiteStoreTests {
             try await store.saveIndex(named: "clusters", [7, 8, 9])
         }
         let reopened = try SQLiteStore(path: path)
-        #expect(try await reopened.appliedMigrations() == ["v1", "v2"])
+        #expect(try await reopened.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try await reopened.articleCount() == 5)
         #expect(try await reopened.source(id: "s2") == Sample.source("s2"))
         #expect(try await reopened.article(id: "a1") == Sample.article("a1", firstSeen: Sample.date(10), contentHash: "same"))
@@ -44,7 +44,7 @@ struct SQLiteStoreTests {
             "v99", { db in try db.execute(sql: "ALTER TABLE article ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0") }
         )
         let upgraded = try SQLiteStore(path: path, busyTimeout: 5, migrator: StoreSchema.migrator(extra: [later]))
-        #expect(try await upgraded.appliedMigrations() == ["v1", "v2", "v99"])
+        #expect(try await upgraded.appliedMigrations() == ["v1", "v2", "v3", "v99"])
         #expect(try await upgraded.articleCount() == 5)
         #expect(try await upgraded.article(id: "b1")?.entryID == "shared-entry")
         let columns = try await upgraded.pool.read { db in try db.columns(in: "article").map(\.name) }
@@ -72,7 +72,7 @@ struct SQLiteStoreTests {
             }
         }
         let store = try SQLiteStore(path: path)
-        #expect(try await store.appliedMigrations() == ["v1", "v2"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try await store.loadIndex(named: "clusters") == index)
         #expect(try await store.loadIndex(named: "empty") == [])
         #expect(try await store.loadIndex(named: "other") == nil)
@@ -80,6 +80,66 @@ struct SQLiteStoreTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'snapshot%'")
         }
         #expect(tables == ["snapshot_piece"])
+    }
+
+    @Test func aVersion2FileKeepsItsStoryLabelsThroughTheUpgradeToLabelsByStory() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        do {
+            var version2 = DatabaseMigrator()
+            for migration in StoreSchema.migrations.prefix(2) { version2.registerMigration(migration.identifier, migrate: migration.apply) }
+            let store = try SQLiteStore(path: path, busyTimeout: 5, migrator: version2)
+            #expect(try await store.appliedMigrations() == ["v1", "v2"])
+            try await StoryBehaviourTests.commit(
+                [
+                    Sample.story("cuba", updated: Sample.date(30), topics: ["diplomacy"], regions: ["americas", "cu"]),
+                    Sample.story("haiti", updated: Sample.date(20), topics: ["health"], regions: ["americas", "ht"]),
+                ], to: store)
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try await store.integrityProblems().isEmpty)
+        #expect(try await store.stories(.region("americas"), since: nil, limit: 10).map(\.id) == ["cuba", "haiti"])
+        #expect(try await store.stories(.topic("health"), since: nil, limit: 10).map(\.id) == ["haiti"])
+        let labels = try await store.storyLabels()
+        #expect(labels.topics == ["diplomacy": 1, "health": 1])
+        #expect(labels.regions == ["americas": 2, "cu": 1, "ht": 1])
+        // Keyed by story first now, and the index by story is gone with the old table.
+        let key = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA index_info(sqlite_autoindex_story_label_1)").map { $0["name"] as String }
+        }
+        #expect(key == ["story_id", "kind", "label_id"])
+        let indexes = try await store.pool.read { db in try db.indexes(on: "story_label").map(\.name).sorted() }
+        #expect(indexes == ["sqlite_autoindex_story_label_1", "story_label_feed"])
+        // A story saved again has its labels replaced.
+        try await StoryBehaviourTests.commit([Sample.story("cuba", updated: Sample.date(40), topics: ["sport"], regions: ["cu"])], to: store)
+        #expect(try await store.stories(.region("americas"), since: nil, limit: 10).map(\.id) == ["haiti"])
+        #expect(try await store.stories(.topic("sport"), since: nil, limit: 10).map(\.id) == ["cuba"])
+    }
+
+    @Test func theLogIsCopiedIntoTheFileBesideTheWriterAndReusedFromItsStart() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tributary.sqlite")
+        // A checkpoint after every 20 pages of log: the commits below start many.
+        let store = try SQLiteStore(path: path, busyTimeout: 5, migrator: StoreSchema.migrator(), checkpointFrames: 20)
+        let text = String(repeating: "A paragraph of news text. ", count: 200)
+        for batch in 0..<300 {
+            let articles = (0..<4).map { index in
+                var article = Sample.article("a\(batch)-\(index)", story: "s\(batch)")
+                article.text = text
+                return article
+            }
+            try await store.commit(SourceUpdate(source: Sample.source("s1"), articles: articles, stories: [Sample.story("s\(batch)")]))
+        }
+        // Every page of the file came through the log: a log never copied, or never started
+        // again from its beginning, would be larger than the file. (The margin is for a slow
+        // disk: the writer goes on while a copy waits for its sync.)
+        let log = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+        let file = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+        #expect(file > 4_000_000, "file of \(file) bytes")
+        #expect(log > 0 && log < file * 2 / 3, "log of \(log) bytes, file of \(file)")
+        #expect(try await store.articleCount() == 1200)
+        #expect(try await store.integrityProblems().isEmpty)
     }
 
     @Test func aLargeSnapshotIsStoredInRowsOfAtMostOnePiece() async throws {
