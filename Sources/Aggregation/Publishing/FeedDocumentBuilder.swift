@@ -57,20 +57,42 @@ struct FeedDocumentBuilder: Sendable {
         var unique: [String: StoryRecord] = [:]
         for story in stories { unique[story.id] = unique[story.id] ?? story }
         let ids = unique.keys.sorted()
+        let parts = stride(from: 0, to: ids.count, by: Self.storiesPerRead).map { start in
+            Array(ids[start..<min(start + Self.storiesPerRead, ids.count)])
+        }
+        // Read and built a part at a time on each core (the store has a reader per task), so
+        // only that many parts' articles are in memory.
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var entries: [String: StoryEntry] = [:]
-        // Read and built a part at a time, so only one part's articles are in memory.
-        for start in stride(from: 0, to: ids.count, by: Self.storiesPerRead) {
-            let part = Array(ids[start..<min(start + Self.storiesPerRead, ids.count)])
-            var members: [String: [ArticleRecord]] = [:]
-            for article in try await store.articles(matching: ArticleKeys(stories: part), bodies: false) {
-                members[article.storyID, default: []].append(article)
+        try await withThrowingTaskGroup(of: [String: StoryEntry].self) { group in
+            var launched = 0
+            func launch() {
+                guard launched < parts.count else { return }
+                let part = parts[launched]
+                launched += 1
+                group.addTask { [unique] in try await self.entries(part: part, of: unique) }
             }
-            for id in part {
-                guard let story = unique[id] else { continue }
-                let ordered = members[id] ?? []
-                let primary = ordered.first { $0.id == story.primaryArticleID } ?? ordered.first
-                entries[id] = StoryEntry(entry: entry(for: story, ordered: ordered, primary: primary), primaryURL: primary?.url)
+            for _ in 0..<width { launch() }
+            while let built = try await group.next() {
+                entries.merge(built) { first, _ in first }
+                launch()
             }
+        }
+        return entries
+    }
+
+    /// The entries of one part of the stories (`ids`, found in `stories`).
+    private func entries(part ids: [String], of stories: [String: StoryRecord]) async throws -> [String: StoryEntry] {
+        var members: [String: [ArticleRecord]] = [:]
+        for article in try await store.articles(matching: ArticleKeys(stories: ids), bodies: false) {
+            members[article.storyID, default: []].append(article)
+        }
+        var entries: [String: StoryEntry] = [:]
+        for id in ids {
+            guard let story = stories[id] else { continue }
+            let ordered = members[id] ?? []
+            let primary = ordered.first { $0.id == story.primaryArticleID } ?? ordered.first
+            entries[id] = StoryEntry(entry: entry(for: story, ordered: ordered, primary: primary), primaryURL: primary?.url)
         }
         return entries
     }
