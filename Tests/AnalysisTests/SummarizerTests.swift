@@ -33,10 +33,19 @@ struct SummarizerTests {
             "By Jane Doe", "By JOHN SMITH, Reuters", "Click here to read the full story.", "No time to read? Get a summary.",
             "Get a summary of the news.", "Sign up for our daily briefing.", "Follow us on Twitter.",
             "© 2024 Daily Planet. All rights reserved.", "Image: Getty Images", "Read more: the full report.",
-            "Scroll down for video", "Photo: Jane Doe/AP",
+            "Scroll down for video", "Photo: Jane Doe/AP", "Café owners, CLICK HERE to read the full story.",
         ])
     func recognizesBoilerplate(_ sentence: String) {
         #expect(BoilerplateFilter.english.isBoilerplate(sentence))
+    }
+
+    @Test func phrasesAreFoundAnywhereInAnyCaseAndNotPastTheEnd() {
+        let filter = BoilerplateFilter(prefixes: [], phrases: ["Ünïcode Phrase", "the end"])
+        #expect(filter.isBoilerplate("Some text with ÜNÏCODE PHRASE inside."))
+        #expect(filter.isBoilerplate("This is THE END"))
+        #expect(!filter.isBoilerplate("This is the en"))
+        #expect(!filter.isBoilerplate("unicode phrase, without its marks"))
+        #expect(!filter.isBoilerplate(""))
     }
 
     @Test(

@@ -12,10 +12,20 @@ public struct BoilerplateFilter: Sendable {
         self.phrases = phrases.map { $0.lowercased() }
         self.prefixBytes = self.prefixes.map { Array($0.utf8) }
         self.phraseBytes = self.phrases.map { Array($0.utf8) }
+        var byFirstByte = [[Int]](repeating: [], count: 256)
+        for (index, phrase) in phraseBytes.enumerated() {
+            if let first = phrase.first { byFirstByte[Int(first)].append(index) }
+        }
+        self.phrasesByFirstByte = byFirstByte
+        self.hasEmptyPhrase = phraseBytes.contains { $0.isEmpty }
     }
 
     private let prefixBytes: [[UInt8]]
     private let phraseBytes: [[UInt8]]
+    /// The phrases by their first byte: one pass over a sentence tries only the phrases that
+    /// can start where it stands.
+    private let phrasesByFirstByte: [[Int]]
+    private let hasEmptyPhrase: Bool
 
     /// The built-in English filter (`Resources/boilerplate-en.txt`).
     public static let english: BoilerplateFilter = {
@@ -33,22 +43,36 @@ public struct BoilerplateFilter: Sendable {
 
     /// Whether `sentence` is boilerplate.
     public func isBoilerplate(_ sentence: String) -> Bool {
-        let lower = Array(sentence.lowercased().utf8)
+        let lower = Self.lowercasedBytes(sentence)
         if prefixBytes.contains(where: { lower.starts(with: $0) }) { return true }
-        if phraseBytes.contains(where: { Self.occurs($0, in: lower) }) { return true }
+        if containsPhrase(lower) { return true }
         return Self.isByline(sentence)
     }
 
-    /// Whether `needle` occurs in `haystack` (byte-wise; both lower-cased UTF-8).
-    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+    /// Whether one of the phrases occurs in `lower` (lower-cased UTF-8).
+    func containsPhrase(_ lower: [UInt8]) -> Bool {
+        if hasEmptyPhrase { return true }
+        return lower.withUnsafeBufferPointer { haystack in
+            for start in haystack.indices {
+                for index in phrasesByFirstByte[Int(haystack[start])] {
+                    let needle = phraseBytes[index]
+                    guard start + needle.count <= haystack.count else { continue }
+                    if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+                }
+            }
+            return false
         }
-        return false
+    }
+
+    /// The UTF-8 bytes of `text` lower-cased: ASCII in place, anything else by `lowercased()`.
+    static func lowercasedBytes(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 { return Array(text.lowercased().utf8) }
+            if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
+        }
+        return bytes
     }
 
     /// A short "By Jane Doe" / "By Jane Doe, Reuters" line, or a dateline-only fragment.

@@ -11,17 +11,18 @@ public enum EnglishStemmer {
         return String(decoding: s, as: UTF8.self)
     }
 
-    private static let apostrophe = Array("'".utf8)
-    private static let rightQuote = Array("\u{2019}".utf8)
-
     private static func strip(_ s: inout [UInt8]) {
-        for quote in [apostrophe, rightQuote] {
-            if hasSuffix(s, quote + [0x73]) {
-                s.removeLast(quote.count + 1)
-                return
-            }
-            if hasSuffix(s, quote) { s.removeLast(quote.count) }
+        // A possessive ends the work; a bare closing apostrophe is dropped (straight, then curly).
+        if hasSuffix(s, "'s") {
+            s.removeLast(2)
+            return
         }
+        if hasSuffix(s, "'") { s.removeLast(1) }
+        if hasSuffix(s, "\u{2019}s") {
+            s.removeLast(4)
+            return
+        }
+        if hasSuffix(s, "\u{2019}") { s.removeLast(3) }
         if hasSuffix(s, "ies"), s.count > 4 {
             s.removeLast(2)
             s[s.count - 1] = UInt8(ascii: "y")
@@ -54,9 +55,5 @@ public enum EnglishStemmer {
             for offset in 0..<count where s[s.count - count + offset] != tail[offset] { return false }
             return true
         }
-    }
-
-    private static func hasSuffix(_ s: [UInt8], _ tail: [UInt8]) -> Bool {
-        s.count >= tail.count && s[(s.count - tail.count)...].elementsEqual(tail)
     }
 }

@@ -56,8 +56,16 @@ struct TopicText: Sendable {
     init(_ text: String) {
         var folded: [String] = []
         var cased: [String] = []
+        // Words repeat: each distinct one is lower-cased and stemmed once.
+        var keys: [String: String] = [:]
         WordTokenizer.forEachWord(in: text) { word in
-            folded.append(TopicTerm.foldedKey(word.lowercased()))
+            if let key = keys[word] {
+                folded.append(key)
+            } else {
+                let key = TopicTerm.foldedKey(word.lowercased())
+                keys[word] = key
+                folded.append(key)
+            }
             cased.append(TopicTerm.casedKey(word))
         }
         self.folded = folded
