@@ -187,4 +187,16 @@ import Testing
         #expect(matches.map(\.entry) == [0, 1, 2, 3, 4])
         #expect(matches.allSatisfy { $0.shared == 6 && $0.queryInEntry == 1 })
     }
+
+    @Test func eachSampleChainIsWalkedToItsOwnLimit() {
+        var index = ContainmentIndex(sampling: 1, maxChain: 3)
+        for _ in 0..<5 { index.insert(samples: [1, 2]) }
+        for _ in 0..<2 { index.insert(samples: [3]) }
+        // Samples 1 and 2 reach their three newest entries (4, 3, 2), sample 3 its two; entries
+        // 0 and 1 lie past the limit.
+        let matches = index.matches(of: [1, 2, 3])
+        #expect(matches.map(\.entry) == [2, 3, 4, 5, 6])
+        #expect(matches.map(\.shared) == [2, 2, 2, 1, 1])
+        #expect(matches.map(\.entrySamples) == [2, 2, 2, 1, 1])
+    }
 }

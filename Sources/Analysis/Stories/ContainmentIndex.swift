@@ -96,15 +96,26 @@ public struct ContainmentIndex: Sendable, Codable {
     func matches(from firsts: [Int32]) -> [ContainmentMatch] {
         let querySamples = firsts.count
         guard querySamples > 0 else { return [] }
+        // The chains are walked side by side, one step of each per round: a step is a load
+        // from far away in the posting arrays, and the steps of different chains do not wait
+        // for one another, while the steps of one chain do (walked one chain after another,
+        // the loads missed the cache one at a time). The hits are sorted, so their order here
+        // does not matter.
         var hits: [Int32] = []
-        for first in firsts {
-            var posting = first
-            var walked = 0
-            while posting >= 0 && walked < maxChain {
+        hits.reserveCapacity(querySamples * 8)
+        var cursors = firsts
+        var walked = 0
+        var walking = true
+        while walking && walked < maxChain {
+            walking = false
+            for index in cursors.indices {
+                let posting = cursors[index]
+                guard posting >= 0 else { continue }
                 hits.append(postingEntry[Int(posting)])
-                posting = postingNext[Int(posting)]
-                walked += 1
+                cursors[index] = postingNext[Int(posting)]
+                walking = true
             }
+            walked += 1
         }
         hits.sort()
         var result: [ContainmentMatch] = []

@@ -19,11 +19,12 @@ struct SentenceRanker: Sendable {
     var longLength = 28
 
     /// A score for every sentence, by index in `sentences`.
-    /// - Parameter support: how many units (sentences or articles) contain each term.
-    func scores(_ sentences: [SummarySentence], support: [String: Int]) -> [Double] {
+    /// - Parameter support: how many units (sentences or articles) contain each term, by the
+    ///   term's number.
+    func scores(_ sentences: [SummarySentence], support: [Int]) -> [Double] {
         var centrality = sentences.map { sentence -> Double in
             guard !sentence.terms.isEmpty else { return 0 }
-            let total = sentence.terms.reduce(0.0) { $0 + log(Double(support[$1, default: 1])) }
+            let total = sentence.terms.reduce(0.0) { $0 + log(Double(max(support[Int($1)], 1))) }
             return total / sqrt(Double(sentence.terms.count))
         }
         if let top = centrality.max(), top > 0 { centrality = centrality.map { $0 / top } }

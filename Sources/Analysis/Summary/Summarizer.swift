@@ -34,9 +34,10 @@ public enum Summarizer {
     }
 
     static func select(from articles: [String], limit: Int, wordBudget: Int?) -> [String] {
-        let candidates = articles.enumerated().flatMap { candidateSentences(in: $0.element, article: $0.offset) }
+        var vocabulary = SummaryVocabulary()
+        let candidates = articles.enumerated().flatMap { candidateSentences(in: $0.element, article: $0.offset, vocabulary: &vocabulary) }
         guard !candidates.isEmpty else { return [] }
-        let scores = rank(candidates, articleCount: articles.count)
+        let scores = rank(candidates, articleCount: articles.count, stems: vocabulary.stemCount)
         let order = candidates.indices.sorted { scores[$0] > scores[$1] }
         var chosen: [SummarySentence] = []
         var words = 0
@@ -53,11 +54,10 @@ public enum Summarizer {
     }
 
     /// The non-boilerplate sentences of one article, fragments dropped when possible.
-    static func candidateSentences(in text: String, article: Int) -> [SummarySentence] {
+    static func candidateSentences(in text: String, article: Int, vocabulary: inout SummaryVocabulary) -> [SummarySentence] {
         let filter = BoilerplateFilter.english
         let kept = SentenceSplitter.english.sentences(in: text).filter { !filter.isBoilerplate($0) }
-        var stems: [String: String?] = [:]
-        let prepared = kept.map { SummarySentence(text: $0, article: article, position: 0, stopWords: .english, stems: &stems) }
+        let prepared = kept.map { SummarySentence(text: $0, article: article, position: 0, vocabulary: &vocabulary) }
         let full = prepared.filter { $0.wordCount >= minimumWords }
         let usable = full.isEmpty ? prepared.filter { $0.wordCount > 0 } : full
         return usable.enumerated().map { offset, sentence in
@@ -65,14 +65,21 @@ public enum Summarizer {
         }
     }
 
-    static func rank(_ candidates: [SummarySentence], articleCount: Int) -> [Double] {
-        var support: [String: Int] = [:]
+    /// Scores the candidates; `stems` is the number of distinct stems they are numbered with.
+    static func rank(_ candidates: [SummarySentence], articleCount: Int, stems: Int) -> [Double] {
+        // How many units contain each stem: articles when there are several, else sentences.
+        var support = [Int](repeating: 0, count: stems)
         if articleCount > 1 {
-            var perArticle: [Int: Set<String>] = [:]
-            for sentence in candidates { perArticle[sentence.article, default: []].formUnion(sentence.terms) }
-            for terms in perArticle.values { for term in terms { support[term, default: 0] += 1 } }
+            // An article's candidates are consecutive: a stem counts once per article.
+            var lastArticle = [Int](repeating: -1, count: stems)
+            for sentence in candidates {
+                for term in sentence.terms where lastArticle[Int(term)] != sentence.article {
+                    lastArticle[Int(term)] = sentence.article
+                    support[Int(term)] += 1
+                }
+            }
         } else {
-            for sentence in candidates { for term in sentence.terms { support[term, default: 0] += 1 } }
+            for sentence in candidates { for term in sentence.terms { support[Int(term)] += 1 } }
         }
         return ranker.scores(candidates, support: support)
     }
