@@ -45,10 +45,10 @@ public struct TopicClassifier: Sendable {
     /// times the logarithm of its weighted occurrences.
     func evidence(title: String, text: String) -> [Double] {
         var hits: [Int: (term: TopicTerm, count: Double)] = [:]
-        index.forEachMatch(in: TopicText(title)) { term, _ in
+        index.forEachMatch(in: TopicText(title, index: index)) { term, _ in
             hits[term.serial, default: (term, 0)].count += titleWeight
         }
-        index.forEachMatch(in: TopicText(text)) { term, position in
+        index.forEachMatch(in: TopicText(text, index: index)) { term, position in
             hits[term.serial, default: (term, 0)].count += position < leadWords ? leadWeight : 1
         }
         var evidence = [Double](repeating: 0, count: topics.definitions.count)

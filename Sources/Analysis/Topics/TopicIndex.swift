@@ -1,8 +1,12 @@
-/// The keywords of a topic set compiled for one pass over a text's words: terms are looked up
-/// by the key of their first word.
+/// The keywords of a topic set compiled for one pass over a text's words: every key is
+/// numbered, and terms are looked up by the number of their first word's key.
 struct TopicIndex: Sendable {
-    private(set) var folded: [String: [TopicTerm]] = [:]
-    private(set) var cased: [String: [TopicTerm]] = [:]
+    /// Terms by the number of their first key, case-folded stems and words as written apart.
+    private(set) var folded: [[TopicTerm]] = []
+    private(set) var cased: [[TopicTerm]] = []
+    /// The number of every key a term uses.
+    private(set) var foldedNumbers: [String: Int32] = [:]
+    private(set) var casedNumbers: [String: Int32] = [:]
     private(set) var termCount = 0
 
     init(_ set: TopicSet) {
@@ -18,29 +22,42 @@ struct TopicIndex: Sendable {
         guard !words.isEmpty else { return }
         let caseSensitive = words.contains { word in word.contains { $0.isUppercase } }
         let keys = words.map { caseSensitive ? TopicTerm.casedKey($0) : TopicTerm.foldedKey($0.lowercased()) }
-        let compiled = TopicTerm(keys: keys, caseSensitive: caseSensitive, topic: topic, weight: weight, serial: termCount)
+        let numbers = keys.map { key in
+            caseSensitive ? Self.number(key, in: &casedNumbers, terms: &cased) : Self.number(key, in: &foldedNumbers, terms: &folded)
+        }
+        let compiled = TopicTerm(keys: numbers, caseSensitive: caseSensitive, topic: topic, weight: weight, serial: termCount)
         termCount += 1
         if caseSensitive {
-            cased[keys[0], default: []].append(compiled)
+            cased[Int(numbers[0])].append(compiled)
         } else {
-            folded[keys[0], default: []].append(compiled)
+            folded[Int(numbers[0])].append(compiled)
         }
+    }
+
+    private static func number(_ key: String, in numbers: inout [String: Int32], terms: inout [[TopicTerm]]) -> Int32 {
+        if let number = numbers[key] { return number }
+        let number = Int32(terms.count)
+        numbers[key] = number
+        terms.append([])
+        return number
     }
 
     /// Calls `body` with every term occurring in `words` (keys prepared by `TopicText`) and the
     /// word position where it starts.
     func forEachMatch(in text: TopicText, _ body: (TopicTerm, Int) -> Void) {
         for position in text.folded.indices {
-            if let terms = folded[text.folded[position]] {
-                for term in terms where matches(term, text.folded, at: position) { body(term, position) }
+            let foldedKey = text.folded[position]
+            if foldedKey >= 0 {
+                for term in folded[Int(foldedKey)] where matches(term, text.folded, at: position) { body(term, position) }
             }
-            if let terms = cased[text.cased[position]] {
-                for term in terms where matches(term, text.cased, at: position) { body(term, position) }
+            let casedKey = text.cased[position]
+            if casedKey >= 0 {
+                for term in cased[Int(casedKey)] where matches(term, text.cased, at: position) { body(term, position) }
             }
         }
     }
 
-    private func matches(_ term: TopicTerm, _ keys: [String], at position: Int) -> Bool {
+    private func matches(_ term: TopicTerm, _ keys: [Int32], at position: Int) -> Bool {
         guard term.keys.count > 1 else { return true }
         guard position + term.keys.count <= keys.count else { return false }
         for offset in 1..<term.keys.count where keys[position + offset] != term.keys[offset] { return false }
@@ -48,25 +65,29 @@ struct TopicIndex: Sendable {
     }
 }
 
-/// A text's words as match keys, both case-folded stems and as written.
+/// A text's words as the numbers of their match keys in a `TopicIndex`, both case-folded stems
+/// and as written (-1 for a key no term uses).
 struct TopicText: Sendable {
-    let folded: [String]
-    let cased: [String]
+    let folded: [Int32]
+    let cased: [Int32]
 
-    init(_ text: String) {
-        var folded: [String] = []
-        var cased: [String] = []
-        // Words repeat: each distinct one is lower-cased and stemmed once.
-        var keys: [String: String] = [:]
+    init(_ text: String, index: TopicIndex) {
+        var folded: [Int32] = []
+        var cased: [Int32] = []
+        // Words repeat: each distinct one is lower-cased, stemmed and looked up once.
+        var known: [String: (folded: Int32, cased: Int32)] = [:]
         WordTokenizer.forEachWord(in: text) { word in
-            if let key = keys[word] {
-                folded.append(key)
+            let numbers: (folded: Int32, cased: Int32)
+            if let found = known[word] {
+                numbers = found
             } else {
-                let key = TopicTerm.foldedKey(word.lowercased())
-                keys[word] = key
-                folded.append(key)
+                numbers = (
+                    index.foldedNumbers[TopicTerm.foldedKey(word.lowercased())] ?? -1, index.casedNumbers[TopicTerm.casedKey(word)] ?? -1
+                )
+                known[word] = numbers
             }
-            cased.append(TopicTerm.casedKey(word))
+            folded.append(numbers.folded)
+            cased.append(numbers.cased)
         }
         self.folded = folded
         self.cased = cased

@@ -1,7 +1,8 @@
 /// A compiled keyword or phrase: the keys of its words, how to match them, its topic and weight.
 struct TopicTerm: Sendable {
-    /// The match key of each word: a stem, or the word as written when `caseSensitive`.
-    let keys: [String]
+    /// The number (in its `TopicIndex`) of each word's match key: a stem, or the word as
+    /// written when `caseSensitive`.
+    let keys: [Int32]
     /// Whether the words must match as written (the term has capitals).
     let caseSensitive: Bool
     /// The index of the topic in the set.
