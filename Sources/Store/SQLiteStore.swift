@@ -34,7 +34,7 @@ public final class SQLiteStore: ArticleStore {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tributary-store"
-        let checkpointer = WALCheckpointer(path: path, start: checkpointFrames, finishBelow: max(checkpointFrames / 8, 1))
+        let checkpointer = WALCheckpointer(path: path, start: checkpointFrames)
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync: a killed process loses nothing it committed; a power cut may
             // roll back the last transactions but never corrupts the file.

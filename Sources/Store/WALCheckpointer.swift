@@ -16,7 +16,8 @@ import Synchronization
 final class WALCheckpointer: Sendable {
     /// Frames in the log that start a background copy.
     let start: Int32
-    /// At most this many frames left uncopied by a background pass let the writer finish inline.
+    /// A background pass that copies at most this many new frames (an eighth of `start`) is
+    /// the last one; the writer copies what was added after it.
     let finishBelow: Int32
 
     private enum Phase {
@@ -32,10 +33,10 @@ final class WALCheckpointer: Sendable {
     /// The default `start`: 8,000 frames, about 32 MB of log.
     static let defaultStart: Int32 = 8_000
 
-    init(path: String, start: Int32 = defaultStart, finishBelow: Int32 = 1_000) {
+    init(path: String, start: Int32 = defaultStart) {
         self.path = path
         self.start = start
-        self.finishBelow = finishBelow
+        self.finishBelow = max(start / 8, 1)
     }
 
     /// Installs the log hook on the writer's connection (replacing the automatic checkpoint).

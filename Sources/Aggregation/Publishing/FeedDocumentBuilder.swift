@@ -62,21 +62,11 @@ struct FeedDocumentBuilder: Sendable {
         }
         // Read and built a part at a time on each core (the store has a reader per task), so
         // only that many parts' articles are in memory.
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var entries: [String: StoryEntry] = [:]
-        try await withThrowingTaskGroup(of: [String: StoryEntry].self) { group in
-            var launched = 0
-            func launch() {
-                guard launched < parts.count else { return }
-                let part = parts[launched]
-                launched += 1
-                group.addTask { [unique] in try await self.entries(part: part, of: unique) }
-            }
-            for _ in 0..<width { launch() }
-            while let built = try await group.next() {
-                entries.merge(built) { first, _ in first }
-                launch()
-            }
+        try await forEachInOrder(parts, width: ProcessInfo.processInfo.activeProcessorCount) { [unique] part in
+            try await self.entries(part: part, of: unique)
+        } handle: { _, built in
+            entries.merge(built) { first, _ in first }
         }
         return entries
     }

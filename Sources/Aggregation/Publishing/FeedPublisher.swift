@@ -34,13 +34,11 @@ public struct FeedPublisher: Sendable {
         let builder = try await FeedDocumentBuilder.make(configuration: configuration, store: store)
         let folder = configuration.outputURL
         // Each feed's stories, read on several of the store's readers at once.
-        var found = [[StoryRecord]](repeating: [], count: catalog.descriptors.count)
-        try await withThrowingTaskGroup(of: (Int, [StoryRecord]).self) { [store, configuration] group in
-            for (index, descriptor) in catalog.descriptors.enumerated() {
-                if index >= Self.concurrentReads, let (done, stories) = try await group.next() { found[done] = stories }
-                group.addTask { (index, try await store.stories(descriptor.filter, since: catalog.since, limit: configuration.publish.limit)) }
-            }
-            while let (done, stories) = try await group.next() { found[done] = stories }
+        var found: [[StoryRecord]] = []
+        try await forEachInOrder(catalog.descriptors, width: Self.concurrentReads) { [store, configuration] descriptor in
+            try await store.stories(descriptor.filter, since: catalog.since, limit: configuration.publish.limit)
+        } handle: { _, stories in
+            found.append(stories)
         }
         let feeds = zip(catalog.descriptors, found).filter { descriptor, stories in !stories.isEmpty || descriptor.filter == .all }
         // A story is in the all-stories feed, its topics' and its regions' feeds: its entry is
@@ -49,33 +47,18 @@ public struct FeedPublisher: Sendable {
         // Documents are made on every core (writing them was a single-threaded 4 s at the end
         // of a cold run of 139 feeds), and written in catalog order as they are ready; a few
         // at a time, so that memory holds a few documents, not all of them.
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        try await withThrowingTaskGroup(of: (Int, FeedDocument).self) { group in
-            var launched = 0
-            var ready: [Int: FeedDocument] = [:]
-            func launch() {
-                guard launched < feeds.count else { return }
-                let (index, (descriptor, stories)) = (launched, feeds[launched])
-                launched += 1
-                group.addTask { (index, try builder.document(for: descriptor, stories: stories, entries: entries)) }
+        try await forEachInOrder(feeds, width: ProcessInfo.processInfo.activeProcessorCount) { descriptor, stories in
+            try builder.document(for: descriptor, stories: stories, entries: entries)
+        } handle: { feed, document in
+            let (descriptor, stories) = feed
+            try record(files.write(document.atom, to: descriptor.path, in: folder), into: &result)
+            if configuration.publish.json {
+                try record(files.write(document.json, to: descriptor.jsonPath, in: folder), into: &result)
             }
-            for _ in 0..<width { launch() }
-            while let (index, document) = try await group.next() {
-                ready[index] = document
-                while let document = ready.removeValue(forKey: result.feeds.count) {
-                    let (descriptor, stories) = feeds[result.feeds.count]
-                    try record(files.write(document.atom, to: descriptor.path, in: folder), into: &result)
-                    if configuration.publish.json {
-                        try record(files.write(document.json, to: descriptor.jsonPath, in: folder), into: &result)
-                    }
-                    let headlines = stories.prefix(descriptor.kind == .all ? 8 : 5).map { story in
-                        PublishedFeed.Headline(title: story.title, url: entries[story.id]?.primaryURL, sources: story.articleCount)
-                    }
-                    result.feeds.append(
-                        PublishedFeed(descriptor: descriptor, headlines: headlines, stories: stories.count, updated: stories.first?.updated))
-                }
-                launch()
+            let headlines = stories.prefix(descriptor.kind == .all ? 8 : 5).map { story in
+                PublishedFeed.Headline(title: story.title, url: entries[story.id]?.primaryURL, sources: story.articleCount)
             }
+            result.feeds.append(PublishedFeed(descriptor: descriptor, headlines: headlines, stories: stories.count, updated: stories.first?.updated))
         }
         if configuration.publish.opml {
             try record(files.write(try FeedIndexPage.opml(result.feeds, configuration: configuration), to: "feeds.opml", in: folder), into: &result)
