@@ -2,12 +2,14 @@ extension MetadataExtractor {
     /// The publication date. Metadata states it, but what a reader is shown decides between
     /// candidates. With a stated published date: that date when the article's header shows it;
     /// the local day shown (or in the URL) when it is a UTC time stamp a day off; that date when
-    /// shown anywhere; else the date the header shows unless it is the metadata's modification
-    /// date (a page that presents itself as of an update); else a date labelled as published
-    /// near the article; else the stated date. Without one: the header's original date (not
-    /// labelled as an update, not the modification date), a modification date shown on the page
-    /// (or the date shown just before it), the header's date, `<time>` elements, the first date
-    /// shown near the article, the URL's date and finally the modification date.
+    /// shown anywhere; another publication date the metadata states, when shown; the
+    /// modification date when the page shows it and no `<meta>` outside schema.org states a
+    /// publication time; else the date the header shows unless it is the metadata's
+    /// modification date (a page that presents itself as of an update); else a date labelled as
+    /// published near the article; else the stated date. Without one: the header's original
+    /// date (not labelled as an update, not the modification date), a modification date shown
+    /// on the page (or the date shown just before it), the header's date, `<time>` elements, the
+    /// first date shown near the article, the URL's date and finally the modification date.
     func publishedDate(content: Int?, header: Range<Int>?, headline: Int?, canonical: String?) -> String? {
         let stated = statedPublished()
         let modified = (jsonLD?.dateModified ?? signals.firstMeta(Self.modifiedKeys)).flatMap(DateNormalizer.parse)
@@ -21,6 +23,12 @@ extension MetadataExtractor {
             if utc, let local = header.first(where: { DateNormalizer.adjacent($0.parts, stated) }) { return DateNormalizer.format(local.parts) }
             if utc, let urlDate, DateNormalizer.adjacent(urlDate, stated) { return DateNormalizer.format(urlDate) }
             if visible.shows(stated) { return DateNormalizer.format(stated) }
+            // Metadata that disagrees with itself: the publication date readers are shown.
+            if let shown = otherStatedPublished(than: stated).first(where: visible.shows) { return DateNormalizer.format(shown) }
+            // A page that states its publication only in JSON-LD (no `<meta>` publication time,
+            // as a CMS's evergreen pages and guides have) and shows readers its revision date
+            // instead presents itself as of that revision.
+            if let modified, !metaStatesPublished(), visible.shows(modified) { return DateNormalizer.format(modified) }
             // The header shows another date. The metadata's own modification date is the
             // revision, not the publication: the stated date stands.
             if let shown = headerDate(visible), !Self.sameDay(modified, shown) { return DateNormalizer.format(shown) }
@@ -64,6 +72,21 @@ extension MetadataExtractor {
             if let parts = signals.metaAll[key]?.lazy.compactMap(DateNormalizer.parse).first { return parts }
         }
         return nil
+    }
+
+    /// The publication dates `<meta>` elements and JSON-LD state besides `stated`, on other days.
+    private func otherStatedPublished(than stated: DateNormalizer.Parts) -> [DateNormalizer.Parts] {
+        var raw = Self.publishedKeys.flatMap { signals.metaAll[$0] ?? [] }
+        if let published = jsonLD?.datePublished { raw.append(published) }
+        return raw.compactMap(DateNormalizer.parse).filter { DateNormalizer.day($0) != DateNormalizer.day(stated) }
+    }
+
+    /// Whether a `<meta>` element states a publication time, outside schema.org's vocabulary
+    /// (`itemprop="datePublished"` says what JSON-LD says).
+    private func metaStatesPublished() -> Bool {
+        Self.publishedKeys.contains { key in
+            key != "datepublished" && signals.metaAll[key]?.contains { DateNormalizer.parse($0) != nil } ?? false
+        }
     }
 
     /// The date shown in the article's header: a publication date if one is labelled so, else

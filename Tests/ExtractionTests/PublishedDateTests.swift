@@ -40,6 +40,45 @@ struct PublishedDateTests {
         #expect(page.modified == "2024-06-02T12:00:00-05:00")
     }
 
+    @Test func modificationDateShownAloneIsThePagesDateWhenOnlySchemaOrgStatesThePublication() {
+        // JSON-LD (or microdata) states the publication, no `<meta>` does, and the page shows
+        // readers its revision: an evergreen page presented as of that revision.
+        let body = """
+            <article><h1>Harbour reopens</h1><div><span>Last updated:</span> <span>June 2, 2024</span></div>
+            \(FixtureLoader.prose)</article>
+            """
+        let jsonLD = """
+            <script type="application/ld+json">{"@type": "Article", "datePublished": "2023-01-10T09:00:00-05:00",
+            "dateModified": "2024-06-02T12:00:00-05:00"}</script>
+            """
+        #expect(extract(head: jsonLD, body: body).published == "2024-06-02T12:00:00-05:00")
+        let microdata = "<meta itemprop=\"datePublished\" content=\"2023-01-10\">"
+        #expect(extract(head: microdata + Self.modified, body: body).published == "2024-06-02T12:00:00-05:00")
+        // The same page with an OpenGraph publication time keeps the stated date.
+        #expect(extract(head: jsonLD + Self.published, body: body).published == "2023-01-10T09:00:00-05:00")
+        // A revision date the page does not show changes nothing.
+        let hidden = """
+            <article><h1>Harbour reopens</h1>\(FixtureLoader.prose)</article>
+            """
+        #expect(extract(head: jsonLD, body: hidden).published == "2023-01-10T09:00:00-05:00")
+    }
+
+    @Test func statedDatesThatDisagreeGiveTheOneShown() {
+        // JSON-LD says 2018, the `<meta>` publication time says 2024 and the page shows 2024.
+        let jsonLD = """
+            <script type="application/ld+json">{"@type": "Article", "datePublished": "2018-04-03T16:50:31Z"}</script>
+            """
+        let meta = "<meta property=\"article:published_time\" content=\"2024-06-02T12:00:00Z\">"
+        let body = """
+            <article><h1>Harbour reopens</h1><p class="byline">By Ann Lee · June 2, 2024</p>
+            \(FixtureLoader.prose)</article>
+            """
+        #expect(extract(head: jsonLD + meta, body: body).published == "2024-06-02T12:00:00Z")
+        // Neither shown: the JSON-LD date, first in precedence, stands.
+        let plain = "<article><h1>Harbour reopens</h1>\(FixtureLoader.prose)</article>"
+        #expect(extract(head: jsonLD + meta, body: plain).published == "2018-04-03T16:50:31Z")
+    }
+
     @Test func modificationDateShownAloneIsThePagesDateWithoutAStatedOne() {
         let body = """
             <article><h1>Harbour reopens</h1><div><span>Last updated:</span> <span>June 2, 2024</span></div>
