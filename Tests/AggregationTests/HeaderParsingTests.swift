@@ -43,7 +43,7 @@ struct HeaderParsingTests {
         #expect(policy.connectTimeout == 10)
         #expect(policy.maxBodyBytes == 10 * 1024 * 1024)
         #expect(policy.maxRedirects == 5)
-        #expect(policy.globalConcurrency == 64)
+        #expect(policy.globalConcurrency == 128)
         #expect(policy.perHostConcurrency == 2)
         let roundTrip = try JSONDecoder().decode(FetchPolicy.self, from: JSONEncoder().encode(policy))
         #expect(roundTrip == policy)

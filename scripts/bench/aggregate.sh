@@ -18,7 +18,7 @@
 #              feeds written), then the same with --force (warm: every source fetched again and
 #              answers 304). The configuration lists the 1,000 feeds (kind: feed) and the 200 pages
 #              (kind: page) with fetch { perHostDelay: 0s, perHostConcurrency: 2, robots: false }
-#              and the default global concurrency (64 requests in flight; robots off: the generated
+#              and the default global concurrency (128 requests in flight; robots off: the generated
 #              site has no robots.txt and the peer does not read it), retention { days: 3650, maxPerSource: 1000 }, publish { window: 3650d }.
 #              One process per run, timed from outside (wall clock), under /usr/bin/time -v for
 #              user+sys CPU time and peak resident set size.
@@ -243,7 +243,7 @@ echo "reader $("$PY" -c 'from importlib.metadata import version; print(version("
 echo "sources: $NFEEDS RSS feeds ($NENTRIES entries) and $NPAGES article pages, $(python3 -c 'import json, sys
 print("%.1f" % (json.load(open(sys.argv[1]))["bytes"] / 1e6))' "$WORK/manifest.json") MB, served by $HERE/aggregate_server.py" \
     "with $(awk -v l="$LATENCY" 'BEGIN { print l * 1000 }') ms per response, gzip, ETag/Last-Modified, keep-alive, on 250 loopback hosts"
-echo "tributary: $((NFEEDS + NPAGES)) sources (feeds and pages), default concurrency (64), 2 per host, no per-host delay, robots.txt off" \
+echo "tributary: $((NFEEDS + NPAGES)) sources (feeds and pages), default concurrency (128), 2 per host, no per-host delay, robots.txt off" \
     "(the generated site has none and reader does not read it); one process per run, timed from outside"
 echo "reader: the $NFEEDS feeds only, update_feeds_iter(scheduled=False, workers=16), timed in-process (no interpreter start)"
 echo "cold: fresh store, everything fetched and stored; warm: everything fetched again, every answer 304 (tributary: --force)"

@@ -31,7 +31,7 @@ extension Configuration {
         /// Responses larger than this are refused.
         public var maxBodySize = ByteSize.megabytes(10)
         /// Requests in flight at once, over all hosts.
-        public var concurrency = 64
+        public var concurrency = 128
         /// Requests in flight at once to one host.
         public var perHostConcurrency = 2
         /// Time between the starts of two requests to one host.

@@ -37,7 +37,7 @@ public struct FetchPolicy: Sendable, Hashable, Codable {
         connectTimeout: Double = 10,
         maxBodyBytes: Int = 10 * 1024 * 1024,
         maxRedirects: Int = 5,
-        globalConcurrency: Int = 64,
+        globalConcurrency: Int = 128,
         perHostConcurrency: Int = 2,
         perHostDelay: Double = 1.0,
         respectRobots: Bool = true

@@ -11,7 +11,7 @@ struct ConfigurationTests {
         #expect(configuration.schedule.every == .minutes(15))
         #expect(configuration.schedule.sourceInterval == .minutes(30))
         #expect(configuration.fetch.maxBodySize == .megabytes(10))
-        #expect(configuration.fetch.concurrency == 64)
+        #expect(configuration.fetch.concurrency == 128)
         #expect(configuration.retention.days == 30)
         #expect(configuration.publish.limit == 100)
         #expect(configuration.publish.topics == .every)
