@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 @testable import Aggregation
@@ -111,9 +112,12 @@ struct FailureTests {
     }
 
     @Test func refusedPortIsAConnectionError() async throws {
-        let port = try await TestServer.with({ _ in .status(200) }) { server in server.port }
+        // A port bound but not listening refuses connections, and stays ours while the test
+        // runs (a port merely closed again could be taken by a server of a test running beside).
+        let socket = try RefusingPort()
+        defer { socket.close() }
         try await withFetcher { fetcher in
-            let error = try #require(await fetchError(fetcher, FetchRequest(url: "http://127.0.0.1:\(port)/feed")))
+            let error = try #require(await fetchError(fetcher, FetchRequest(url: "http://127.0.0.1:\(socket.port)/feed")))
             #expect(error.code == .connectionFailed)
             #expect(error.description == "cannot connect: connection refused")
         }
@@ -185,4 +189,34 @@ struct FailureTests {
             }
         }
     }
+}
+
+/// A TCP port on 127.0.0.1 that is bound and never listened on: connecting to it is refused.
+private struct RefusingPort {
+    struct Failure: Error {}
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure() }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                Glibc.bind(socket, generic, length) == 0 && getsockname(socket, generic, &length) == 0
+            }
+        }
+        guard bound else {
+            Glibc.close(socket)
+            throw Failure()
+        }
+        descriptor = socket
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() { Glibc.close(descriptor) }
 }
