@@ -162,11 +162,21 @@ public struct HashTable: Sendable, Codable, Equatable {
         }
     }
 
-    /// Encodes `{keys, values}`.
+    /// Encodes `{keys, values}`, one array made and let go at a time (no array of pairs beside
+    /// them: the largest table has hundreds of thousands of keys). Both in table order, the
+    /// order of `pairs`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        let pairs = pairs
-        try container.encode(pairs.map(\.key), forKey: .keys)
-        try container.encode(pairs.map(\.value), forKey: .values)
+        var keys: [UInt64] = []
+        keys.reserveCapacity(count)
+        if zeroValue != nil { keys.append(0) }
+        for slot in slots where slot.key != 0 { keys.append(slot.key) }
+        try container.encode(keys, forKey: .keys)
+        keys = []
+        var values: [Int32] = []
+        values.reserveCapacity(count)
+        if let zeroValue { values.append(zeroValue) }
+        for slot in slots where slot.key != 0 { values.append(slot.value) }
+        try container.encode(values, forKey: .values)
     }
 }

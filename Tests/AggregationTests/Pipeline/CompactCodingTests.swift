@@ -72,21 +72,62 @@ struct CompactCodingTests {
         #expect(bytes.count < (try JSONEncoder().encode(Self.sample)).count)
     }
 
-    @Test func theEncoderWritesExactlyTheBytesOfItsValueTree() throws {
-        // The encoder writes straight from its nodes into a buffer it sized by counting; the
-        // reference is the format's writer over the whole value tree.
+    @Test func theEncoderWritesTheFormatsBytes() throws {
+        // Worked out by hand from the format: magic "TRBC" and version 1; an object (tag 9) of
+        // 2 fields; "a" (length 1) an int (tag 3) -1, zigzag 1; "b" a block of UInt32 (tag 11)
+        // of 1 element, 2 in little-endian; the absent optional is left out.
+        struct Tiny: Encodable {
+            var a: Int32 = -1
+            var b: [UInt32] = [2]
+            var c: String?
+        }
+        let expected: [UInt8] = [0x54, 0x52, 0x42, 0x43, 1, 9, 2, 1, 0x61, 3, 1, 1, 0x62, 11, 1, 2, 0, 0, 0]
+        #expect(try CompactEncoder().encode(Tiny()) == expected)
+        // A value with no fields at all is an empty object.
+        struct Nothing: Encodable {
+            func encode(to encoder: any Encoder) throws {}
+        }
+        #expect(try CompactEncoder().encode(Nothing()) == CompactFormat.magic + [9, 0])
+    }
+
+    @Test func theBytesAreTheFormatsOwnWritingOfTheirValues() throws {
         for value in [
             Self.sample,
             Sample(
                 title: "", missing: "x", present: nil, flags: [], small: 0, big: 0, negative: 0, ratio: 0, signature: [], postings: [], weights: [],
                 heads: [:], urls: [:], names: [], nested: [], moods: [], byName: [:]),
         ] {
-            let root = EncodingNode()
-            try root.store(value, codingPath: [])
             let bytes = try CompactEncoder().encode(value)
-            #expect(bytes == CompactFormat.bytes(of: root.resolved))
+            // Read back into values and written again by the format's own writer: the same bytes.
+            #expect(CompactFormat.bytes(of: try CompactFormat.value(from: bytes)) == bytes)
             #expect(bytes.capacity < bytes.count + 64, "one allocation of the counted size")
         }
+    }
+
+    @Test func entriesOutOfOrderAreAnErrorNotWrongBytes() throws {
+        // Two nested containers filled in turns: the format, which counts entries up front,
+        // cannot be written as it goes.
+        struct Interleaved: Encodable {
+            enum Keys: String, CodingKey { case first, second }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                var first = container.nestedUnkeyedContainer(forKey: .first)
+                var second = container.nestedUnkeyedContainer(forKey: .second)
+                try first.encode(1)
+                try second.encode(2)
+                try first.encode(3)
+            }
+        }
+        #expect(throws: CompactEncodingError.self) { try CompactEncoder().encode(Interleaved()) }
+        struct Super: Encodable {
+            enum Keys: String, CodingKey { case value }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(1, forKey: .value)
+                _ = container.superEncoder()
+            }
+        }
+        #expect(throws: CompactEncodingError.self) { try CompactEncoder().encode(Super()) }
     }
 
     @Test func aClusteringIndexRoundTripsAndKeepsClustering() throws {
