@@ -61,8 +61,11 @@ public protocol ArticleStore: Sendable {
     /// update is applied, or the commit fails with ``StoreError/Code/constraint``.
     func commit(_ update: SourceUpdate) async throws
 
-    /// The named snapshot (the clustering index, encoded by the pipeline), if saved.
-    func loadIndex(named name: String) async throws -> [UInt8]?
+    /// Reads the named snapshot (the clustering index, encoded by the pipeline) piece by piece,
+    /// so that the whole snapshot need never be in memory beside what is made of it: `read` is
+    /// given the snapshot's size in bytes and a function returning its pieces in order (then
+    /// `nil`), and runs within one read of the store. `nil` when no snapshot has that name.
+    func loadIndex<Result: Sendable>(named name: String, reading read: @escaping IndexReader<Result>) async throws -> Result?
     /// Saves (replaces) the named snapshot, all or nothing. `write` produces its bytes in
     /// pieces and hands each to the function it is given, which stores it before returning, so
     /// the whole snapshot need never be in memory; when `write` throws, the snapshot saved
@@ -79,7 +82,20 @@ public protocol ArticleStore: Sendable {
 /// Produces a snapshot's bytes, handing each piece to the function it is given.
 public typealias IndexWriter = @Sendable (_ store: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
 
+/// Consumes a snapshot: its size in bytes, and a function returning its pieces in order, then `nil`.
+public typealias IndexReader<Result> = @Sendable (_ size: Int, _ next: () throws -> [UInt8]?) throws -> Result
+
 extension ArticleStore {
+    /// The named snapshot's bytes, whole, if saved.
+    public func loadIndex(named name: String) async throws -> [UInt8]? {
+        try await loadIndex(named: name) { size, next in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(size)
+            while let piece = try next() { bytes.append(contentsOf: piece) }
+            return bytes
+        }
+    }
+
     /// Saves (replaces) the named snapshot from bytes in memory.
     public func saveIndex(named name: String, _ bytes: [UInt8]) async throws {
         try await saveIndex(named: name) { store in try bytes.withUnsafeBytes(store) }

@@ -174,9 +174,12 @@ public actor InMemoryStore: ArticleStore {
         articleTable = articles
     }
 
-    /// The named snapshot, if saved.
-    public func loadIndex(named name: String) -> [UInt8]? {
-        snapshots[name]
+    /// Reads the named snapshot, if saved, as one piece; see
+    /// ``ArticleStore/loadIndex(named:reading:)``.
+    public func loadIndex<Result: Sendable>(named name: String, reading read: @escaping IndexReader<Result>) throws -> Result? {
+        guard let bytes = snapshots[name] else { return nil }
+        var pieces = [bytes]
+        return try read(bytes.count) { pieces.popLast() }
     }
 
     /// Saves (replaces) the named snapshot, written in pieces; see

@@ -19,18 +19,13 @@ extension SQLiteStore {
         }
     }
 
-    /// The named snapshot, if saved: its pieces joined in order.
-    public func loadIndex(named name: String) async throws -> [UInt8]? {
+    /// Reads the named snapshot piece by piece, one stored row at a time; see
+    /// ``ArticleStore/loadIndex(named:reading:)``.
+    public func loadIndex<Result: Sendable>(named name: String, reading read: @escaping IndexReader<Result>) async throws -> Result? {
         try await reading { db in
-            // Sized first: one allocation, not one that keeps doubling past the snapshot's size.
             guard let size = try Int.fetchOne(db, sql: SQL.snapshotSize, arguments: [name]) else { return nil }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(size)
             let rows = try Row.fetchCursor(db, sql: SQL.snapshotPieces, arguments: [name])
-            while let row = try rows.next() {
-                bytes.append(contentsOf: row["bytes"] as Data)
-            }
-            return bytes
+            return try read(size) { try rows.next().map { [UInt8]($0["bytes"] as Data) } }
         }
     }
 

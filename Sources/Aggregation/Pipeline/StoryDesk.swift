@@ -30,7 +30,7 @@ actor StoryDesk {
         if let threshold = configuration.analysis.storyThreshold { settings.storyThreshold = Float(threshold) }
         if let window = configuration.analysis.storyWindow { settings.timeWindow = window.seconds }
         var clusterer = StoryClusterer(settings: settings)
-        if let snapshot = try await store.loadIndex(named: indexName).flatMap(Self.snapshot(from:)), snapshot.settings == settings {
+        if let snapshot = try await store.loadIndex(named: indexName, reading: Self.snapshot(size:pieces:)) ?? nil, snapshot.settings == settings {
             clusterer = StoryClusterer(snapshot: snapshot)
         }
         // The store decides what the index holds: articles it no longer has (removed by
@@ -50,11 +50,25 @@ actor StoryDesk {
         return desk
     }
 
-    /// The saved index: compact binary, or JSON as stores written before it were. One that
-    /// cannot be read is rebuilt from the stored articles.
-    static func snapshot(from bytes: consuming [UInt8]) -> StorySnapshot? {
-        if bytes.first == UInt8(ascii: "{") { return try? JSONDecoder().decode(StorySnapshot.self, from: Data(bytes)) }
-        return try? CompactDecoder().decode(StorySnapshot.self, from: bytes)
+    /// The saved index: compact binary, read piece by piece, or JSON as stores written before
+    /// it were. One that cannot be read is rebuilt from the stored articles.
+    @Sendable static func snapshot(size: Int, pieces next: () throws -> [UInt8]?) -> StorySnapshot? {
+        var first = try? next()
+        while first?.isEmpty == true { first = try? next() }
+        guard let head = first else { return nil }
+        if head.first == UInt8(ascii: "{") {
+            var bytes = head
+            while let piece = try? next() { bytes.append(contentsOf: piece) }
+            return try? JSONDecoder().decode(StorySnapshot.self, from: Data(bytes))
+        }
+        var pending: [UInt8]? = head
+        return try? CompactDecoder().decode(StorySnapshot.self, size: size) {
+            if let piece = pending {
+                pending = nil
+                return piece
+            }
+            return try next()
+        }
     }
 
     private init(store: any ArticleStore, composer: StoryComposer, clusterer: StoryClusterer) {

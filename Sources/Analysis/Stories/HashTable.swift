@@ -155,7 +155,10 @@ public struct HashTable: Sendable, Codable, Equatable {
                 throw DecodingError.dataCorruptedError(
                     forKey: .values, in: container, debugDescription: "\(keys.count) keys for \(values.count) values")
             }
-            self.init(zip(keys, values))
+            // Room for an eighth more keys: the index's tables grow as articles are added, and
+            // a table sized to its keys doubles (both copies held at once) at the first few.
+            self.init(capacity: keys.count + keys.count / 8)
+            for (key, value) in zip(keys, values) { exchange(key, with: value) }
         } else {
             let dictionary = try decoder.singleValueContainer().decode([UInt64: Int32].self)
             self.init(Array(dictionary.lazy.map { ($0.key, $0.value) }))

@@ -170,9 +170,52 @@ struct CompactCodingTests {
         let compact = try CompactEncoder().encode(clusterer.snapshot)
         do { _ = try CompactDecoder().decode(StorySnapshot.self, from: compact) } catch { Issue.record("\(error)") }
         let json = Array(try JSONEncoder().encode(clusterer.snapshot))
-        #expect(StoryDesk.snapshot(from: compact)?.articleIDs == ["a0"])
-        #expect(StoryDesk.snapshot(from: json)?.articleIDs == ["a0"])
-        #expect(StoryDesk.snapshot(from: Array("not an index".utf8)) == nil)
+        for pieceSize in [1, 5, 4096] {
+            #expect(Self.deskSnapshot(compact, pieceSize: pieceSize)?.articleIDs == ["a0"])
+            #expect(Self.deskSnapshot(json, pieceSize: pieceSize)?.articleIDs == ["a0"])
+            #expect(Self.deskSnapshot(Array("not an index".utf8), pieceSize: pieceSize) == nil)
+        }
+        #expect(Self.deskSnapshot([], pieceSize: 1) == nil)
+    }
+
+    /// The desk's reading of `bytes` handed over in pieces of `pieceSize`, with empty pieces between.
+    static func deskSnapshot(_ bytes: [UInt8], pieceSize: Int) -> StorySnapshot? {
+        var pieces = Self.pieces(of: bytes, size: pieceSize)
+        return StoryDesk.snapshot(size: bytes.count) { pieces.isEmpty ? nil : pieces.removeFirst() }
+    }
+
+    static func pieces(of bytes: [UInt8], size: Int) -> [[UInt8]] {
+        stride(from: 0, to: bytes.count, by: size).flatMap { start in [Array(bytes[start..<min(bytes.count, start + size)]), []] }
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 20])
+    func valuesReadInPiecesAreTheValuesReadWhole(pieceSize: Int) throws {
+        let bytes = try CompactEncoder().encode(Self.sample)
+        var pieces = Self.pieces(of: bytes, size: pieceSize)
+        let decoded = try CompactDecoder().decode(Sample.self, size: bytes.count) { pieces.isEmpty ? nil : pieces.removeFirst() }
+        #expect(decoded == Self.sample)
+        // Bytes cut short, or with more after the end, fail in pieces as they do whole.
+        var short = Self.pieces(of: Array(bytes.dropLast(3)), size: pieceSize)
+        #expect(throws: (any Error).self) {
+            try CompactDecoder().decode(Sample.self, size: bytes.count - 3) { short.isEmpty ? nil : short.removeFirst() }
+        }
+        var long = Self.pieces(of: bytes + [0], size: pieceSize)
+        #expect(throws: (any Error).self) {
+            try CompactDecoder().decode(Sample.self, size: bytes.count + 1) { long.isEmpty ? nil : long.removeFirst() }
+        }
+    }
+
+    @Test func anErrorOfThePieceSourceIsAFailureOfTheRead() throws {
+        struct Gone: Error {}
+        let bytes = try CompactEncoder().encode(Self.sample)
+        var handed = 0
+        #expect(throws: CompactFormat.Failure.self) {
+            try CompactDecoder().decode(Sample.self, size: bytes.count) {
+                handed += 1
+                if handed == 2 { throw Gone() }
+                return Array(bytes.prefix(10))
+            }
+        }
     }
 
     /// Indexes saved before `HashTable` held their heads and counts as `[UInt64: Int32]`.

@@ -8,6 +8,14 @@ struct CompactDecoder {
         _ = consume bytes
         return try ValueDecoder(value: value, codingPath: []).decodeValue(type)
     }
+
+    /// Decodes `type` from bytes that come in pieces (see
+    /// ``CompactFormat/value(size:pieces:)``): only one piece at a time is in memory beside
+    /// the values, and the decoded arrays share their storage with those values.
+    func decode<T: Decodable>(_ type: T.Type, size: Int, pieces next: () throws -> [UInt8]?) throws -> T {
+        let value = try CompactFormat.value(size: size, pieces: next)
+        return try ValueDecoder(value: value, codingPath: []).decodeValue(type)
+    }
 }
 
 private struct ValueDecoder: Decoder {

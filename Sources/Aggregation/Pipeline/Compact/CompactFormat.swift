@@ -193,16 +193,47 @@ enum CompactFormat {
     // MARK: Reading
 
     static func value(from bytes: [UInt8]) throws(Failure) -> CompactValue {
-        guard bytes.starts(with: magic) else { throw Failure(description: "not a compact index (wrong header)") }
-        var reader = Reader(bytes: bytes, offset: magic.count)
-        let value = try reader.value()
-        guard reader.offset == bytes.count else { throw Failure(description: "\(bytes.count - reader.offset) bytes after the end") }
-        return value
+        var pieces = [bytes]
+        return try value(size: bytes.count) { pieces.popLast() }
+    }
+
+    /// The value of bytes that come in pieces (`next` returns them in order, then `nil`; `size`
+    /// is their total length): each piece is let go once read, so the bytes are never whole in
+    /// memory beside the values made of them.
+    static func value(size: Int, pieces next: () throws -> [UInt8]?) throws(Failure) -> CompactValue {
+        do {
+            return try withoutActuallyEscaping(next) { next in
+                var reader = Reader(size: size, next: next)
+                for expected in magic {
+                    guard try reader.byte() == expected else { throw Failure(description: "not a compact index (wrong header)") }
+                }
+                let value = try reader.value()
+                try reader.expectEnd()
+                return value
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(description: "\(error)")
+        }
     }
 
     struct Reader {
-        let bytes: [UInt8]
-        var offset: Int
+        /// The piece being read, and where in it.
+        private var piece: [UInt8] = []
+        private var offset = 0
+        /// Bytes in the pieces before this one.
+        private var before = 0
+        private let size: Int
+        private let next: () throws -> [UInt8]?
+
+        init(size: Int, next: @escaping () throws -> [UInt8]?) {
+            self.size = size
+            self.next = next
+        }
+
+        /// Where the reader is, from the start of the bytes.
+        var position: Int { before + offset }
 
         mutating func value() throws(Failure) -> CompactValue {
             let byte = try self.byte()
@@ -240,7 +271,7 @@ enum CompactFormat {
             case .strings:
                 let count = try length()
                 var texts: [String] = []
-                texts.reserveCapacity(count)
+                texts.reserveCapacity(Self.roomToGrow(count))
                 for _ in 0..<count { texts.append(try string()) }
                 return .packed(.strings(texts))
             case .uint64ToInt32:
@@ -255,10 +286,45 @@ enum CompactFormat {
             }
         }
 
-        private mutating func byte() throws(Failure) -> UInt8 {
-            guard offset < bytes.count else { throw Failure(description: "truncated at byte \(offset)") }
+        /// Moves to the next piece with bytes left; `false` at the end of the bytes.
+        private mutating func advance() throws(Failure) -> Bool {
+            while offset == piece.count {
+                let following: [UInt8]?
+                do { following = try next() } catch { throw Failure(description: "reading the index: \(error)") }
+                guard let following else { return false }
+                before += piece.count
+                piece = following
+                offset = 0
+            }
+            return true
+        }
+
+        mutating func byte() throws(Failure) -> UInt8 {
+            if offset == piece.count, !(try advance()) { throw Failure(description: "truncated at byte \(position)") }
             defer { offset += 1 }
-            return bytes[offset]
+            return piece[offset]
+        }
+
+        /// Fails unless every byte was read.
+        mutating func expectEnd() throws(Failure) {
+            let more = position < size ? true : try advance()
+            if more { throw Failure(description: "\(max(1, size - position)) bytes after the end") }
+        }
+
+        /// Copies the next `count` bytes to `target`, across pieces.
+        private mutating func copy(_ count: Int, to target: UnsafeMutableRawBufferPointer) throws(Failure) {
+            var copied = 0
+            while copied < count {
+                if offset == piece.count, !(try advance()) { throw Failure(description: "truncated at byte \(position)") }
+                let taken = min(count - copied, piece.count - offset)
+                let start = offset
+                piece.withUnsafeBytes { source in
+                    UnsafeMutableRawBufferPointer(rebasing: target[copied..<copied + taken]).copyMemory(
+                        from: UnsafeRawBufferPointer(rebasing: source[start..<start + taken]))
+                }
+                offset += taken
+                copied += taken
+            }
         }
 
         private mutating func varint() throws(Failure) -> UInt64 {
@@ -266,7 +332,7 @@ enum CompactFormat {
             var shift: UInt64 = 0
             while true {
                 let next = try byte()
-                guard shift < 64 else { throw Failure(description: "an integer longer than 64 bits at byte \(offset)") }
+                guard shift < 64 else { throw Failure(description: "an integer longer than 64 bits at byte \(position)") }
                 result |= UInt64(next & 0x7F) << shift
                 if next < 0x80 { return result }
                 shift += 7
@@ -276,18 +342,15 @@ enum CompactFormat {
         /// A count that the remaining bytes can hold (so a damaged count fails, not allocates).
         private mutating func length() throws(Failure) -> Int {
             let count = try varint()
-            guard count <= UInt64(bytes.count - offset) else { throw Failure(description: "a length of \(count) past the end at byte \(offset)") }
+            guard count <= UInt64(max(0, size - position)) else {
+                throw Failure(description: "a length of \(count) past the end at byte \(position)")
+            }
             return Int(count)
         }
 
         private mutating func fixed<T: FixedWidthInteger>(_ type: T.Type) throws(Failure) -> T {
-            let size = MemoryLayout<T>.size
-            guard offset + size <= bytes.count else { throw Failure(description: "truncated at byte \(offset)") }
             var value: T = 0
-            withUnsafeMutableBytes(of: &value) { target in
-                bytes.withUnsafeBytes { source in target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + size])) }
-            }
-            offset += size
+            try withUnsafeMutableBytes(of: &value) { (target) throws(Failure) in try copy(MemoryLayout<T>.size, to: target) }
             return T(littleEndian: value)
         }
 
@@ -297,21 +360,45 @@ enum CompactFormat {
 
         private mutating func values<T: FixedWidthInteger>(_ type: T.Type, count: Int) throws(Failure) -> [T] {
             let size = MemoryLayout<T>.size
-            guard count <= (bytes.count - offset) / size else { throw Failure(description: "truncated block at byte \(offset)") }
-            let start = offset
-            offset += count * size
-            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                bytes.withUnsafeBytes { source in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<start + count * size]))
+            guard count <= max(0, self.size - position) / size else { throw Failure(description: "truncated block at byte \(position)") }
+            var failure: Failure?
+            let values = [T](unsafeUninitializedCapacity: Self.roomToGrow(count)) { buffer, initialized in
+                do {
+                    try copy(count * size, to: UnsafeMutableRawBufferPointer(buffer))
+                    initialized = count
+                } catch {
+                    failure = error as? Failure ?? Failure(description: "\(error)")
+                    initialized = 0
                 }
-                initialized = count
-            }.map { T(littleEndian: $0) }
+            }
+            if let failure { throw failure }
+            return hostIsLittleEndian ? values : values.map { T(littleEndian: $0) }
         }
+
+        /// The capacity a block of `count` elements is read into. The index's arrays grow as
+        /// articles are added, and an array read to its exact size would double (copy, and keep
+        /// twice its memory) at the first article: read with an eighth to spare, a run that adds
+        /// a few sources' articles grows none of them.
+        static func roomToGrow(_ count: Int) -> Int { count + count / 8 }
 
         private mutating func string() throws(Failure) -> String {
             let count = try length()
-            defer { offset += count }
-            return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+            if count <= piece.count - offset {
+                defer { offset += count }
+                return String(decoding: piece[offset..<offset + count], as: UTF8.self)
+            }
+            var failure: Failure?
+            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                do {
+                    try copy(count, to: UnsafeMutableRawBufferPointer(buffer))
+                    initialized = count
+                } catch {
+                    failure = error as? Failure ?? Failure(description: "\(error)")
+                    initialized = 0
+                }
+            }
+            if let failure { throw failure }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 }
