@@ -155,7 +155,7 @@ public struct StoryClusterer: Sendable {
         }
         var best: Copy?
         if let signature {
-            for candidate in state.lsh.candidates(from: bandChains) where candidate != entry {
+            for candidate in state.lsh.candidates(from: bandChains, of: signature) where candidate != entry {
                 let score = MinHasher.similarity(signature, state.lsh.signature(at: candidate))
                 if score >= settings.minhashThreshold, score > (best?.score ?? 0) {
                     best = Copy(article: candidate, signal: .minhash, score: score)

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import Analysis
+
+/// The MinHash band index: keyless bucket tables must give exactly the candidates of a table
+/// keyed by band value.
+@Suite("MinHash band index")
+struct LSHIndexTests {
+    /// Signatures of `bands` × 2 rows whose values come from a small alphabet, so that many
+    /// entries agree on bands and the 256 buckets of a band hold several band values.
+    static func signatures(count: Int, bands: Int, seed: UInt64, alphabet: UInt64 = 5) -> [[UInt32]] {
+        var generator = StoryIndexTests.Generator(state: seed)
+        return (0..<count).map { _ in (0..<bands * 2).map { _ in UInt32(generator.next() % alphabet) } }
+    }
+
+    /// The candidates by their definition: per band, the newest entries agreeing on all its
+    /// rows, at most `maxChain` of them; in band order, without repeats.
+    static func expected(_ query: [UInt32], in stored: [[UInt32]], bands: Int, maxChain: Int) -> [Int] {
+        var result: [Int] = []
+        for band in 0..<bands {
+            let rows = (band * 2)..<(band * 2 + 2)
+            let agreeing = stored.indices.reversed().filter { stored[$0][rows] == query[rows] }
+            for entry in agreeing.prefix(maxChain) where !result.contains(entry) { result.append(entry) }
+        }
+        return result
+    }
+
+    /// Alphabet 5: 25 values a band, long chains, capped. Alphabet 40: 1,600 values a band for
+    /// 1,024 buckets, so most buckets hold several values.
+    @Test(arguments: [5, 40] as [UInt64])
+    func candidatesAreThoseOfTheBandValues(alphabet: UInt64) {
+        let bands = 6
+        let stored = Self.signatures(count: 700, bands: bands, seed: 41, alphabet: alphabet)
+        var index = LSHIndex(bands: bands, rows: 2, maxChain: 5)
+        for signature in stored { index.insert(signature) }
+        var found = 0
+        for query in Self.signatures(count: 30, bands: bands, seed: 43, alphabet: alphabet) + stored.prefix(30) {
+            let candidates = index.candidates(of: query)
+            #expect(candidates == Self.expected(query, in: stored, bands: bands, maxChain: 5))
+            found += candidates.count
+        }
+        #expect(found > 60)
+    }
+
+    @Test func theChainsBeforeAnInsertGiveTheCandidatesBeforeIt() {
+        let bands = 4
+        let stored = Self.signatures(count: 400, bands: bands, seed: 47)
+        var index = LSHIndex(bands: bands, rows: 2, maxChain: 8)
+        for (entry, signature) in stored.enumerated() {
+            let firsts = index.insertKeepingChains(signature)
+            let expected = Self.expected(signature, in: Array(stored.prefix(entry)), bands: bands, maxChain: 8)
+            #expect(index.candidates(from: firsts, of: signature) == expected)
+        }
+    }
+
+    @Test func aDecodedIndexRebuildsItsChainsFromTheSignatures() throws {
+        let bands = 5
+        let stored = Self.signatures(count: 300, bands: bands, seed: 53)
+        var index = LSHIndex(bands: bands, rows: 2, maxChain: 6)
+        for signature in stored { index.insert(signature) }
+        let encoded = try JSONEncoder().encode(index)
+        let decoded = try JSONDecoder().decode(LSHIndex.self, from: encoded)
+        // An index saved by an earlier version also held its chains: they are read past.
+        var earlier = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        earlier["heads"] = ["keys": [1, 2], "values": [0, 1]]
+        earlier["next"] = [-1, 0]
+        let fromEarlier = try JSONDecoder().decode(LSHIndex.self, from: JSONSerialization.data(withJSONObject: earlier))
+        for query in Self.signatures(count: 20, bands: bands, seed: 59) {
+            #expect(decoded.candidates(of: query) == index.candidates(of: query))
+            #expect(fromEarlier.candidates(of: query) == index.candidates(of: query))
+        }
+        #expect(decoded.count == 300 && fromEarlier.count == 300)
+        // Signatures that do not fill whole entries are an error, not a crash.
+        var damaged = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        damaged["signatures"] = [1, 2, 3]
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(LSHIndex.self, from: JSONSerialization.data(withJSONObject: damaged))
+        }
+    }
+}
