@@ -18,7 +18,7 @@ final class WALCheckpointer: Sendable {
     let start: Int32
     /// A background pass that copies at most this many new frames (an eighth of `start`) is
     /// the last one; the writer copies what was added after it.
-    let finishBelow: Int32
+    var finishBelow: Int32 { max(start / 8, 1) }
 
     private enum Phase {
         case idle
@@ -36,7 +36,6 @@ final class WALCheckpointer: Sendable {
     init(path: String, start: Int32 = defaultStart) {
         self.path = path
         self.start = start
-        self.finishBelow = max(start / 8, 1)
     }
 
     /// Installs the log hook on the writer's connection (replacing the automatic checkpoint).

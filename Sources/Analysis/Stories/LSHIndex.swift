@@ -47,9 +47,7 @@ public struct LSHIndex: Sendable, Codable {
             throw DecodingError.dataCorruptedError(
                 forKey: .signatures, in: container, debugDescription: "\(signatures.count) values for signatures of \(width)")
         }
-        self.signatures = signatures
-        next = [Int32](repeating: -1, count: signatures.count / max(1, rows))
-        rebuildChains(bits: Self.bucketBits(for: count))
+        threadChains(of: signatures)
     }
 
     /// Writes the settings and the signatures; the chains follow from them.
@@ -97,12 +95,20 @@ public struct LSHIndex: Sendable, Codable {
     /// The index of the entries `kept` (entry numbers in ascending order) alone, numbered from 0
     /// in that order: what inserting only their signatures would have built.
     func keeping(_ kept: [Int]) -> LSHIndex {
+        var signatures: [UInt32] = []
+        signatures.reserveCapacity(kept.count * bands * rows)
+        for entry in kept { signatures.append(contentsOf: signature(at: entry)) }
         var result = LSHIndex(bands: bands, rows: rows, maxChain: maxChain)
-        result.signatures.reserveCapacity(kept.count * bands * rows)
-        for entry in kept { result.signatures.append(contentsOf: signature(at: entry)) }
-        result.next = [Int32](repeating: -1, count: kept.count * bands)
-        result.rebuildChains(bits: Self.bucketBits(for: kept.count))
+        result.threadChains(of: signatures)
         return result
+    }
+
+    /// Takes `signatures` (whole entries) as the index's, with chains threaded through tables
+    /// sized for them: what inserting them one by one would have built.
+    private mutating func threadChains(of signatures: [UInt32]) {
+        self.signatures = signatures
+        next = [Int32](repeating: -1, count: count * bands)
+        rebuildChains(bits: Self.bucketBits(for: count))
     }
 
     /// Entries sharing at least one band with `signature`, most recent first, without repeats.

@@ -361,10 +361,17 @@ enum CompactFormat {
         private mutating func values<T: FixedWidthInteger>(_ type: T.Type, count: Int) throws(Failure) -> [T] {
             let size = MemoryLayout<T>.size
             guard count <= max(0, self.size - position) / size else { throw Failure(description: "truncated block at byte \(position)") }
+            let values = try copied(count, of: type, capacity: Self.roomToGrow(count))
+            return hostIsLittleEndian ? values : values.map { T(littleEndian: $0) }
+        }
+
+        /// The next `count` elements' bytes as they lie, copied across pieces into an array of
+        /// `capacity`.
+        private mutating func copied<T>(_ count: Int, of type: T.Type, capacity: Int) throws(Failure) -> [T] {
             var failure: Failure?
-            let values = [T](unsafeUninitializedCapacity: Self.roomToGrow(count)) { buffer, initialized in
+            let array = [T](unsafeUninitializedCapacity: capacity) { buffer, initialized in
                 do {
-                    try copy(count * size, to: UnsafeMutableRawBufferPointer(buffer))
+                    try copy(count * MemoryLayout<T>.stride, to: UnsafeMutableRawBufferPointer(buffer))
                     initialized = count
                 } catch {
                     failure = error as? Failure ?? Failure(description: "\(error)")
@@ -372,7 +379,7 @@ enum CompactFormat {
                 }
             }
             if let failure { throw failure }
-            return hostIsLittleEndian ? values : values.map { T(littleEndian: $0) }
+            return array
         }
 
         /// The capacity a block of `count` elements is read into. The index's arrays grow as
@@ -387,18 +394,7 @@ enum CompactFormat {
                 defer { offset += count }
                 return String(decoding: piece[offset..<offset + count], as: UTF8.self)
             }
-            var failure: Failure?
-            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                do {
-                    try copy(count, to: UnsafeMutableRawBufferPointer(buffer))
-                    initialized = count
-                } catch {
-                    failure = error as? Failure ?? Failure(description: "\(error)")
-                    initialized = 0
-                }
-            }
-            if let failure { throw failure }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: try copied(count, of: UInt8.self, capacity: count), as: UTF8.self)
         }
     }
 }
