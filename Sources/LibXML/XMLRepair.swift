@@ -23,7 +23,10 @@ public enum XMLRepair {
         var repaired = 0
         var firstOffset = 0
         var index = 0
-        while index < count {
+        while true {
+            // Only `<` and `&` matter: the text between them is skipped a word at a time.
+            index = ByteScan.index(of: UInt8(ascii: "<"), or: UInt8(ascii: "&"), in: input, from: index)
+            guard index < count else { break }
             let byte = input[index]
             if byte == UInt8(ascii: "<") {
                 if index + 1 < count, startsTag(input[index + 1]) {
@@ -83,12 +86,14 @@ public enum XMLRepair {
             }
         }
         func find(_ terminator: StaticString, from position: Int) -> Int {
+            let first = terminator.utf8Start.pointee
             var cursor = position
-            while cursor < input.count {
+            while true {
+                cursor = ByteScan.index(of: first, in: input, from: cursor)
+                guard cursor < input.count else { return input.count }
                 if matches(terminator, at: cursor) { return cursor + terminator.utf8CodeUnitCount }
                 cursor += 1
             }
-            return input.count
         }
         if matches("<!--", at: start) { return find("-->", from: start + 4) }
         if matches("<![CDATA[", at: start) { return find("]]>", from: start + 9) }
@@ -201,11 +206,9 @@ extension XMLRepair {
             var closed = 0
             var firstOffset = 0
             var index = 0
-            while index < count {
-                guard input[index] == UInt8(ascii: "<"), index + 1 < count else {
-                    index += 1
-                    continue
-                }
+            while true {
+                index = ByteScan.index(of: UInt8(ascii: "<"), in: input, from: index)
+                guard index + 1 < count else { break }
                 let next = input[index + 1]
                 if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
                     index = skipMarkupDeclaration(input, from: index)

@@ -16,7 +16,9 @@ public final class XMLStreamParser {
 
     let options: XMLParseOptions
     let entities: XMLEntityResolver
-    unowned(unsafe) let handler: any XMLStreamHandler
+    /// Held strongly, so that each event reaches it without a retain: a handler that keeps
+    /// the parser must let go of it when the parse ends (as `FeedValidator`'s run does).
+    let handler: any XMLStreamHandler
     private var context: xmlParserCtxtPtr?
     private var names = XMLNameTable()
     /// libxml2 stops delivering entity references once a document is found broken; after each
@@ -26,7 +28,7 @@ public final class XMLStreamParser {
     var depth = 0
     private var reportedDepth = false
 
-    /// Creates a parser that reports to `handler`, which the caller keeps alive during the parse.
+    /// Creates a parser that reports to `handler`.
     public init(handler: any XMLStreamHandler, options: XMLParseOptions = XMLParseOptions()) {
         LibXMLRuntime.ensureInitialized()
         self.handler = handler
@@ -181,27 +183,39 @@ struct XMLNameTable {
     }
 
     private var cache: [UnsafeRawPointer: String] = [:]
-    private var qualified: [Key: XMLName] = [:]
+    /// Every distinct name met so far (up to `limit`), and where each is by its pointers.
+    private var names: [XMLName] = []
+    private var qualified: [Key: Int] = [:]
     /// The names met last, by a hash of their pointers: a hit costs three pointer comparisons
     /// instead of hashing a key (libxml2's dictionary keeps the pointers stable within a parse).
-    private var recent: [(key: Key, name: XMLName)?] = Array(repeating: nil, count: XMLNameTable.recentSlots)
+    /// The slots hold plain values, so a parser (one per document) makes and drops them for the
+    /// price of a memset, not 256 names' worth of reference counting.
+    private var recent = [RecentSlot](repeating: RecentSlot(), count: XMLNameTable.recentSlots)
     private static let recentSlots = 256
+    /// How many distinct names a document may have remembered (a hostile one has millions).
+    private static let limit = 4096
+
+    private struct RecentSlot {
+        var key = Key(local: nil, prefix: nil, uri: nil)
+        var index = -1
+    }
 
     mutating func name(local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
         let key = Key(local: local.map(UnsafeRawPointer.init), prefix: prefix.map(UnsafeRawPointer.init), uri: uri.map(UnsafeRawPointer.init))
         let mixed = UInt(bitPattern: local) &* 0x9E37_79B9_7F4A_7C15 ^ UInt(bitPattern: uri) &* 0xC2B2_AE3D_27D4_EB4F ^ UInt(bitPattern: prefix)
         let slot = Int(truncatingIfNeeded: mixed >> 56) & (Self.recentSlots - 1)
-        if let entry = recent[slot], entry.key == key { return entry.name }
-        let found = lookUp(key, local: local, prefix: prefix, uri: uri)
-        recent[slot] = (key, found)
-        return found
-    }
-
-    private mutating func lookUp(_ key: Key, local: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName
-    {
-        if let known = qualified[key] { return known }
-        let made = XMLName(localName: string(local) ?? "", prefix: string(prefix), namespaceURI: string(uri), serial: qualified.count + 1)
-        if qualified.count < 4096 { qualified[key] = made }
+        let entry = recent[slot]
+        if entry.index >= 0, entry.key == key { return names[entry.index] }
+        if let index = qualified[key] {
+            recent[slot] = RecentSlot(key: key, index: index)
+            return names[index]
+        }
+        let made = XMLName(localName: string(local) ?? "", prefix: string(prefix), namespaceURI: string(uri), serial: names.count + 1)
+        if names.count < Self.limit {
+            qualified[key] = names.count
+            recent[slot] = RecentSlot(key: key, index: names.count)
+            names.append(made)
+        }
         return made
     }
 

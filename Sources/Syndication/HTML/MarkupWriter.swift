@@ -1,3 +1,5 @@
+import LibXML
+
 /// Re-serializes tokenizer events the way feedparser's HTML processors do: lower-case
 /// names, `name="value"` attributes with `<`, `>`, `"` and bare `&` escaped, void
 /// elements written `<br />`, references re-emitted in a normalized form.
@@ -177,8 +179,7 @@ enum MarkupPreprocessor {
         out.reserveCapacity(n + 16)
         var i = 0
         while i < n {
-            var run = i
-            while run < n, input[run] != ASCII.lt { run += 1 }
+            let run = ByteScan.index(of: ASCII.lt, in: input, from: i)
             if run > i {
                 out.append(contentsOf: input.slice(i, run))
                 i = run
@@ -250,11 +251,9 @@ enum MarkupPreprocessor {
             let n = b.count
             var start = 0
             var i = 0
-            while i + 4 < n {
-                if b[i] != ASCII.amp {
-                    i += 1
-                    continue
-                }
+            while true {
+                i = ByteScan.index(of: ASCII.amp, in: b, from: i)
+                guard i + 4 < n else { break }
                 if b[i + 1] == ASCII.hash, b[i + 2] == UInt8(ascii: "3"),
                     b[i + 4] == ASCII.semicolon, b[i + 3] == UInt8(ascii: "9") || b[i + 3] == UInt8(ascii: "4")
                 {

@@ -1,3 +1,5 @@
+import LibXML
+
 /// Writes compact JSON into a UTF-8 byte buffer, one value at a time. Object members whose
 /// value is absent are skipped by the optional overloads, as the `parse` contract wants.
 public struct JSONWriter: Sendable {
@@ -137,9 +139,11 @@ public struct JSONWriter: Sendable {
     private mutating func appendString(utf8 buffer: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
-        for index in 0..<buffer.count {
+        var index = 0
+        while true {
+            index = ByteScan.indexOfJSONEscape(in: buffer, from: index)
+            guard index < buffer.count else { break }
             let byte = buffer[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
             if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
             runStart = index + 1
             bytes.append(UInt8(ascii: "\\"))
@@ -156,6 +160,7 @@ public struct JSONWriter: Sendable {
                 bytes.append(hex[Int(byte >> 4)])
                 bytes.append(hex[Int(byte & 0xF)])
             }
+            index += 1
         }
         if runStart < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
         bytes.append(UInt8(ascii: "\""))

@@ -1,4 +1,5 @@
 import Foundation
+import LibXML
 
 extension FeedDocumentHandler {
     static let canBeRelativeURI: Set<String> = ["comments", "docs", "href", "icon", "id", "link", "logo", "url", "wfw_comment", "wfw_commentrss"]
@@ -100,7 +101,8 @@ extension FeedDocumentHandler {
         // below 0x80 or lead bytes 0xC2/0xC3 with their continuation bytes.
         let candidate = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             var sawLatin1 = false
-            for byte in buffer where byte >= 0x80 {
+            let firstHigh = ByteScan.indexOfNonASCII(in: buffer)
+            for byte in UnsafeBufferPointer(rebasing: buffer[firstHigh...]) where byte >= 0x80 {
                 if byte >= 0xC4 { return false }
                 if byte >= 0xC2 { sawLatin1 = true }
             }
@@ -142,7 +144,8 @@ extension FeedDocumentHandler {
         // U+0080–U+009F are the only scalars encoded as 0xC2 followed by a byte below 0xA0.
         let found = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             var previous: UInt8 = 0
-            for byte in buffer {
+            let firstHigh = ByteScan.indexOfNonASCII(in: buffer)
+            for byte in UnsafeBufferPointer(rebasing: buffer[firstHigh...]) {
                 if previous == 0xC2 && byte < 0xA0 { return true }
                 previous = byte
             }
