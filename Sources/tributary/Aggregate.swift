@@ -7,6 +7,7 @@ extension Tributary {
     /// `tributary aggregate`: the main job.
     struct Aggregate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "aggregate",
             abstract: "Fetch the configured sources, store new articles as stories, and write the feeds.",
             discussion: """
                 Each run fetches the sources that are due (each has its own next-fetch time: its \

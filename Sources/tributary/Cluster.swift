@@ -7,6 +7,7 @@ extension Tributary {
     /// `tributary cluster`: groups articles into stories.
     struct Cluster: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cluster",
             abstract: "Group articles into stories: copies, rewrites and independent reports of one event.",
             discussion: """
                 Input: JSON Lines, one article a line: {"id", "url", "title", "text", "published"} \

@@ -7,6 +7,7 @@ extension Tributary {
     /// `tributary extract`: a news page's article, metadata, summary, places and topics.
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "Turn news pages (HTML) into clean articles: text, metadata, summary, regions and topics.",
             discussion: """
                 Finds the article body and drops what surrounds it (navigation, related links, share \
@@ -26,6 +27,8 @@ extension Tributary {
 
         @OptionGroup var inputList: InputList
 
+        @OptionGroup var jobs: JobsOption
+
         @Option(help: "The page's URL: relative links are resolved against it, and it helps find the date.")
         var url: String?
 
@@ -35,27 +38,23 @@ extension Tributary {
         func run() throws {
             let tagger = RegionTagger()
             let classifier = TopicClassifier()
-            var failed = false
-            var json = JSONWriter()
-            for input in try inputList.all() {
-                let bytes: [UInt8]
-                do {
-                    bytes = try InputSource.read(input)
-                } catch {
-                    failed = true
-                    Console.report(error, jsonLine: format == .json)
-                    continue
-                }
+            let inputs = try inputList.all()
+            let url = url
+            let format = format
+            // Pages are extracted side by side; the output is what one at a time would print.
+            let failed = OrderedInputs.run(count: inputs.count, threads: jobs.threads) { index, output in
+                let input = inputs[index]
+                guard let bytes = output.read(input, jsonLine: format == .json) else { return }
                 let page = ArticleExtractor.extract(bytes, url: url, contentType: nil)
                 switch format {
                 case .text:
-                    Console.write(Array((page.text + "\n").utf8))
+                    output.write(Array((page.text + "\n").utf8))
                 case .html:
-                    Console.write(Array((page.html + "\n").utf8))
+                    output.write(Array((page.html + "\n").utf8))
                 case .json:
-                    json.reset()
+                    var json = JSONWriter()
                     Self.write(page, input: input, tagger: tagger, classifier: classifier, into: &json)
-                    Console.write(json.bytes + [0x0A])
+                    output.write(json.bytes + [0x0A])
                 }
             }
             if failed { throw ExitCode(2) }

@@ -9,6 +9,7 @@ extension Tributary {
     /// `tributary generate`: one feed from the store.
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write one combined feed (a topic, a region, or all stories) from the store, without fetching.",
             discussion: """
                 Examples:

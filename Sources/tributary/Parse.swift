@@ -5,6 +5,7 @@ extension Tributary {
     /// `tributary parse`: prints feeds as JSON.
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Parse RSS, Atom or JSON feeds and print them as JSON.",
             discussion: """
                 The format (RSS 0.90-2.0, RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1) is detected from the \
@@ -21,6 +22,8 @@ extension Tributary {
 
         @OptionGroup var inputList: InputList
 
+        @OptionGroup var jobs: JobsOption
+
         @Option(help: "The URL the document came from; relative links are resolved against it.")
         var baseURL: String?
 
@@ -28,30 +31,28 @@ extension Tributary {
         var contentType: String?
 
         func run() throws {
-            var failed = false
-            var json = JSONWriter()
-            for input in try inputList.all() {
-                json.reset()
-                do {
-                    let bytes = try InputSource.read(input)
-                    json.beginObject()
-                    json.member("input", input)
-                    json.beginArray("entries")
-                    let result = FeedParser.parse(bytes, baseURL: baseURL, contentType: contentType) { entry in
-                        json.entry(entry)
-                        if json.bytes.count > 1 << 16 { Console.write(json.takeBytes()) }
-                    }
-                    json.endArray()
-                    json.documentMembers(result)
-                    json.endObject()
-                    Console.write(json.bytes + [0x0A])
-                    if result.format == .unknown {
-                        failed = true
-                        Console.error("\(input): not a feed (no RSS, Atom or JSON Feed root element)")
-                    }
-                } catch {
-                    failed = true
-                    Console.report(error, jsonLine: true)
+            let inputs = try inputList.all()
+            let baseURL = baseURL
+            let contentType = contentType
+            // Inputs are parsed side by side; the output is what one at a time would print.
+            let failed = OrderedInputs.run(count: inputs.count, threads: jobs.threads) { index, output in
+                let input = inputs[index]
+                guard let bytes = output.read(input, jsonLine: true) else { return }
+                var json = JSONWriter()
+                json.beginObject()
+                json.member("input", input)
+                json.beginArray("entries")
+                let result = FeedParser.parse(bytes, baseURL: baseURL, contentType: contentType) { entry in
+                    json.entry(entry)
+                    if json.bytes.count > 1 << 16 { output.write(json.takeBytes()) }
+                }
+                json.endArray()
+                json.documentMembers(result)
+                json.endObject()
+                output.write(json.bytes + [0x0A])
+                if result.format == .unknown {
+                    output.failed = true
+                    output.error("\(input): not a feed (no RSS, Atom or JSON Feed root element)")
                 }
             }
             if failed { throw ExitCode(2) }

@@ -8,6 +8,7 @@ extension Tributary {
     /// `tributary serve`: the generated feeds over HTTP.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the generated feeds (Feeds/) over HTTP.",
             discussion: """
                 Feeds are served with their content types (application/atom+xml, \

@@ -8,6 +8,7 @@ extension Tributary {
     /// `tributary sources`: the configured sources.
     struct Sources: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sources",
             abstract: "List, add, remove, import or export the configured sources.",
             discussion: """
                 Edits the configuration file in place, keeping its comments and layout.
@@ -50,7 +51,7 @@ extension Tributary {
         }
 
         struct List: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the sources with their fetch state.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sources with their fetch state.")
             @OptionGroup var common: Common
 
             func run() async throws {
@@ -83,6 +84,7 @@ extension Tributary {
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "add",
                 abstract: "Add a source; for a web page, its feed is used when the page links to one.")
             @OptionGroup var common: Common
             @Argument(help: "A feed or page URL, or a file path.") var url: String
@@ -148,7 +150,8 @@ extension Tributary {
         }
 
         struct Remove: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Remove a source from the configuration and its articles from the store.")
+            static let configuration = CommandConfiguration(
+                commandName: "remove", abstract: "Remove a source from the configuration and its articles from the store.")
             @OptionGroup var common: Common
             @Argument(help: "The source's id (see `sources list`).") var id: String
             @Flag(help: "Keep its stored articles.") var keepArticles = false
@@ -177,7 +180,7 @@ extension Tributary {
         }
 
         struct Import: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add every feed of an OPML subscription list.")
+            static let configuration = CommandConfiguration(commandName: "import", abstract: "Add every feed of an OPML subscription list.")
             @OptionGroup var common: Common
             @Argument(help: "An OPML file, or - for standard input.") var opml: String
 
@@ -219,7 +222,7 @@ extension Tributary {
         }
 
         struct Export: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print the sources as an OPML subscription list.")
+            static let configuration = CommandConfiguration(commandName: "export", abstract: "Print the sources as an OPML subscription list.")
             @OptionGroup var common: Common
 
             func run() async throws {

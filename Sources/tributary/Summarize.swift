@@ -5,6 +5,7 @@ extension Tributary {
     /// `tributary summarize`: the key sentences of an article.
     struct Summarize: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "summarize",
             abstract: "Print the summary of an article's text, one sentence a line.",
             discussion: """
                 The summary is extractive: whole sentences of the article, in their original order, \

@@ -6,6 +6,7 @@ extension Tributary {
     /// `tributary validate`: checks feed documents like a compiler checks code.
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check RSS and Atom feeds against the specifications and best practices.",
             discussion: """
                 Atom 1.0 (RFC 4287), RSS 2.0, RSS 1.0 and the common extensions (dc, content, Media \

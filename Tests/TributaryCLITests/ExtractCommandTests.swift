@@ -4,6 +4,25 @@ import Testing
 /// `tributary extract` and `tributary summarize`, run as a user would.
 @Suite("tributary extract and summarize (end to end)")
 struct ExtractCommandTests {
+    @Test func pagesExtractedSideBySideComeOutInInputOrder() throws {
+        let page = ParseCommandTests.fixture("lavrov-in-cuba.html")
+        let feed = ParseCommandTests.fixture("rss20.xml")
+        let inputs = [page, feed, "/nonexistent/page.html", page, feed, page]
+        for format in ["json", "text"] {
+            let alone = try ParseCommandTests.run(["extract", "--format", format, "-j", "1"] + inputs)
+            #expect(alone.status == 2)
+            #expect(alone.stderr == "tributary: /nonexistent/page.html: no such file\n")
+            if format == "json" {
+                #expect(try ParseCommandTests.objects(alone.stdout).map { $0["input"] as? String } == inputs)
+            }
+            let sideBySide = try ParseCommandTests.run(
+                ["extract", "--format", format, "-j", "3"] + inputs, environment: ["TRIBUTARY_HELD_LIMIT": "0"])
+            #expect(sideBySide.status == 2)
+            #expect(sideBySide.stdout == alone.stdout)
+            #expect(sideBySide.stderr == alone.stderr)
+        }
+    }
+
     @Test func theSeedPageBecomesACleanArticleWithPlacesAndTopics() throws {
         let run = try ParseCommandTests.run(["extract", ParseCommandTests.fixture("lavrov-in-cuba.html")])
         #expect(run.status == 0)

@@ -23,10 +23,11 @@ struct ParseCommandTests {
         Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!.path
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()
@@ -81,6 +82,49 @@ struct ParseCommandTests {
         #expect(objects[1]["format"] as? String == "rss20")
     }
 
+    @Test func aDirectoryOrAnEmptyFileIsNamedForWhatItIs() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).xml")
+        try Data().write(to: empty)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let folder = FileManager.default.temporaryDirectory.path
+        let run = try Self.run(["parse", folder, empty.path, Self.fixture("rss20.xml")])
+        #expect(run.status == 2)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.first == "tributary: \(folder): is a directory, not a file")
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix("tributary: \(empty.path): ") == true)
+        let objects = try Self.objects(run.stdout)
+        #expect(objects.count == 3)
+        #expect(objects[0]["error"] as? String == "\(folder): is a directory, not a file")
+        #expect(objects[2]["format"] as? String == "rss20")
+    }
+
+    @Test func inputsParsedSideBySideComeOutInInputOrder() throws {
+        // Feeds, unreadable inputs and a non-feed mixed, so that the output and the error lines
+        // of each input must stay in place.
+        let feeds = [Self.fixture("rss20.xml"), Self.fixture("atom10.xml")]
+        var inputs: [String] = []
+        for round in 0..<6 {
+            inputs += feeds
+            inputs.append(round % 2 == 0 ? "/nonexistent/feed-\(round).xml" : Self.fixture("not-a-feed.txt"))
+        }
+        let alone = try Self.run(["parse", "--jobs", "1"] + inputs)
+        #expect(alone.status == 2)
+        let objects = try Self.objects(alone.stdout)
+        #expect(objects.map { $0["input"] as? String } == inputs)
+        #expect(alone.stderr.split(separator: "\n").count == 6)
+        #expect(alone.stderr.split(separator: "\n").first == "tributary: /nonexistent/feed-0.xml: no such file")
+        // Held output is capped: 0 bytes makes every input but the first wait for its turn, a
+        // few hundred makes some wait in the middle of their output, the default holds it all.
+        for limit in ["0", "700", nil] {
+            let environment = limit.map { ["TRIBUTARY_HELD_LIMIT": $0] } ?? [:]
+            let sideBySide = try Self.run(["parse", "--jobs", "4"] + inputs, environment: environment)
+            #expect(sideBySide.status == 2)
+            #expect(sideBySide.stdout == alone.stdout)
+            #expect(sideBySide.stderr == alone.stderr)
+        }
+    }
+
     @Test func somethingThatIsNotAFeedSaysSo() throws {
         let run = try Self.run(["parse", Self.fixture("not-a-feed.txt")])
         #expect(run.status == 2)
@@ -90,7 +134,9 @@ struct ParseCommandTests {
 
     @Test func inputsCanComeFromAListFile() throws {
         let list = FileManager.default.temporaryDirectory.appendingPathComponent("inputs-\(UUID().uuidString).txt")
-        try [Self.fixture("rss20.xml"), "", Self.fixture("atom10.xml")].joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
+        // A blank line, spaces around a path and Windows line ends are not part of the paths.
+        try [Self.fixture("rss20.xml") + "\r", " \t", "  " + Self.fixture("atom10.xml") + " \r"].joined(separator: "\n")
+            .write(to: list, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: list) }
         let run = try Self.run(["parse", Self.fixture("atom10.xml"), "--inputs-from", list.path])
         #expect(run.status == 0)
