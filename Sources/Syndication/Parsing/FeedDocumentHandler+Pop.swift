@@ -2,8 +2,25 @@ import Foundation
 import LibXML
 
 extension FeedDocumentHandler {
-    static let canBeRelativeURI: Set<String> = ["comments", "docs", "href", "icon", "id", "link", "logo", "url", "wfw_comment", "wfw_commentrss"]
-    static let canContainMarkup: Set<String> = ["content", "copyright", "description", "info", "rights", "subtitle", "summary", "tagline", "title"]
+    /// What a key's value can hold, looked up once per value.
+    struct KeyTraits: OptionSet {
+        let rawValue: UInt8
+        /// A URI that may be relative (resolved against the base).
+        static let relativeURI = KeyTraits(rawValue: 1)
+        /// Text that may be markup (sanitized when its type is HTML).
+        static let markup = KeyTraits(rawValue: 2)
+    }
+
+    static let keyTraits: [String: KeyTraits] = {
+        var traits: [String: KeyTraits] = [:]
+        for key in ["comments", "docs", "href", "icon", "id", "link", "logo", "url", "wfw_comment", "wfw_commentrss"] {
+            traits[key, default: []].insert(.relativeURI)
+        }
+        for key in ["content", "copyright", "description", "info", "rights", "subtitle", "summary", "tagline", "title"] {
+            traits[key, default: []].insert(.markup)
+        }
+        return traits
+    }()
     static let htmlTypes: Set<String> = ["application/xhtml+xml", "text/html"]
 
     /// Closes the gathering of `key`'s text, cleans it up as a feed reader must (base64, relative
@@ -23,7 +40,8 @@ extension FeedDocumentHandler {
                 output = decoded
             }
         }
-        if Self.canBeRelativeURI.contains(key) && !output.isEmpty && (key != "id" || guidIsLink) {
+        let traits = Self.keyTraits[key] ?? []
+        if traits.contains(.relativeURI) && !output.isEmpty && (key != "id" || guidIsLink) {
             // An id with a scheme of its own (tag:, urn:, http:) is kept exactly as written.
             if key != "id" || !URIResolution.hasScheme(output) { output = resolveURI(output) }
         }
@@ -31,7 +49,7 @@ extension FeedDocumentHandler {
             contentParameters?.type = "text/html"
         }
         let htmlish = contentParameters.map { contentIsXHTML || $0.type == "text/html" } ?? true
-        if htmlish && Self.canContainMarkup.contains(key) {
+        if htmlish && traits.contains(.markup) {
             let mode: HTMLMarkupMode = contentIsXHTML ? .xhtml : .html
             if let base = baseURI, !base.isEmpty {
                 output = HTMLURIResolver.resolve(output, base: base, mode: mode)

@@ -63,18 +63,24 @@ extension FeedDocumentHandler {
         if inContent > 0 && contentIsXHTML {
             let local = key.local
             if key.isSVG { svgDepth += 1 }
-            var serialized = "<" + local
-            for declaration in declarations where declaration.prefix != nil && declaration.uri == "http://www.w3.org/1999/xlink" {
-                let name = declaration.prefix.map { "xmlns:" + $0 } ?? "xmlns"
-                serialized += " \(name)=\"\(Self.attributeEscape(declaration.uri))\""
+            // The tag is written back as bytes, in one piece (the `<div>` unwrapping counts pieces).
+            var serialized: [UInt8] = [UInt8(ascii: "<")]
+            serialized.append(contentsOf: local.utf8)
+            for declaration in declarations where declaration.uri == "http://www.w3.org/1999/xlink" {
+                guard let prefix = declaration.prefix else { continue }
+                Self.appendAttribute("xmlns:" + prefix, declaration.uri, to: &serialized)
             }
             for attribute in orderedAttributes {
-                serialized += " \(attribute.name.qualifiedName)=\"\(Self.attributeEscape(attribute.value))\""
+                Self.appendAttribute(attribute.name.qualifiedName, attribute.value, to: &serialized)
             }
             if key.isMath || key.isSVG, let xmlns = attributes["xmlns"], !declarations.contains(where: { $0.prefix == nil }) {
-                serialized += " xmlns=\"\(xmlns)\""
+                // As written: this value is not escaped.
+                serialized.append(contentsOf: " xmlns=\"".utf8)
+                serialized.append(contentsOf: xmlns.utf8)
+                serialized.append(UInt8(ascii: "\""))
             }
-            handleData(serialized + ">", escape: false)
+            serialized.append(UInt8(ascii: ">"))
+            serialized.withUnsafeBufferPointer { handleData($0, escape: false) }
             return
         }
         if key.endsTextInput { inTextInput = false }
@@ -98,7 +104,10 @@ extension FeedDocumentHandler {
             }
         }
         if !isDiv && inContent > 0 && contentIsXHTML {
-            handleData("</\(key.local)>", escape: false)
+            var serialized: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: "/")]
+            serialized.append(contentsOf: key.local.utf8)
+            serialized.append(UInt8(ascii: ">"))
+            serialized.withUnsafeBufferPointer { handleData($0, escape: false) }
         }
         if !baseStack.isEmpty {
             baseStack.removeLast()
@@ -124,19 +133,22 @@ extension FeedDocumentHandler {
         }
     }
 
-    static func attributeEscape(_ value: String) -> String {
-        guard value.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return value }
-        var escaped = ""
-        for character in value {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
+    /// Appends ` name="value"`, the value with `&`, `<`, `>` and `"` escaped.
+    static func appendAttribute(_ name: String, _ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+            default: bytes.append(byte)
             }
         }
-        return escaped
+        bytes.append(UInt8(ascii: "\""))
     }
 }
 
