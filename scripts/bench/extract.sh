@@ -6,7 +6,10 @@
 #                Lines written to /dev/null; wall clock around the process, so its time includes
 #                process start, reading the files and writing the JSON. Note that tributary's
 #                extract does more than the peers: per page it also computes a summary, regions
-#                (countries) and topics, and writes both the text and the sanitized HTML.
+#                (countries) and topics, and writes both the text and the sanitized HTML. By
+#                default it extracts several pages at once (as many as there are processors, up
+#                to 4), so its CPU time can exceed its wall clock.
+#   tributary-j1 the same with --jobs 1: one page at a time, one thread.
 #                One more run, under /usr/bin/time -v, gives its peak resident set size.
 #   trafilatura  Python trafilatura (PyPI `trafilatura`), in-process: the pages are read into memory
 #                first (bytes) and only the calls
@@ -64,6 +67,10 @@ log "== $NPAGES pages, $BYTES bytes of HTML"
 log "   tributary"
 best_wall /dev/null "$DATA/extract.tributary.err" "$RUN_BIN" extract --format json "${INPUTS[@]}"
 T_BEST=$BEST T_CPU=$CPU T_RC=$RC
+log "   tributary --jobs 1"
+best_wall /dev/null /dev/null "$RUN_BIN" extract --jobs 1 --format json "${INPUTS[@]}"
+printf '{"tool":"tributary-j1","pages":%d,"bytes":%d,"seconds":%s,"cpu":%s,"notes":"one page at a time"}\n' \
+    "$NPAGES" "$BYTES" "$BEST" "$CPU" >>"$RESULTS"
 # One more run, outside the timing: peak RSS, and the output kept to count what it produced.
 if ((HAVE_TIME)); then
     log "   tributary under /usr/bin/time -v (peak RSS, not timed)"
@@ -99,7 +106,8 @@ echo "trafilatura $(version_of trafilatura), readability-lxml $(version_of reada
     "Python $("$PY" -c 'import platform; print(platform.python_version())')"
 echo "pages: $CORPUS ($NPAGES of $(wc -l <"$DATA/pages-all.list")$( ((QUICK)) && echo ', --quick'))"
 echo "best of $RUNS runs; MB = 10^6 bytes of HTML; pages/s from the wall clock, pages/cpu-s from user+sys CPU time"
-echo "tributary: one process over all the pages, timed from outside (process start and JSON output included);"
+echo "tributary: one process over all the pages, timed from outside (process start and JSON output included),"
+echo "  pages side by side on every processor (tributary-j1: --jobs 1, one at a time);"
 echo "  its extract also computes a summary, regions and topics per page, which the peers do not"
 echo "trafilatura, readability: in-process, extraction calls only (pages read into memory first)"
 echo "load average at the start: $LOAD_START, at the end: $(cut -d' ' -f1-3 /proc/loadavg), on $(nproc) cores" \

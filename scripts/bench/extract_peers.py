@@ -20,7 +20,9 @@ import json
 import sys
 import time
 
-TOOLS = ("tributary", "trafilatura", "readability")
+TOOLS = ("tributary", "tributary-j1", "trafilatura", "readability")
+# tributary-j1: `tributary extract --jobs 1`, one page at a time on one thread (by default it
+# extracts as many pages at once as there are processors, up to 4).
 GOAL = 20  # the issue's goal: tributary at least 20x trafilatura's pages/s
 
 
@@ -127,13 +129,13 @@ def cmd_report(a):
         r = by_tool.get(tool)
         return r["pages"] / r[key] if r and r.get(key) else None
 
-    print(f"{'tool':<12} {'pages':>5} {'MB':>7} {'seconds':>8} {'pages/s':>8} {'cpu s':>7} "
+    print(f"{'tool':<13} {'pages':>5} {'MB':>7} {'seconds':>8} {'pages/s':>8} {'cpu s':>7} "
           f"{'pages/cpu-s':>11} {'text MB':>7}  notes")
     for tool in TOOLS:
         r = by_tool.get(tool)
         if not r:
             continue
-        print(f"{tool:<12} {r['pages']:>5} {r['bytes'] / 1e6:>7.1f} {fmt(r.get('seconds'), '.2f'):>8} "
+        print(f"{tool:<13} {r['pages']:>5} {r['bytes'] / 1e6:>7.1f} {fmt(r.get('seconds'), '.2f'):>8} "
               f"{fmt(pps(tool), '.1f'):>8} {fmt(r.get('cpu'), '.2f'):>7} {fmt(pps(tool, 'cpu'), '.1f'):>11} "
               f"{fmt(r['chars'] / 1e6 if r.get('chars') is not None else None, '.2f'):>7}  {r.get('notes', '')}")
     print()
@@ -141,6 +143,8 @@ def cmd_report(a):
     for key, what in (("seconds", "by wall clock"), ("cpu", "by CPU time")):
         t = pps("tributary", key)
         print(f"{what:<22} {ratio(t, pps('trafilatura', key)):>22} {ratio(t, pps('readability', key)):>22}")
+    t1 = pps("tributary-j1")
+    print(f"{'--jobs 1, wall clock':<22} {ratio(t1, pps('trafilatura')):>22} {ratio(t1, pps('readability')):>22}")
     print(f"(goal: tributary >= {GOAL}x trafilatura)")
     print()
 
@@ -154,6 +158,7 @@ def cmd_report(a):
     t = pps("tributary")
     print("extract pages/s: " + " ".join(f"{tool} {fmt(pps(tool), '.1f')}" for tool in TOOLS)
           + f" | {ratio(t, pps('trafilatura'))} trafilatura {ratio(t, pps('readability'))} readability"
+          + f" (--jobs 1: {ratio(pps('tributary-j1'), pps('trafilatura'))} trafilatura)"
           + " | peak RSS " + (f"{peak['peak_kib'] * 1024 / 1e6:.0f} MB" if peak else "n/a"))
 
 

@@ -4,7 +4,9 @@
 # Measures throughput (MB/s, MB = 10^6 bytes) of:
 #   tributary      `tributary parse --inputs-from LIST`, one process over all the files of a set, JSON Lines
 #                  written to /dev/null (so its time includes process start and JSON output);
-#                  wall clock around the process.
+#                  wall clock around the process. By default it parses several files at once (as
+#                  many as there are processors, up to 4); a set of one file runs on one thread.
+#   tributary-j1   the same with --jobs 1: one file at a time.
 #   feedparser     Python feedparser (PyPI `feedparser`), in-process: the files are read into
 #                  memory first and only the parse() calls are timed (default options).
 #   feedparser-rs  Rust parser with Python bindings (PyPI `feedparser-rs`, module feedparser_rs),
@@ -88,6 +90,9 @@ run_set() {  # run_set SET: every tool on one input set
     counts=$(cat "$DATA/$set.tributary.counts")
     notes="exit $RC, $(jq_field docs "$counts") docs, not wellFormed $(jq_field not_well_formed "$counts"), stderr lines $(wc -l <"$DATA/$set.tributary.err")"
     result tributary "$set" "$files" "$bytes" "$BEST" "$CPU" "$(jq_field entries "$counts")" "$notes"
+    log "   tributary --jobs 1"
+    best_wall /dev/null /dev/null "$RUN_BIN" parse --jobs 1 --inputs-from "${SET_FILES[$set]}"
+    result tributary-j1 "$set" "$files" "$bytes" "$BEST" "$CPU" "$(jq_field entries "$counts")" "one input at a time"
 
     if ((HAVE_FP)); then
         log "   feedparser"

@@ -19,7 +19,9 @@ import sys
 import time
 
 MAIN_SETS = ("real", "rss-5mb", "atom-5mb")  # what the summary line adds up
-TOOLS = ("tributary", "feedparser", "feedparser-rs", "feedparser-rs-nosan", "xmllint")
+TOOLS = ("tributary", "tributary-j1", "feedparser", "feedparser-rs", "feedparser-rs-nosan", "xmllint")
+# tributary-j1: the same with --jobs 1, one input at a time on one thread (tributary's default
+# parses as many inputs at once as there are processors, up to 4; a single file is one thread).
 # feedparser-rs-nosan: feedparser-rs with sanitize_html=False: its parser alone, without the HTML
 # sanitizer that feedparser, feedparser-rs and tributary all run by default.
 
@@ -155,6 +157,8 @@ def cmd_report(a):
             + f" | {ratio(t, mbps('feedparser', s))} feedparser {ratio(t, mbps('feedparser-rs', s))} feedparser-rs"
             + f" ({ratio(t, mbps('feedparser-rs-nosan', s))} unsanitized)"
             + f" {ratio(mbps('xmllint', s), t)} from libxml2"
+            + f" (--jobs 1: {ratio(mbps('tributary-j1', s), mbps('feedparser', s))} feedparser,"
+            + f" {ratio(mbps('xmllint', s), mbps('tributary-j1', s))} from libxml2)"
             + " | peak RSS 100MB: " + (f"{peak['peak_kib'] * 1024 / 1e6:.0f} MB" if peak else "skipped"))
     print(line)
 
