@@ -1,15 +1,18 @@
 /// A namespace-qualified element or attribute name.
-public struct XMLName: Sendable, Hashable, CustomStringConvertible {
+///
+/// Immutable and shared: a parse hands the same name to every event of that element, so passing
+/// one on costs one reference count instead of one per string (three strings).
+public final class XMLName: Sendable, Hashable, CustomStringConvertible {
     /// The local part, e.g. `title`.
-    public var localName: String
+    public let localName: String
     /// The prefix as written, e.g. `dc`, or nil.
-    public var prefix: String?
+    public let prefix: String?
     /// The namespace URI, or nil when the name is in no namespace (or its prefix is undeclared).
-    public var namespaceURI: String?
+    public let namespaceURI: String?
     /// A small number the streaming parser gives each distinct name of one document (1, 2, …),
     /// so handlers can cache per name without hashing strings; 0 for names made elsewhere.
     /// Not part of equality.
-    public var serial: Int
+    public let serial: Int
 
     /// Creates a name.
     public init(localName: String, prefix: String? = nil, namespaceURI: String? = nil, serial: Int = 0) {

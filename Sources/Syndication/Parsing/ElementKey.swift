@@ -1,7 +1,8 @@
 /// What the feed handler needs to know of an element's name, worked out once per distinct name
 /// of a document: its key (`dc_creator`), the element it stands for, and the name tests made
-/// on every tag.
-struct ElementKey {
+/// on every tag. A class, so handing one to each event of the element costs one reference
+/// count, not one per string.
+final class ElementKey {
     /// The short namespace name (`dc`, `media`), empty for the core feed vocabularies.
     let prefix: String
     /// The lower-cased local name.
