@@ -2,13 +2,13 @@
 /// ordinary text (an entry's HTML body, a JSON string) looking for the few bytes that matter;
 /// testing one 64-bit word per step instead of one byte makes those skips several times faster.
 public enum ByteScan {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// A word whose high bits mark the bytes of `word` equal to `byte`. A borrow can mark a
     /// byte after a true match, never before one: the lowest marked byte is exact, which is
     /// all a search needs (so is the lowest of several masks or-ed together).
-    @inline(__always)
+    @inlinable @inline(__always)
     static func equalMask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let difference = word ^ (ones &* UInt64(byte))
         return (difference &- ones) & ~difference & highs
@@ -16,14 +16,14 @@ public enum ByteScan {
 
     /// A word whose high bits mark the bytes of `word` below `limit` (at most 0x80). Only the
     /// lowest marked byte is exact, which is all a search needs.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func belowMask(_ word: UInt64, _ limit: UInt8) -> UInt64 {
         (word &- ones &* UInt64(limit)) & ~word & highs
     }
 
     /// The offset of the first byte of `buffer` at or after `start` that is `first` or
     /// `second`, or `buffer.count`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func index(of first: UInt8, or second: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         firstIndex(in: buffer, from: start) {
             equalMask($0, first) | equalMask($0, second)
@@ -33,14 +33,14 @@ public enum ByteScan {
     }
 
     /// The offset of the first byte at or after `start` that is `byte`, or `buffer.count`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         index(of: byte, or: byte, in: buffer, from: start)
     }
 
     /// The offset of the first byte at or after `start` that is not ASCII (0x80 or above), or
     /// `buffer.count`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func indexOfNonASCII(in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
         firstIndex(in: buffer, from: start) {
             $0 & highs
@@ -51,7 +51,7 @@ public enum ByteScan {
 
     /// The offset of the first byte at or after `start` that a JSON string must escape (a
     /// control character below 0x20, `"` or `\`), or `buffer.count`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func indexOfJSONEscape(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         firstIndex(in: buffer, from: start) { word in
             belowMask(word, 0x20) | equalMask(word, UInt8(ascii: "\"")) | equalMask(word, UInt8(ascii: "\\"))
@@ -62,7 +62,7 @@ public enum ByteScan {
 
     /// The search itself: whole words while they last (`wordMask` marks the high bit of the
     /// bytes sought, its lowest mark exact), then the last few bytes one by one (`matching`).
-    @inline(__always)
+    @inlinable @inline(__always)
     static func firstIndex(
         in buffer: UnsafeBufferPointer<UInt8>, from start: Int, wordMask: (UInt64) -> UInt64, matching: (UInt8) -> Bool
     ) -> Int {
