@@ -11,7 +11,7 @@ enum BoilerplateFilter {
         "signup", "cookie", "cookies", "consent", "gdpr", "promo", "promotion", "ad", "ads", "advert", "advertisement",
         "sponsor", "sponsored", "banner", "popup", "modal", "overlay", "breadcrumb", "breadcrumbs", "pagination", "pager",
         "tags", "tag", "taglist", "byline", "bio", "author", "authors", "meta", "metadata", "dateline", "popular", "trending",
-        "recommended", "recommendations", "recirculation", "outbrain", "taboola", "disqus", "toolbar", "skip", "login",
+        "recommended", "recommendations", "recirculation", "outbrain", "taboola", "disqus", "toolbar", "login",
         "paywall", "prev", "previous", "next", "more", "jump", "toc", "print", "rating", "reactions", "sr",
         "caption-credit", "credits", "copyright", "legal", "disclaimer", "cta", "follow", "donate", "donation", "alert",
         "teaser", "teasers", "feed", "topbar", "utility", "actions", "action", "tools", "lightbox", "carousel", "slider",
@@ -26,7 +26,7 @@ enum BoilerplateFilter {
         "advert", "sponsor", "subscribe", "cookie", "recommend", "trending", "popular", "outbrain", "taboola", "promo",
         "navigation", "navbar", "footer", "masthead", "signup", "paywall", "most-read", "mostread", "read-more",
         "readmore", "more-stories", "author-bio", "authorbio", "byline", "post-meta", "entry-meta", "article-meta", "dateline",
-        "pagination", "screen-reader", "visually-hidden", "sr-only", "skip-link", "modal", "popup", "banner", "tag-list",
+        "pagination", "screen-reader", "visually-hidden", "sr-only", "skip-link", "skip-to", "skiplink", "modal", "popup", "banner", "tag-list",
         "taglist", "post-tags", "entry-tags", "article-tags", "toolbar", "menu", "prev-next", "post-nav", "nav-links",
     ]
 
@@ -47,7 +47,9 @@ enum BoilerplateFilter {
     static let furnitureElements: Set<String> = ["nav", "aside", "footer", "form", "header", "menu", "dialog"]
 
     /// The hint an element's class, id, role and itemprop give; `cache` remembers class/id texts already judged.
-    static func hint(of node: Int, in tree: PageTree, cache: inout [String: Hint]) -> Hint {
+    /// - Parameter ignoringPostLabels: the page has one post container (see
+    ///   ``withoutPostLabels(_:)``), whose taxonomy labels are then not held against it.
+    static func hint(of node: Int, in tree: PageTree, cache: inout [String: Hint], ignoringPostLabels: Bool = false) -> Hint {
         let name = tree.names[node]
         if name == "body" || name == "html" { return .none }
         if let property = tree.attribute("itemprop", of: node)?.lowercased(), property.contains("articlebody") || property == "text" {
@@ -61,7 +63,7 @@ enum BoilerplateFilter {
             if let known = cache[value] {
                 judged = known
             } else {
-                judged = hint(ofWords: value.lowercased())
+                judged = hint(ofWords: ignoringPostLabels ? withoutPostLabels(value.lowercased()) : value.lowercased())
                 cache[value] = judged
             }
             if judged == .boilerplate { return .boilerplate }
@@ -96,6 +98,28 @@ enum BoilerplateFilter {
         }
         if boilerplate { return .boilerplate }
         return content ? .content : .none
+    }
+
+    /// A post's container lists the post's taxonomy in its classes (WordPress `post_class()`:
+    /// `post-123 type-post status-publish hentry category-farm tag-plants-crops`). Those
+    /// `tag-…` and `category-…` names label the article; they are not a tag list or a category
+    /// menu. On a page with a single post container the labels are left out of its judgement;
+    /// where several posts are listed (teasers of related posts), each stays as judged.
+    static func withoutPostLabels(_ words: String) -> String {
+        guard isPostContainer(words) else { return words }
+        let labelPrefixes = ["tag-", "category-", "format-", "post_tag-", "post_format-"]
+        return classNames(words).filter { name in !labelPrefixes.contains { name.hasPrefix($0) } }.joined(separator: " ")
+    }
+
+    /// Whether class text (lower case) carries WordPress's post signature, `hentry` or
+    /// `status-publish`.
+    static func isPostContainer(_ words: String) -> Bool {
+        guard words.contains("hentry") || words.contains("status-publish") else { return false }
+        return classNames(words).contains { $0 == "hentry" || $0 == "status-publish" }
+    }
+
+    private static func classNames(_ words: String) -> [Substring] {
+        words.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
     }
 
     /// Whether an element is hidden from readers (hidden attribute, inline `display:none`, ARIA).

@@ -60,6 +60,12 @@ struct PageAnalysis: Sendable {
         ownPunctuation = Array(repeating: 0, count: count)
         selfFurniture = Array(repeating: false, count: count)
         var hintCache: [String: BoilerplateFilter.Hint] = [:]
+        // A page with exactly one post container (see BoilerplateFilter.withoutPostLabels).
+        var postContainers = 0
+        for index in 0..<count where tree.kinds[index] == .element {
+            if let classes = tree.attribute("class", of: index), BoilerplateFilter.isPostContainer(classes.lowercased()) { postContainers += 1 }
+        }
+        let singlePost = postContainers == 1
 
         // Pass 1, document order: inherited flags and block ownership; own text per block.
         for index in 0..<count {
@@ -67,7 +73,7 @@ struct PageAnalysis: Sendable {
             let parentInvisible = parent >= 0 && invisible[parent]
             if tree.kinds[index] == .element {
                 let name = tree.names[index]
-                hints[index] = BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache)
+                hints[index] = BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache, ignoringPostLabels: singlePost)
                 hidden[index] = BoilerplateFilter.isHidden(index, in: tree)
                 invisible[index] = parentInvisible || PageTree.invisibleElements.contains(name)
                 selfFurniture[index] =

@@ -126,4 +126,38 @@ struct ArticleExtractorTests {
         #expect(page.text.hasPrefix("The city council approved the new budget"))
         #expect(!page.text.contains("Guideline"))
     }
+
+    /// The hint of the first element of `body` whose class contains `marker`.
+    private func hint(ofClassContaining marker: String, in body: String) -> BoilerplateFilter.Hint? {
+        let analysis = PageAnalysis(tree: ArticleExtractor.parse(FixtureLoader.page(body: body), contentType: nil))
+        let tree = analysis.tree
+        let found = (0..<tree.count).first { tree.kinds[$0] == .element && (tree.attribute("class", of: $0) ?? "").contains(marker) }
+        return found.map { analysis.hints[$0] }
+    }
+
+    /// A WordPress post lists its taxonomy in its own classes (`tag-…`, `category-…`): on a page
+    /// with one post container those labels do not make it a tag list.
+    @Test func aPostLabelledWithItsTagsIsNotATagList() {
+        let post = "post-40217 post type-post status-publish hentry category-city tag-budget tag-city-council"
+        #expect(BoilerplateFilter.hint(ofWords: post) == .boilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: BoilerplateFilter.withoutPostLabels(post)) == .content)
+        let body = "<main><article class=\"\(post)\"><div>\(FixtureLoader.prose)</div></article></main>"
+        #expect(hint(ofClassContaining: "hentry", in: body) == .content)
+        // Without the post signature the same tokens still mean a tag list.
+        #expect(BoilerplateFilter.withoutPostLabels("widget tag-cloud tag-list") == "widget tag-cloud tag-list")
+    }
+
+    /// Where several posts are listed (teasers of related posts), each keeps its judgement.
+    @Test func listedPostsLabelledWithTagsStayFurniture() {
+        let teaser = "<article class=\"post type-post status-publish hentry tag-roads\"><p>A teaser.</p></article>"
+        let body = "<main><div class=\"entry-content\">\(FixtureLoader.prose)</div><section>\(teaser)\(teaser)</section></main>"
+        #expect(hint(ofClassContaining: "hentry", in: body) == .boilerplate)
+    }
+
+    /// `skip` alone in a class name is not furniture; a "skip to content" link still is.
+    @Test func skipAloneIsNotFurniture() {
+        #expect(BoilerplateFilter.hint(ofWords: "skip-item topic1") == .none)
+        #expect(BoilerplateFilter.hint(ofWords: "skip-link screen-reader-text") == .boilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: "skip-to-content") == .boilerplate)
+    }
 }
