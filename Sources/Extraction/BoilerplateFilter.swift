@@ -124,7 +124,7 @@ enum BoilerplateFilter {
 
     /// Whether an element is hidden from readers (hidden attribute, inline `display:none`, ARIA).
     static func isHidden(_ node: Int, in tree: PageTree) -> Bool {
-        if tree.attribute("hidden", of: node) != nil { return true }
+        if tree.attribute("hidden", of: node) != nil { return !isStreamedSegment(node, in: tree) }
         if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
         if let style = tree.attribute("style", of: node)?.lowercased() {
             let compact = Array(style.utf8.filter { $0 != 32 })
@@ -133,6 +133,15 @@ enum BoilerplateFilter {
             }
         }
         return false
+    }
+
+    /// Whether a hidden element is a segment that React's streaming server rendering sends
+    /// late (`<div hidden id="S:3">`): a script moves it into its `<template id="B:3">` place
+    /// as soon as it arrives, so readers see it. It often holds the article itself.
+    static func isStreamedSegment(_ node: Int, in tree: PageTree) -> Bool {
+        guard tree.names[node] == "div", let id = tree.attribute("id", of: node), id.hasPrefix("S:") else { return false }
+        let number = id.utf8.dropFirst(2)
+        return !number.isEmpty && number.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Short stock phrases of page furniture, compared with a whole block's lower-cased text.

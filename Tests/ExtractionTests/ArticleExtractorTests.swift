@@ -160,4 +160,23 @@ struct ArticleExtractorTests {
         #expect(BoilerplateFilter.hint(ofWords: "skip-link screen-reader-text") == .boilerplate)
         #expect(BoilerplateFilter.hint(ofWords: "skip-to-content") == .boilerplate)
     }
+
+    /// React's streaming rendering sends late parts of the page as `<div hidden id="S:n">`,
+    /// which a script moves into place at once: readers see them, so they are text. Other
+    /// hidden elements stay out.
+    @Test func streamedSegmentsAreReadOthersHiddenAreNot() {
+        let body = """
+            <main><h1>Index funds</h1><template id="B:0"></template><template id="B:1"></template></main>
+            <div hidden id="S:0"><div class="prose">\(FixtureLoader.prose)</div></div>
+            <div hidden id="S:1"><div class="prose">\(FixtureLoader.prose.replacingOccurrences(of: "city council", with: "county board"))</div></div>
+            <div hidden id="terms"><p>These terms of use apply to every visitor of the site and were last revised in March; \
+            read them before you subscribe to any of our newsletters or services, please.</p></div>
+            <script>$RC("B:0","S:0");$RC("B:1","S:1")</script>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The city council approved the new budget"))
+        #expect(page.text.contains("The county board approved the new budget"))
+        #expect(page.text.contains("The mayor is expected to sign the budget"))
+        #expect(!page.text.contains("terms of use"))
+    }
 }
