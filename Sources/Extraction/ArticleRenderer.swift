@@ -27,6 +27,10 @@ struct ArticleRenderer {
     /// Inline elements kept as tags.
     static let inlineTags: Set<String> = ["a", "em", "strong", "b", "i", "u", "code", "sub", "sup", "mark", "small", "s", "q", "cite", "abbr"]
 
+    /// How much of the container's good text must come before an end marker for it to end the
+    /// article.
+    static let endMarkerShare = 0.5
+
     /// Renders the container `root`.
     func render(_ root: Int) -> Output {
         let tree = analysis.tree
@@ -36,14 +40,23 @@ struct ArticleRenderer {
         var holders: [String] = []
         var seenLongParagraph = false
         var seenParagraphs: Set<String> = []
+        // Once an end marker (`About the Author`, `12 comments`) follows most of the article,
+        // nothing after it is rendered.
+        var renderedLetters = 0
+        var ended = false
         let rootGood = Double(analysis.goodLength[root])
         let rootText = Double(analysis.textLength[root])
 
         func flush() {
             defer { run = Run() }
+            guard !ended else { return }
             let text = run.text.result
             guard !text.isEmpty else {
                 if run.html.contains("<img") { output.html += run.html }
+                return
+            }
+            if BoilerplateFilter.isEndMarker(text), Double(renderedLetters) >= Self.endMarkerShare * rootGood {
+                ended = true
                 return
             }
             if BoilerplateFilter.isStockPhrase(text) || BoilerplateFilter.looksLikeJSON(text) { return }
@@ -58,6 +71,7 @@ struct ArticleRenderer {
                 guard seenParagraphs.insert(text).inserted else { return }
             }
             output.paragraphs.append(text)
+            renderedLetters += text.count
             if let holder = holders.last, Self.inlineHolders.contains(holder) {
                 output.html += run.html
             } else {

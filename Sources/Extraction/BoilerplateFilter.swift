@@ -166,6 +166,30 @@ enum BoilerplateFilter {
         return stockPhrases.contains(lower) || stockPhrases.contains(trimmed)
     }
 
+    /// Headings that end an article: what follows them (the author's bio, the comments, related
+    /// stories) is about the article, not part of it.
+    private static let endMarkers: Set<String> = [
+        "about the author", "about the authors", "about the reviewer", "about the writer", "about the expert",
+        "comments", "leave a comment", "leave a reply", "post a comment", "join the discussion", "join the conversation",
+        "related posts", "related articles", "related stories", "related reading", "you may also like", "you might also like",
+        "read next", "more stories", "recommended for you", "recommended reading",
+    ]
+
+    /// Whether a short block is a heading that ends the article (`About the Author`, `Comments`,
+    /// `12 comments:`, `Related posts`).
+    static func isEndMarker(_ text: String) -> Bool {
+        guard text.count <= 40 else { return false }
+        var lower = text.lowercased().trimmingSpaces().trimmingCharacters(in: ":.!?»›→ ")
+        // "12 Comments", "3 responses", "One comment".
+        let words = lower.split(separator: " ")
+        if words.count == 2, words[0].allSatisfy(\.isNumber) || words[0] == "one" || words[0] == "no",
+            ["comment", "comments", "response", "responses", "reply", "replies"].contains(words[1])
+        {
+            lower = "comments"
+        }
+        return endMarkers.contains(lower)
+    }
+
     /// Whether text is a stray JSON object or array left in the page.
     static func looksLikeJSON(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }

@@ -179,4 +179,27 @@ struct ArticleExtractorTests {
         #expect(page.text.contains("The mayor is expected to sign the budget"))
         #expect(!page.text.contains("terms of use"))
     }
+
+    /// A heading such as "About the Author" or "12 comments" after most of the article ends it:
+    /// the bio and the comments under it stay out. Before most of the text it ends nothing.
+    @Test func anEndMarkerAfterTheArticleEndsIt() {
+        let bio = """
+            <h3>About the Author</h3><p>Maureen Salamon is the executive editor of the newsletter and writes about health, \
+            fitness and medicine for several of the group's other titles and magazines.</p>
+            <h3>12 comments:</h3><p>Great article, thank you for writing it; I shared it with everyone in my running club and \
+            they all loved it very much indeed.</p>
+            """
+        let after = ArticleExtractor.extract(
+            FixtureLoader.page(body: "<div class=\"entry\">\(FixtureLoader.prose)\(bio)</div>"), url: nil, contentType: nil)
+        #expect(after.text.contains("The mayor is expected to sign the budget"))
+        #expect(!after.text.contains("executive editor"))
+        #expect(!after.text.contains("Great article"))
+        #expect(!after.text.contains("About the Author"))
+        let before = ArticleExtractor.extract(
+            FixtureLoader.page(body: "<div class=\"entry\"><h2>Comments</h2>\(FixtureLoader.prose)</div>"), url: nil, contentType: nil)
+        #expect(before.text.contains("The mayor is expected to sign the budget"))
+        #expect(BoilerplateFilter.isEndMarker("One Comment"))
+        #expect(BoilerplateFilter.isEndMarker("Related posts:"))
+        #expect(!BoilerplateFilter.isEndMarker("Comments on the budget from the council"))
+    }
 }
