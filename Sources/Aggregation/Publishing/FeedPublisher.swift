@@ -33,32 +33,29 @@ public struct FeedPublisher: Sendable {
         let catalog = try await FeedCatalog.make(configuration: configuration, store: store)
         let builder = try await FeedDocumentBuilder.make(configuration: configuration, store: store)
         let folder = configuration.outputURL
-        // Each feed's stories, read on several of the store's readers at once.
-        var found: [[StoryRecord]] = []
-        try await forEachInOrder(catalog.descriptors, width: Self.concurrentReads) { [store, configuration] descriptor in
-            try await store.stories(descriptor.filter, since: catalog.since, limit: configuration.publish.limit)
-        } handle: { _, stories in
-            found.append(stories)
-        }
-        let feeds = zip(catalog.descriptors, found).filter { descriptor, stories in !stories.isEmpty || descriptor.filter == .all }
-        // A story is in the all-stories feed, its topics' and its regions' feeds: its entry is
-        // made once.
-        let entries = try await builder.entries(for: feeds.flatMap(\.1))
-        // Documents are made on every core (writing them was a single-threaded 4 s at the end
-        // of a cold run of 139 feeds), and written in catalog order as they are ready; a few
-        // at a time, so that memory holds a few documents, not all of them.
-        try await forEachInOrder(feeds, width: ProcessInfo.processInfo.activeProcessorCount) { descriptor, stories in
-            try builder.document(for: descriptor, stories: stories, entries: entries)
-        } handle: { feed, document in
-            let (descriptor, stories) = feed
-            try record(files.write(document.atom, to: descriptor.path, in: folder), into: &result)
-            if configuration.publish.json {
-                try record(files.write(document.json, to: descriptor.jsonPath, in: folder), into: &result)
-            }
+        // One feed at a time on each of a few tasks: its stories read, their entries built (or
+        // taken from the cache, for a story met in an earlier feed), its documents made, then
+        // let go. Holding every feed's stories and entries at once was 60 MB of a 100 MB peak
+        // on 137 feeds.
+        let cache = FeedDocumentBuilder.EntryCache()
+        try await forEachInOrder(catalog.descriptors, width: Self.feedsAtOnce) { [store, configuration] descriptor -> MadeFeed? in
+            let stories = try await store.stories(descriptor.filter, since: catalog.since, limit: configuration.publish.limit)
+            guard !stories.isEmpty || descriptor.filter == .all else { return nil }
+            let entries = try await builder.entries(for: stories, cache: cache)
+            let document = try builder.document(for: descriptor, stories: stories, entries: entries)
             let headlines = stories.prefix(descriptor.kind == .all ? 8 : 5).map { story in
                 PublishedFeed.Headline(title: story.title, url: entries[story.id]?.primaryURL, sources: story.articleCount)
             }
-            result.feeds.append(PublishedFeed(descriptor: descriptor, headlines: headlines, stories: stories.count, updated: stories.first?.updated))
+            return MadeFeed(
+                document: document,
+                published: PublishedFeed(descriptor: descriptor, headlines: headlines, stories: stories.count, updated: stories.first?.updated))
+        } handle: { descriptor, made in
+            guard let made else { return }
+            try record(files.write(made.document.atom, to: descriptor.path, in: folder), into: &result)
+            if configuration.publish.json {
+                try record(files.write(made.document.json, to: descriptor.jsonPath, in: folder), into: &result)
+            }
+            result.feeds.append(made.published)
         }
         if configuration.publish.opml {
             try record(files.write(try FeedIndexPage.opml(result.feeds, configuration: configuration), to: "feeds.opml", in: folder), into: &result)
@@ -76,8 +73,14 @@ public struct FeedPublisher: Sendable {
         return try await builder.document(for: descriptor, stories: stories)
     }
 
-    /// How many feeds' stories are read at once.
-    static let concurrentReads = 4
+    /// How many feeds are made at once (their reads wait on the store, their documents use a core).
+    static var feedsAtOnce: Int { max(4, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// A feed made and waiting to be written.
+    private struct MadeFeed: Sendable {
+        var document: FeedDocument
+        var published: PublishedFeed
+    }
 
     private func record(_ wrote: Bool, into result: inout Result) {
         if wrote { result.written += 1 } else { result.unchanged += 1 }
