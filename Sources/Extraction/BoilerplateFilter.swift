@@ -2,7 +2,15 @@
 /// main content, and the rules deciding which elements are never part of an article.
 enum BoilerplateFilter {
     /// What an element's class, id and role suggest.
-    enum Hint: Sendable, Equatable { case none, content, boilerplate }
+    enum Hint: Sendable, Equatable {
+        case none, content, boilerplate
+        /// Only words that also name sections of prose (`toc-chapters`, `cws-jump-section`,
+        /// `paragraph-published`): furniture only when the element is not mostly prose.
+        case weakBoilerplate
+    }
+
+    /// Furniture words that sites also use for sections of the article itself.
+    private static let weakTokens: Set<String> = ["toc", "jump", "published", "updated", "posted", "meta", "embed", "reading"]
 
     /// Class/id words (whole tokens) suggesting furniture.
     private static let boilerplateTokens: Set<String> = [
@@ -10,14 +18,14 @@ enum BoilerplateFilter {
         "related", "share", "shares", "sharing", "social", "comment", "comments", "newsletter", "subscribe", "subscription",
         "signup", "cookie", "cookies", "consent", "gdpr", "promo", "promotion", "ad", "ads", "advert", "advertisement",
         "sponsor", "sponsored", "banner", "popup", "modal", "overlay", "breadcrumb", "breadcrumbs", "pagination", "pager",
-        "tags", "tag", "taglist", "byline", "bio", "author", "authors", "meta", "metadata", "dateline", "popular", "trending",
+        "tags", "tag", "taglist", "byline", "bio", "author", "authors", "metadata", "dateline", "popular", "trending",
         "recommended", "recommendations", "recirculation", "outbrain", "taboola", "disqus", "toolbar", "login",
-        "paywall", "prev", "previous", "next", "more", "jump", "toc", "print", "rating", "reactions", "sr",
+        "paywall", "prev", "previous", "next", "more", "print", "rating", "reactions", "sr",
         "caption-credit", "credits", "copyright", "legal", "disclaimer", "cta", "follow", "donate", "donation", "alert",
         "teaser", "teasers", "feed", "topbar", "utility", "actions", "action", "tools", "lightbox", "carousel", "slider",
         "newsletters", "signin", "register", "search", "breaking", "ticker", "categories", "category", "topics", "keywords",
-        "avatar", "profile", "timestamp", "date", "time", "posted", "published", "updated", "readtime", "reading",
-        "affiliate", "disclosure", "embed", "subnav", "offcanvas", "drawer", "dropdown", "mega", "hamburger",
+        "avatar", "profile", "timestamp", "date", "time", "readtime",
+        "affiliate", "disclosure", "subnav", "offcanvas", "drawer", "dropdown", "mega", "hamburger",
     ]
 
     /// Class/id fragments (substrings) suggesting furniture.
@@ -67,7 +75,8 @@ enum BoilerplateFilter {
                 cache[value] = judged
             }
             if judged == .boilerplate { return .boilerplate }
-            if judged == .content { result = .content }
+            if judged == .weakBoilerplate { result = .weakBoilerplate }
+            if judged == .content && result != .weakBoilerplate { result = .content }
         }
         return result
     }
@@ -76,11 +85,16 @@ enum BoilerplateFilter {
     static func hint(ofWords words: String) -> Hint {
         var content = false
         var boilerplate = false
+        var weak = false
         var token: [UInt8] = []
         func finish() {
             if !token.isEmpty {
                 let word = String(decoding: token, as: UTF8.self)
-                if boilerplateTokens.contains(word) { boilerplate = true }
+                if weakTokens.contains(word) {
+                    weak = true
+                } else if boilerplateTokens.contains(word) {
+                    boilerplate = true
+                }
                 if contentTokens.contains(word) { content = true }
                 token.removeAll(keepingCapacity: true)
             }
@@ -97,6 +111,7 @@ enum BoilerplateFilter {
             }
         }
         if boilerplate { return .boilerplate }
+        if weak { return .weakBoilerplate }
         return content ? .content : .none
     }
 

@@ -111,6 +111,10 @@ struct PageAnalysis: Sendable {
             linkLength[parent] += linkLength[index]
             goodLength[parent] += goodLength[index]
         }
+        // Weak furniture words count only against elements that are not mostly prose.
+        for index in 0..<count where hints[index] == .weakBoilerplate && !selfFurniture[index] {
+            selfFurniture[index] = 2 * goodLength[index] < textLength[index]
+        }
         // Pass 3, document order: furniture is inherited, unless the element holds most of the page's good text.
         var pageGood: Int32 = 1
         for index in 0..<count where tree.parents[index] < 0 { pageGood += goodLength[index] }

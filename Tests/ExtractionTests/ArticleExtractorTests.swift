@@ -202,4 +202,28 @@ struct ArticleExtractorTests {
         #expect(BoilerplateFilter.isEndMarker("Related posts:"))
         #expect(!BoilerplateFilter.isEndMarker("Comments on the budget from the council"))
     }
+
+    /// Words such as `toc` or `jump` name tables of contents and jump links, and also the
+    /// sections those point to: a section so named that is mostly prose is text, a list of links
+    /// so named is not.
+    @Test func sectionsNamedAfterTheirTableOfContentsAreText() {
+        let sentences = [
+            "Forming a limited liability company starts with choosing a name that no other business in the state uses already.",
+            "The articles of organization are then filed with the department, together with the filing fee and the address.",
+            "Within one hundred and twenty days the company must publish a notice in two newspapers for six weeks in a row.",
+            "Every company files a biennial statement that keeps its address for service of process up to date with the state.",
+            "An operating agreement is not filed with anyone, but members should sign one soon after the company is formed.",
+            "Taxes depend on how many members the company has and on whether it chooses to be treated as a corporation.",
+        ]
+        let sections = sentences.enumerated().map { index, sentence in
+            "<section class=\"toc-para\" id=\"toc_\(index)\"><h2>Step \(index + 1)</h2><p>\(sentence) \(sentence)</p></section>"
+        }.joined()
+        let toc = (0..<6).map { "<li><a href=\"#toc_\($0)\">Go to step number \($0 + 1) of the guide</a></li>" }.joined()
+        let body = "<div class=\"article-content\"><div class=\"toc\"><ul>\(toc)</ul></div><div class=\"toc-chapters\">\(sections)</div></div>"
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        for sentence in sentences { #expect(page.text.contains(sentence)) }
+        #expect(!page.text.contains("Go to step number"))
+        #expect(BoilerplateFilter.hint(ofWords: "toc-para") == .weakBoilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: "toc-para sidebar") == .boilerplate)
+    }
 }
