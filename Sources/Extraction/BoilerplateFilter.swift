@@ -139,6 +139,7 @@ enum BoilerplateFilter {
 
     /// Whether an element is hidden from readers (hidden attribute, inline `display:none`, ARIA).
     static func isHidden(_ node: Int, in tree: PageTree) -> Bool {
+        if isCollapsedPanel(node, in: tree) { return false }
         if tree.attribute("hidden", of: node) != nil { return !isStreamedSegment(node, in: tree) }
         if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
         if let style = tree.attribute("style", of: node)?.lowercased() {
@@ -148,6 +149,14 @@ enum BoilerplateFilter {
             }
         }
         return false
+    }
+
+    /// Whether an element is an accordion or tab panel (WAI-ARIA: `role="region"` or
+    /// `role="tabpanel"`, labelled by its header): closed or not, it is one click from the reader
+    /// and part of the page's text (the answers of a FAQ, the chapters of a guide).
+    static func isCollapsedPanel(_ node: Int, in tree: PageTree) -> Bool {
+        guard let role = tree.attribute("role", of: node)?.lowercased(), role == "region" || role == "tabpanel" else { return false }
+        return tree.attribute("aria-labelledby", of: node) != nil
     }
 
     /// Whether a hidden element is a segment that React's streaming server rendering sends

@@ -226,4 +226,25 @@ struct ArticleExtractorTests {
         #expect(BoilerplateFilter.hint(ofWords: "toc-para") == .weakBoilerplate)
         #expect(BoilerplateFilter.hint(ofWords: "toc-para sidebar") == .boilerplate)
     }
+
+    /// A closed accordion panel (WAI-ARIA `role="region"` labelled by its header) is one click
+    /// from the reader: its text is part of the article. Other hidden elements stay out.
+    @Test func closedAccordionPanelsAreText() {
+        let answers = [
+            "Most installations take one to three days once the permits are approved and the panels have been delivered to you.",
+            "The inspector checks the wiring and the mounting before the utility connects the system to the electric grid.",
+            "Monitoring apps show how much power the panels produce each hour, so a fault shows up within a day or two.",
+            "Cleaning is rarely needed: rain washes most dust away, though a hose helps after a long dry and dusty summer.",
+        ]
+        let panels = answers.enumerated().map { index, answer in
+            "<button id=\"q\(index)\">Question \(index)</button><div role=\"region\" aria-labelledby=\"q\(index)\" style=\"display:none\"><p>\(answer) \(answer)</p></div>"
+        }.joined()
+        let body = """
+            <main><p>Solar panel installation happens in a few steps, each explained below in turn for home owners.</p>\(panels)
+            <div style="display:none"><p>Sign in to your account to save these answers and compare offers from installers near you.</p></div></main>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        for answer in answers { #expect(page.text.contains(answer)) }
+        #expect(!page.text.contains("Sign in to your account"))
+    }
 }
