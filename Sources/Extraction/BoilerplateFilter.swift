@@ -127,10 +127,13 @@ enum BoilerplateFilter {
     }
 
     /// Whether class text (lower case) carries WordPress's post signature, `hentry` or
-    /// `status-publish`.
+    /// `status-publish`, with the post's taxonomy labels (a newsletter widget classed `hentry`
+    /// has none: it is not a post).
     static func isPostContainer(_ words: String) -> Bool {
         guard words.contains("hentry") || words.contains("status-publish") else { return false }
-        return classNames(words).contains { $0 == "hentry" || $0 == "status-publish" }
+        let names = classNames(words)
+        return names.contains { $0 == "hentry" || $0 == "status-publish" }
+            && names.contains { $0.hasPrefix("tag-") || $0.hasPrefix("category-") }
     }
 
     private static func classNames(_ words: String) -> [Substring] {

@@ -143,6 +143,10 @@ struct ArticleExtractorTests {
         #expect(BoilerplateFilter.hint(ofWords: BoilerplateFilter.withoutPostLabels(post)) == .content)
         let body = "<main><article class=\"\(post)\"><div>\(FixtureLoader.prose)</div></article></main>"
         #expect(hint(ofClassContaining: "hentry", in: body) == .content)
+        // A newsletter widget classed `hentry`, without taxonomy labels, is not a second post.
+        let widget = "<div class=\"optin-box hentry enews-widget\"><p>Get my free guide.</p></div>"
+        let withWidgets = body.replacingOccurrences(of: "</main>", with: widget + widget + "</main>")
+        #expect(hint(ofClassContaining: "status-publish", in: withWidgets) == .content)
         // Without the post signature the same tokens still mean a tag list.
         #expect(BoilerplateFilter.withoutPostLabels("widget tag-cloud tag-list") == "widget tag-cloud tag-list")
     }
