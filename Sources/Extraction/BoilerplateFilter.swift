@@ -35,7 +35,8 @@ enum BoilerplateFilter {
         "navigation", "navbar", "footer", "masthead", "signup", "paywall", "most-read", "mostread", "read-more",
         "readmore", "more-stories", "author-bio", "authorbio", "byline", "post-meta", "entry-meta", "article-meta", "dateline",
         "pagination", "screen-reader", "visually-hidden", "sr-only", "skip-link", "skip-to", "skiplink", "modal", "popup", "banner", "tag-list",
-        "taglist", "post-tags", "entry-tags", "article-tags", "toolbar", "menu", "prev-next", "post-nav", "nav-links",
+        "taglist", "post-tags", "entry-tags", "article-tags", "toolbar", "submenu", "mainmenu", "megamenu", "topmenu", "menubar", "menuitem",
+        "prev-next", "post-nav", "nav-links",
     ]
 
     private static let fragmentBytes: [[UInt8]] = boilerplateFragments.map { Array($0.utf8) }

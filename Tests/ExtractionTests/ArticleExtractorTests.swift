@@ -158,6 +158,15 @@ struct ArticleExtractorTests {
         #expect(hint(ofClassContaining: "hentry", in: body) == .boilerplate)
     }
 
+    /// `menu` is a furniture word, and so are the compounds menus are named with (`submenu`,
+    /// `megamenu`), but not any word that merely contains it (a paragraph classed `contextmenu`).
+    @Test func menuWordsButNotEveryWordContainingMenu() {
+        #expect(BoilerplateFilter.hint(ofWords: "site-menu") == .boilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: "dropdown submenu") == .boilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: "megamenu-panel") == .boilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: "contextmenu body") == .content)
+    }
+
     /// `skip` alone in a class name is not furniture; a "skip to content" link still is.
     @Test func skipAloneIsNotFurniture() {
         #expect(BoilerplateFilter.hint(ofWords: "skip-item topic1") == .none)
