@@ -47,6 +47,16 @@ enum BoilerplateFilter {
         "articlebody", "postbody", "storybody", "entrycontent", "postcontent", "articlecontent",
     ]
 
+    /// What each class/id word says, looked up once per word.
+    private enum TokenKind { case boilerplate, weak, content }
+    private static let tokenKinds: [String: TokenKind] = {
+        var kinds: [String: TokenKind] = [:]
+        for word in contentTokens { kinds[word] = .content }
+        for word in boilerplateTokens { kinds[word] = .boilerplate }
+        for word in weakTokens { kinds[word] = .weak }
+        return kinds
+    }()
+
     /// Roles that are furniture.
     private static let boilerplateRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert", "toolbar", "tablist",
@@ -91,12 +101,12 @@ enum BoilerplateFilter {
         func finish() {
             if !token.isEmpty {
                 let word = String(decoding: token, as: UTF8.self)
-                if weakTokens.contains(word) {
-                    weak = true
-                } else if boilerplateTokens.contains(word) {
-                    boilerplate = true
+                switch tokenKinds[word] {
+                case .weak: weak = true
+                case .boilerplate: boilerplate = true
+                case .content: content = true
+                case nil: break
                 }
-                if contentTokens.contains(word) { content = true }
                 token.removeAll(keepingCapacity: true)
             }
         }
@@ -130,11 +140,30 @@ enum BoilerplateFilter {
     /// Whether class text (lower case) carries WordPress's post signature, `hentry` or
     /// `status-publish`, with the post's taxonomy labels (a newsletter widget classed `hentry`
     /// has none: it is not a post).
+    /// Every element with a class is asked, so this reads the bytes once without allocating.
     static func isPostContainer(_ words: String) -> Bool {
-        guard words.contains("hentry") || words.contains("status-publish") else { return false }
-        let names = classNames(words)
-        return names.contains { $0 == "hentry" || $0 == "status-publish" }
-            && names.contains { $0.hasPrefix("tag-") || $0.hasPrefix("category-") }
+        var words = words
+        return words.withUTF8 { bytes in
+            var signature = false
+            var labelled = false
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, !isClassSeparator(bytes[end]) { end += 1 }
+                let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if name.elementsEqual("hentry".utf8) || name.elementsEqual("status-publish".utf8) {
+                    signature = true
+                } else if name.starts(with: "tag-".utf8) || name.starts(with: "category-".utf8) {
+                    labelled = true
+                }
+                start = end + 1
+            }
+            return signature && labelled
+        }
+    }
+
+    private static func isClassSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
     private static func classNames(_ words: String) -> [Substring] {
@@ -143,13 +172,12 @@ enum BoilerplateFilter {
 
     /// Whether an element is hidden from readers (hidden attribute, inline `display:none`, ARIA).
     static func isHidden(_ node: Int, in tree: PageTree) -> Bool {
-        if isCollapsedPanel(node, in: tree) { return false }
-        if tree.attribute("hidden", of: node) != nil { return !isStreamedSegment(node, in: tree) }
-        if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
+        if tree.attribute("hidden", of: node) != nil { return !isStreamedSegment(node, in: tree) && !isCollapsedPanel(node, in: tree) }
+        if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return !isCollapsedPanel(node, in: tree) }
         if let style = tree.attribute("style", of: node)?.lowercased() {
             let compact = Array(style.utf8.filter { $0 != 32 })
             if ByteSearch.contains(compact, Array("display:none".utf8)) || ByteSearch.contains(compact, Array("visibility:hidden".utf8)) {
-                return true
+                return !isCollapsedPanel(node, in: tree)
             }
         }
         return false
@@ -188,7 +216,7 @@ enum BoilerplateFilter {
 
     /// Whether a short block is a piece of furniture by its wording alone.
     static func isStockPhrase(_ text: String) -> Bool {
-        guard text.count <= 48 else { return false }
+        guard text.utf8.count <= 192, text.count <= 48 else { return false }
         let lower = text.lowercased().trimmingSpaces()
         let trimmed = lower.trimmingCharacters(in: ":.!?»›→ ")
         return stockPhrases.contains(lower) || stockPhrases.contains(trimmed)
@@ -206,7 +234,9 @@ enum BoilerplateFilter {
     /// Whether a short block is a heading that ends the article (`About the Author`, `Comments`,
     /// `12 comments:`, `Related posts`).
     static func isEndMarker(_ text: String) -> Bool {
-        guard text.count <= 40 else { return false }
+        // A paragraph's length in characters costs a walk over it: its bytes first (a character
+        // is at most 4 of them).
+        guard text.utf8.count <= 160, text.count <= 40 else { return false }
         var lower = text.lowercased().trimmingSpaces().trimmingCharacters(in: ":.!?»›→ ")
         // "12 Comments", "3 responses", "One comment".
         let words = lower.split(separator: " ")

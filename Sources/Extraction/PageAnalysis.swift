@@ -63,7 +63,8 @@ struct PageAnalysis: Sendable {
         // A page with exactly one post container (see BoilerplateFilter.withoutPostLabels).
         var postContainers = 0
         for index in 0..<count where tree.kinds[index] == .element {
-            if let classes = tree.attribute("class", of: index), BoilerplateFilter.isPostContainer(classes.lowercased()) { postContainers += 1 }
+            // WordPress writes these classes in lower case.
+            if let classes = tree.attribute("class", of: index), BoilerplateFilter.isPostContainer(classes) { postContainers += 1 }
         }
         let singlePost = postContainers == 1
 
