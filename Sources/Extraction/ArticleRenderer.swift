@@ -42,7 +42,7 @@ struct ArticleRenderer {
         var seenParagraphs: Set<String> = []
         // Once an end marker (`About the Author`, `12 comments`) follows most of the article,
         // nothing after it is rendered.
-        var renderedLetters = 0
+        var renderedCharacters = 0
         var ended = false
         let rootGood = Double(analysis.goodLength[root])
         let rootText = Double(analysis.textLength[root])
@@ -55,23 +55,24 @@ struct ArticleRenderer {
                 if run.html.contains("<img") { output.html += run.html }
                 return
             }
-            if BoilerplateFilter.isEndMarker(text), Double(renderedLetters) >= Self.endMarkerShare * rootGood {
+            if BoilerplateFilter.isEndMarker(text), Double(renderedCharacters) >= Self.endMarkerShare * rootGood {
                 ended = true
                 return
             }
             if BoilerplateFilter.isStockPhrase(text) || BoilerplateFilter.looksLikeJSON(text) { return }
+            let characters = text.count
             if !seenLongParagraph {
-                if text.count >= 120 || (text.count >= 60 && text.last.map { ".!?\"”".contains($0) } == true) {
+                if characters >= 120 || (characters >= 60 && text.last.map { ".!?\"”".contains($0) } == true) {
                     seenLongParagraph = true
                 } else if BylineMatcher.isMetadataLine(text, authors: authors) {
                     return
                 }
             }
-            if text.count >= 30 {
+            if characters >= 30 {
                 guard seenParagraphs.insert(text).inserted else { return }
             }
             output.paragraphs.append(text)
-            renderedLetters += text.count
+            renderedCharacters += characters
             if let holder = holders.last, Self.inlineHolders.contains(holder) {
                 output.html += run.html
             } else {

@@ -167,20 +167,24 @@ enum BoilerplateFilter {
     }
 
     private static func classNames(_ words: String) -> [Substring] {
-        words.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
+        words.split(whereSeparator: { $0.asciiValue.map(isClassSeparator) ?? false })
     }
 
     /// Whether an element is hidden from readers (hidden attribute, inline `display:none`, ARIA).
+    /// A closed accordion or tab panel is not hidden however it is closed.
     static func isHidden(_ node: Int, in tree: PageTree) -> Bool {
-        if tree.attribute("hidden", of: node) != nil { return !isStreamedSegment(node, in: tree) && !isCollapsedPanel(node, in: tree) }
-        if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" { return !isCollapsedPanel(node, in: tree) }
-        if let style = tree.attribute("style", of: node)?.lowercased() {
+        let marked: Bool
+        if tree.attribute("hidden", of: node) != nil {
+            marked = !isStreamedSegment(node, in: tree)
+        } else if tree.attribute("aria-hidden", of: node)?.lowercased() == "true" {
+            marked = true
+        } else if let style = tree.attribute("style", of: node)?.lowercased() {
             let compact = Array(style.utf8.filter { $0 != 32 })
-            if ByteSearch.contains(compact, Array("display:none".utf8)) || ByteSearch.contains(compact, Array("visibility:hidden".utf8)) {
-                return !isCollapsedPanel(node, in: tree)
-            }
+            marked = ByteSearch.contains(compact, Array("display:none".utf8)) || ByteSearch.contains(compact, Array("visibility:hidden".utf8))
+        } else {
+            marked = false
         }
-        return false
+        return marked && !isCollapsedPanel(node, in: tree)
     }
 
     /// Whether an element is an accordion or tab panel (WAI-ARIA: `role="region"` or
@@ -216,10 +220,18 @@ enum BoilerplateFilter {
 
     /// Whether a short block is a piece of furniture by its wording alone.
     static func isStockPhrase(_ text: String) -> Bool {
-        guard text.utf8.count <= 192, text.count <= 48 else { return false }
-        let lower = text.lowercased().trimmingSpaces()
-        let trimmed = lower.trimmingCharacters(in: ":.!?»›→ ")
+        guard let (lower, trimmed) = shortPhrase(text, upTo: 48) else { return false }
         return stockPhrases.contains(lower) || stockPhrases.contains(trimmed)
+    }
+
+    /// A block of at most `characters` characters in lower case, without the spaces around it,
+    /// and the same without trailing or leading punctuation; nil for a longer block. A
+    /// paragraph's length in characters costs a walk over it: its bytes are checked first (a
+    /// character is at most 4 of them).
+    private static func shortPhrase(_ text: String, upTo characters: Int) -> (lower: String, trimmed: String)? {
+        guard text.utf8.count <= 4 * characters, text.count <= characters else { return nil }
+        let lower = text.lowercased().trimmingSpaces()
+        return (lower, lower.trimmingCharacters(in: ":.!?»›→ "))
     }
 
     /// Headings that end an article: what follows them (the author's bio, the comments, related
@@ -234,10 +246,7 @@ enum BoilerplateFilter {
     /// Whether a short block is a heading that ends the article (`About the Author`, `Comments`,
     /// `12 comments:`, `Related posts`).
     static func isEndMarker(_ text: String) -> Bool {
-        // A paragraph's length in characters costs a walk over it: its bytes first (a character
-        // is at most 4 of them).
-        guard text.utf8.count <= 160, text.count <= 40 else { return false }
-        var lower = text.lowercased().trimmingSpaces().trimmingCharacters(in: ":.!?»›→ ")
+        guard var lower = shortPhrase(text, upTo: 40)?.trimmed else { return false }
         // "12 Comments", "3 responses", "One comment".
         let words = lower.split(separator: " ")
         if words.count == 2, words[0].allSatisfy(\.isNumber) || words[0] == "one" || words[0] == "no",

@@ -56,9 +56,7 @@ enum InputSource {
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
             filled = 0
             while filled < buffer.count {
-                let count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                if count < 0 && errno == EINTR { continue }
-                if count < 0 { failure = errno }
+                let count = readRetrying(descriptor, buffer.baseAddress! + filled, buffer.count - filled, failure: &failure)
                 if count <= 0 { return }
                 filled += count
             }
@@ -67,15 +65,26 @@ enum InputSource {
         if failure == 0 && bytes.count == capacity {
             var chunk = [UInt8](repeating: 0, count: 65_536)
             while true {
-                let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-                if count < 0 && errno == EINTR { continue }
-                if count < 0 { failure = errno }
+                let count = chunk.withUnsafeMutableBytes { readRetrying(descriptor, $0.baseAddress!, $0.count, failure: &failure) }
                 if count <= 0 { break }
                 bytes.append(contentsOf: chunk[0..<count])
             }
         }
         guard failure == 0 else { throw Unreadable(input: input, reason: "cannot be read (\(String(cString: strerror(failure))))") }
         return bytes
+    }
+
+    /// One `read`, tried again when a signal interrupts it: the byte count, 0 at the end, or -1
+    /// with the error in `failure`.
+    private static func readRetrying(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, failure: inout Int32) -> Int {
+        while true {
+            let read = Foundation.read(descriptor, buffer, count)
+            if read >= 0 { return read }
+            if errno != EINTR {
+                failure = errno
+                return -1
+            }
+        }
     }
 }
 

@@ -32,6 +32,14 @@ final class OrderedInputs: @unchecked Sendable {
     enum Piece {
         case output([UInt8])
         case error(String)
+
+        /// Its bytes, as counted against the held limit.
+        var size: Int {
+            switch self {
+            case .output(let bytes): bytes.count
+            case .error(let message): message.utf8.count
+            }
+        }
     }
 
     /// The handle one input's work writes through.
@@ -46,7 +54,7 @@ final class OrderedInputs: @unchecked Sendable {
 
         /// Writes bytes to standard output in this input's turn.
         mutating func write(_ bytes: [UInt8]) {
-            append(.output(bytes), size: bytes.count)
+            append(.output(bytes))
         }
 
         /// The input's bytes, or nil when it cannot be read, which is then reported.
@@ -69,17 +77,17 @@ final class OrderedInputs: @unchecked Sendable {
 
         /// Writes one `tributary: …` line to standard error in this input's turn.
         mutating func error(_ message: String) {
-            append(.error(message), size: message.utf8.count)
+            append(.error(message))
         }
 
-        private mutating func append(_ piece: Piece, size: Int) {
+        private mutating func append(_ piece: Piece) {
             if !isHead && runner.isHead(index) { becomeHead() }
             if isHead {
                 OrderedInputs.emit(piece)
                 return
             }
             held.append(piece)
-            heldBytes += size
+            heldBytes += piece.size
             if heldBytes > runner.streamingLimit {
                 // Too much to hold: wait for this input's turn, then stream the rest.
                 runner.waitForTurn(index)
@@ -183,8 +191,7 @@ final class OrderedInputs: @unchecked Sendable {
         while let pieces = finished.removeValue(forKey: head) {
             for piece in pieces {
                 Self.emit(piece)
-                if case .output(let bytes) = piece { finishedBytes -= bytes.count }
-                if case .error(let message) = piece { finishedBytes -= message.utf8.count }
+                finishedBytes -= piece.size
             }
             head += 1
         }

@@ -139,15 +139,7 @@ extension FeedDocumentHandler {
         bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: "="))
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(byte)
-            }
-        }
+        TextGathering.appendEscaped(value.utf8, quotes: true, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -258,21 +258,6 @@ final class FeedDocumentHandler: XMLStreamHandler {
         return key
     }
 
-    static func xmlEscape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
     static func mapContentType(_ type: String) -> String {
         let lowered = type.lowercased()
         switch lowered {

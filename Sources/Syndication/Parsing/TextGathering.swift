@@ -34,11 +34,18 @@ struct TextGathering {
             bytes.append(contentsOf: text)
             return
         }
+        Self.appendEscaped(text, quotes: false, to: &bytes)
+    }
+
+    /// Appends `text` with `&`, `<` and `>` escaped as references, and `"` too when `quotes`
+    /// (for an attribute value).
+    static func appendEscaped(_ text: some Sequence<UInt8>, quotes: Bool, to bytes: inout [UInt8]) {
         for byte in text {
             switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case UInt8(ascii: "<"): bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case UInt8(ascii: ">"): bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where quotes: bytes.append(contentsOf: "&quot;".utf8)
             default: bytes.append(byte)
             }
         }
