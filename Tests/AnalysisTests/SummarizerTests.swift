@@ -48,6 +48,18 @@ struct SummarizerTests {
         #expect(!filter.isBoilerplate(""))
     }
 
+    @Test func phrasesOfOneByteAndPhrasesSharingTheirOpeningAreAllTried() {
+        let filter = BoilerplateFilter(prefixes: [], phrases: ["©", "x", "subscribe now", "subscribers only", "sub"])
+        #expect(filter.isBoilerplate("Ends with x"))
+        #expect(filter.isBoilerplate("Text © owner"))
+        #expect(filter.isBoilerplate("For SUBSCRIBERS ONLY."))
+        #expect(filter.isBoilerplate("Then sub"))
+        #expect(!filter.isBoilerplate("Nothing here at all."))
+        let none = BoilerplateFilter(prefixes: [], phrases: ["subscribe now"])
+        #expect(!none.isBoilerplate("Subscribe no"))
+        #expect(!none.isBoilerplate("subscribers now"))
+    }
+
     @Test(
         "keeps real sentences",
         arguments: [

@@ -22,6 +22,61 @@ struct WordTokenizerTests {
 
     @Test func lowercasedWords() {
         #expect(WordTokenizer.lowercasedWords(in: "The BBC Said") == ["the", "bbc", "said"])
+        #expect(WordTokenizer.lowercasedWords(in: "ÉCOLE Zürich İSTANBUL") == ["école", "zürich", "i\u{307}stanbul"])
+    }
+
+    /// The tokenizer reads bytes; this reads scalars one by one, as the rules are written.
+    static func referenceWords(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if WordTokenizer.isWordScalar(scalar) {
+                current.append(scalar)
+                continue
+            }
+            guard !current.isEmpty else { continue }
+            let previous = scalars[index - 1]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            var joins = false
+            if let next {
+                switch scalar {
+                case "'", "\u{2019}", "\u{02BC}": joins = previous.properties.isAlphabetic && next.properties.isAlphabetic
+                case "-", "\u{2010}", "\u{2011}": joins = WordTokenizer.isWordScalar(previous) && WordTokenizer.isWordScalar(next)
+                case ".", ",":
+                    joins = previous.properties.generalCategory == .decimalNumber && next.properties.generalCategory == .decimalNumber
+                default: joins = false
+                }
+            }
+            if joins {
+                current.append(scalar)
+            } else {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    @Test func agreesWithTheScalarRulesOnMixedText() {
+        // Letters of several scripts, digits, joiners, combining marks, symbols and emoji, in
+        // every order a seeded generator gives.
+        let pieces: [String] = [
+            "a", "Z", "é", "É", "ß", "İ", "Я", "東", "٣", "7", "0", "'", "\u{2019}", "\u{02BC}", "-", "\u{2010}", "\u{2011}",
+            ".", ",", " ", "\n", "\u{301}", "😀", "€", "_", "\u{00A0}", "Ⅻ", "ǅ",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int(state >> 60) + 1 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(WordTokenizer.words(in: text) == Self.referenceWords(text), "\(text.debugDescription)")
+            #expect(WordTokenizer.lowercasedWords(in: text) == Self.referenceWords(text).map { $0.lowercased() }, "\(text.debugDescription)")
+        }
     }
 
     @Test func englishStopWordsShipAndIgnoreCase() {

@@ -29,8 +29,7 @@ public struct RegionTagger: Sendable {
         let tokens =
             PlaceTokenizer.tokens(of: title, zone: 0, splitsLead: false)
             + PlaceTokenizer.tokens(of: text, zone: 1, splitsLead: true)
-        // Every word of the article, for the few ambiguous names: made when the first one is met.
-        lazy var context = PlaceContext(words: Set(tokens.map(\.key)))
+        var context = PlaceContext(tokens: tokens)
         var weights: [String: Double] = [:]
         var mentions: [String: Int] = [:]
         var position = 0
@@ -39,7 +38,7 @@ public struct RegionTagger: Sendable {
                 position += 1
                 continue
             }
-            if let (code, weight) = context.resolve(entry, tokens: tokens, at: position),
+            if let (code, weight) = context.resolve(entry, at: position),
                 gazetteer.countries[code] != nil
             {
                 let place: Double = [3, 2, 1][min(tokens[position].zone, 2)]

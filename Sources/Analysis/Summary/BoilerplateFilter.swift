@@ -11,20 +11,42 @@ public struct BoilerplateFilter: Sendable {
         self.prefixes = prefixes.map { $0.lowercased() }
         self.phrases = phrases.map { $0.lowercased() }
         self.prefixBytes = self.prefixes.map { Array($0.utf8) }
-        self.phraseBytes = self.phrases.map { Array($0.utf8) }
-        var byFirstByte = [[Int]](repeating: [], count: 256)
-        for (index, phrase) in phraseBytes.enumerated() {
-            if let first = phrase.first { byFirstByte[Int(first)].append(index) }
+        let phraseBytes = self.phrases.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0.lexicographicallyPrecedes($1) }
+        var byFirstByte = [Int32](repeating: 0, count: 257)
+        var ends: [Int32] = []
+        var arena: [UInt8] = []
+        for phrase in phraseBytes {
+            byFirstByte[Int(phrase[0]) + 1] += 1
+            arena += phrase
+            ends.append(Int32(arena.count))
         }
+        for byte in 0..<256 { byFirstByte[byte + 1] += byFirstByte[byte] }
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for phrase in phraseBytes {
+            // A one-byte phrase matches after any byte: its first byte with every second.
+            let seconds = phrase.count > 1 ? [phrase[1]] : (0...255).map { UInt8($0) }
+            for second in seconds {
+                let pair = Int(phrase[0]) << 8 | Int(second)
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        self.openingPairs = pairs
         self.phrasesByFirstByte = byFirstByte
-        self.hasEmptyPhrase = phraseBytes.contains { $0.isEmpty }
+        self.phraseEnds = ends
+        self.phraseArena = arena
+        self.hasEmptyPhrase = self.phrases.contains { $0.isEmpty }
     }
 
     private let prefixBytes: [[UInt8]]
-    private let phraseBytes: [[UInt8]]
-    /// The phrases by their first byte: one pass over a sentence tries only the phrases that
-    /// can start where it stands.
-    private let phrasesByFirstByte: [[Int]]
+    /// The phrases' bytes one after another, ordered by first byte, and where each ends.
+    private let phraseArena: [UInt8]
+    private let phraseEnds: [Int32]
+    /// The phrases starting with byte `b` are `phrasesByFirstByte[b]..<phrasesByFirstByte[b + 1]`:
+    /// one pass over a sentence tries only the phrases that can start where it stands.
+    private let phrasesByFirstByte: [Int32]
+    /// A bit for every pair of bytes a phrase starts with: most places in a sentence are passed
+    /// over with one look-up.
+    private let openingPairs: [UInt64]
     private let hasEmptyPhrase: Bool
 
     /// The built-in English filter (`Resources/boilerplate-en.txt`).
@@ -54,10 +76,19 @@ public struct BoilerplateFilter: Sendable {
         if hasEmptyPhrase { return true }
         return lower.withUnsafeBufferPointer { haystack in
             for start in haystack.indices {
-                for index in phrasesByFirstByte[Int(haystack[start])] {
-                    let needle = phraseBytes[index]
-                    guard start + needle.count <= haystack.count else { continue }
-                    if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+                let first = Int(haystack[start])
+                let pair = first << 8 | (start + 1 < haystack.count ? Int(haystack[start + 1]) : 0)
+                guard openingPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || start + 1 == haystack.count else { continue }
+                var phrase = Int(phrasesByFirstByte[first])
+                let end = Int(phrasesByFirstByte[first + 1])
+                while phrase < end {
+                    let from = phrase == 0 ? 0 : Int(phraseEnds[phrase - 1])
+                    let count = Int(phraseEnds[phrase]) - from
+                    phrase += 1
+                    guard start + count <= haystack.count else { continue }
+                    var offset = 1
+                    while offset < count, haystack[start + offset] == phraseArena[from + offset] { offset += 1 }
+                    if offset == count { return true }
                 }
             }
             return false

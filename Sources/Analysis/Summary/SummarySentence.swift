@@ -21,8 +21,8 @@ struct SummarySentence: Sendable {
         self.position = position
         var words: [Int32] = []
         var terms: [Int32] = []
-        WordTokenizer.forEachWord(in: text) { word in
-            let numbers = vocabulary.number(word.lowercased())
+        WordTokenizer.forEachLowercasedWordBytes(in: text) { word in
+            let numbers = vocabulary.number(word)
             words.append(numbers.word)
             if numbers.stem >= 0 { terms.append(numbers.stem) }
         }
@@ -87,11 +87,14 @@ struct SummarySentence: Sendable {
 }
 
 /// The lower-cased words and the stems of one summary's sentences, numbered in order of first
-/// appearance: a word repeated in the texts is stemmed once, and sentences hold numbers.
+/// appearance: a word repeated in the texts is stemmed once, and sentences hold numbers. Words
+/// are told apart by their bytes, so a text mixing composed and decomposed accents ("é" and
+/// "e\u{301}") has two words where `String` equality would see one.
 struct SummaryVocabulary {
     let stopWords: StopWords
-    private var words: [String: (word: Int32, stem: Int32)] = [:]
-    private var stems: [String: Int32] = [:]
+    private let words = WordTable<(word: Int32, stem: Int32)>(capacity: 256)
+    private let stems = WordTable<Int32>(capacity: 256)
+    private var stemBytes: [UInt8] = []
 
     init(stopWords: StopWords = .english) {
         self.stopWords = stopWords
@@ -100,22 +103,33 @@ struct SummaryVocabulary {
     /// How many distinct stems have been numbered.
     var stemCount: Int { stems.count }
 
-    /// The numbers of a lower-cased word and of its stem (-1 for a stop word or a one-letter
-    /// word, which have none).
-    mutating func number(_ word: String) -> (word: Int32, stem: Int32) {
-        if let known = words[word] { return known }
+    /// The numbers of a lower-cased word (its UTF-8 bytes) and of its stem (-1 for a stop word
+    /// or a one-letter word, which have none).
+    mutating func number(_ lowercased: UnsafeBufferPointer<UInt8>) -> (word: Int32, stem: Int32) {
+        let (known, place) = words.find(lowercased)
+        if let known { return known }
         var stem: Int32 = -1
-        if !stopWords.words.contains(word) && word.unicodeScalars.count > 1 {
-            let text = EnglishStemmer.stem(word)
-            if let number = stems[text] {
-                stem = number
-            } else {
-                stem = Int32(stems.count)
-                stems[text] = stem
+        if !stopWords.bytes.contains(lowercased) && Self.hasTwoScalars(lowercased) {
+            EnglishStemmer.stem(lowercased, into: &stemBytes)
+            stem = stemBytes.withUnsafeBufferPointer { text in
+                let (number, place) = stems.find(text)
+                if let number { return number }
+                stems.insert(text, Int32(stems.count), at: place)
+                return Int32(stems.count - 1)
             }
         }
         let numbers = (word: Int32(words.count), stem: stem)
-        words[word] = numbers
+        words.insert(lowercased, numbers, at: place)
         return numbers
+    }
+
+    /// Whether UTF-8 `bytes` hold more than one scalar.
+    private static func hasTwoScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scalars = 0
+        for byte in bytes where byte & 0xC0 != 0x80 {
+            scalars += 1
+            if scalars > 1 { return true }
+        }
+        return false
     }
 }

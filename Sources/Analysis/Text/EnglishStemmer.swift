@@ -11,6 +11,14 @@ public enum EnglishStemmer {
         return String(decoding: s, as: UTF8.self)
     }
 
+    /// The stem of a lower-cased word given as UTF-8 bytes, left in `stem` (whose storage is
+    /// reused from word to word).
+    static func stem(_ word: UnsafeBufferPointer<UInt8>, into stem: inout [UInt8]) {
+        stem.removeAll(keepingCapacity: true)
+        stem.append(contentsOf: word)
+        if stem.count > 3 { strip(&stem) }
+    }
+
     private static func strip(_ s: inout [UInt8]) {
         // A possessive ends the work; a bare closing apostrophe is dropped (straight, then curly).
         if hasSuffix(s, "'s") {

@@ -91,9 +91,9 @@ public struct SentenceSplitter: Sendable {
         let word = Self.word(before: terminator, in: s)
         if word.isEmpty { return true }
         let lower = word.lowercased()
-        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return false }
+        if word.unicodeScalars.count == 1, Self.isUppercase(word.unicodeScalars.first!) { return false }
         if abbreviations.titles.contains(lower) { return false }
-        if abbreviations.beforeNumbers.contains(lower), s[next].properties.numericType != nil { return false }
+        if abbreviations.beforeNumbers.contains(lower), Self.isNumeric(s[next]) { return false }
         let dotted = lower.contains(".")
         if dotted || abbreviations.others.contains(lower) {
             return openers.contains(Self.word(startingAt: next, in: s).lowercased())
@@ -104,16 +104,16 @@ public struct SentenceSplitter: Sendable {
     /// The word (letters and inner periods) that ends just before `index`.
     private static func word(before index: Int, in s: [Unicode.Scalar]) -> String {
         var begin = index
-        while begin > 0, s[begin - 1].properties.isAlphabetic || s[begin - 1] == "." { begin -= 1 }
+        while begin > 0, isAlphabetic(s[begin - 1]) || s[begin - 1] == "." { begin -= 1 }
         return string(s[begin..<index])
     }
 
     /// The word that starts at `index`, after any opening quotes or brackets.
     private static func word(startingAt index: Int, in s: [Unicode.Scalar]) -> String {
         var begin = index
-        while begin < s.count, !s[begin].properties.isAlphabetic { begin += 1 }
+        while begin < s.count, !isAlphabetic(s[begin]) { begin += 1 }
         var end = begin
-        while end < s.count, s[end].properties.isAlphabetic || s[end] == "'" || s[end] == "’" { end += 1 }
+        while end < s.count, isAlphabetic(s[end]) || s[end] == "'" || s[end] == "’" { end += 1 }
         return string(s[begin..<end])
     }
 
@@ -163,7 +163,26 @@ public struct SentenceSplitter: Sendable {
         c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
     }
 
+    // The Unicode properties below, answered for ASCII without the property tables.
+
+    private static func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value | 0x20) &- 0x61 < 26 : c.properties.isAlphabetic
+    }
+
+    private static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value &- 0x41 < 26 : c.properties.isUppercase
+    }
+
+    private static func isNumeric(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value &- 0x30 < 10 : c.properties.numericType != nil
+    }
+
     private static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 {
+            // A capital or a digit, or one of the opening marks listed below.
+            if c.value &- 0x41 < 26 || c.value &- 0x30 < 10 { return true }
+            if c.value &- 0x61 < 26 { return false }
+        }
         switch c {
         case "\"", "'", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{00BF}", "\u{00A1}", "\u{2014}", "-":
             return true

@@ -12,6 +12,19 @@ public struct StopWords: Sendable, Hashable {
     public init<Words: Sequence>(language: String, words: Words) where Words.Element == String {
         self.language = language
         self.words = Set(words.map { $0.lowercased() })
+        bytes = WordNumbers(self.words.map { ($0, 0) })
+    }
+
+    /// The words again, looked up by their UTF-8 bytes.
+    let bytes: WordNumbers
+
+    public static func == (lhs: StopWords, rhs: StopWords) -> Bool {
+        lhs.language == rhs.language && lhs.words == rhs.words
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(language)
+        hasher.combine(words)
     }
 
     /// Whether `word` is a stop word; the comparison ignores case.

@@ -12,35 +12,93 @@ public enum WordTokenizer {
     /// The words of `text`, lower-cased.
     public static func lowercasedWords(in text: String) -> [String] {
         var words: [String] = []
-        forEachWord(in: text) { words.append($0.lowercased()) }
+        forEachLowercasedWord(in: text) { words.append($0) }
         return words
     }
 
     /// Calls `body` with each word of `text`, in order.
     public static func forEachWord(in text: String, _ body: (String) -> Void) {
-        let scalars = Array(text.unicodeScalars)
-        let bytes = Array(text.utf8)
-        // A word is a run of scalars: it is copied out of the UTF-8 bytes in one piece.
-        var byteOffset = 0
-        var wordStart: Int?
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let width = UTF8.width(scalar)
-            if isWordScalar(scalar) {
-                if wordStart == nil { wordStart = byteOffset }
-            } else if let start = wordStart {
-                if index + 1 < scalars.count, joins(scalar, scalars[index - 1], scalars[index + 1]) {
-                    // An apostrophe, hyphen or separator inside the word: it stays in.
-                } else {
-                    body(String(decoding: bytes[start..<byteOffset], as: UTF8.self))
-                    wordStart = nil
-                }
+        forEachWordBytes(in: text) { bytes, _ in body(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with each word of `text` lower-cased (`String.lowercased()`), in order.
+    public static func forEachLowercasedWord(in text: String, _ body: (String) -> Void) {
+        forEachLowercasedWordBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each word of `text` lower-cased, in order: ASCII
+    /// words are lower-cased byte by byte into one reused buffer, others by `lowercased()`.
+    static func forEachLowercasedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var scratch = [UInt8](repeating: 0, count: 32)
+        forEachWordBytes(in: text) { bytes, isASCII in
+            guard isASCII else {
+                var lowered = String(decoding: bytes, as: UTF8.self).lowercased()
+                return lowered.withUTF8 { body($0) }
             }
-            byteOffset += width
-            index += 1
+            if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
+            scratch.withUnsafeMutableBufferPointer { target in
+                for offset in 0..<bytes.count {
+                    let byte = bytes[offset]
+                    target[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                body(UnsafeBufferPointer(rebasing: target[0..<bytes.count]))
+            }
         }
-        if let start = wordStart { body(String(decoding: bytes[start..<byteOffset], as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each word and whether they are all ASCII. The text is
+    /// read as bytes; only the scalars outside ASCII are decoded.
+    static func forEachWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var wordStart = -1
+            var wordIsASCII = true
+            var previous: Unicode.Scalar = " "
+            var offset = 0
+            while offset < count {
+                let (scalar, width) = decode(bytes, at: offset)
+                if isWordScalar(scalar) {
+                    if wordStart < 0 {
+                        wordStart = offset
+                        wordIsASCII = true
+                    }
+                    if width > 1 { wordIsASCII = false }
+                } else if wordStart >= 0 {
+                    if offset + width < count, joins(scalar, previous, decode(bytes, at: offset + width).scalar) {
+                        // An apostrophe, hyphen or separator inside the word: it stays in.
+                        if width > 1 { wordIsASCII = false }
+                    } else {
+                        body(UnsafeBufferPointer(rebasing: bytes[wordStart..<offset]), wordIsASCII)
+                        wordStart = -1
+                    }
+                }
+                previous = scalar
+                offset += width
+            }
+            if wordStart >= 0 { body(UnsafeBufferPointer(rebasing: bytes[wordStart..<count]), wordIsASCII) }
+        }
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8, and its byte count.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = bytes[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        var value: UInt32
+        let width: Int
+        if lead < 0xE0 {
+            value = UInt32(lead & 0x1F)
+            width = 2
+        } else if lead < 0xF0 {
+            value = UInt32(lead & 0x0F)
+            width = 3
+        } else {
+            value = UInt32(lead & 0x07)
+            width = 4
+        }
+        for index in 1..<width { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// Whether a scalar belongs to a word: a letter, a digit or other number, or a combining mark.
@@ -62,7 +120,7 @@ public enum WordTokenizer {
     private static func joins(_ scalar: Unicode.Scalar, _ previous: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
         switch scalar {
         case "'", "\u{2019}", "\u{02BC}":
-            return previous.properties.isAlphabetic && next.properties.isAlphabetic
+            return isAlphabetic(previous) && isAlphabetic(next)
         case "-", "\u{2010}", "\u{2011}":
             return isWordScalar(previous) && isWordScalar(next)
         case ".", ",":
@@ -72,7 +130,16 @@ public enum WordTokenizer {
         }
     }
 
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
+    }
+
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .decimalNumber
+        if scalar.isASCII { return scalar.value &- 0x30 < 10 }
+        return scalar.properties.generalCategory == .decimalNumber
     }
 }

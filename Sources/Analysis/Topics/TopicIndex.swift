@@ -7,6 +7,9 @@ struct TopicIndex: Sendable {
     /// The number of every key a term uses.
     private(set) var foldedNumbers: [String: Int32] = [:]
     private(set) var casedNumbers: [String: Int32] = [:]
+    /// The same numbers looked up by a word's bytes, for words of plain ASCII.
+    private(set) var foldedBytes = WordNumbers([])
+    private(set) var casedBytes = WordNumbers([])
     private(set) var termCount = 0
 
     init(_ set: TopicSet) {
@@ -15,6 +18,8 @@ struct TopicIndex: Sendable {
                 for term in group.terms { add(term, topic: topic, weight: group.weight) }
             }
         }
+        foldedBytes = WordNumbers(foldedNumbers.map { ($0.key, $0.value) })
+        casedBytes = WordNumbers(casedNumbers.map { ($0.key, $0.value) })
     }
 
     private mutating func add(_ term: String, topic: Int, weight: Double) {
@@ -74,22 +79,40 @@ struct TopicText: Sendable {
     init(_ text: String, index: TopicIndex) {
         var folded: [Int32] = []
         var cased: [Int32] = []
+        folded.reserveCapacity(text.utf8.count / 5)
+        cased.reserveCapacity(text.utf8.count / 5)
         // Words repeat: each distinct one is lower-cased, stemmed and looked up once.
-        var known: [String: (folded: Int32, cased: Int32)] = [:]
-        WordTokenizer.forEachWord(in: text) { word in
-            let numbers: (folded: Int32, cased: Int32)
-            if let found = known[word] {
-                numbers = found
-            } else {
-                numbers = (
-                    index.foldedNumbers[TopicTerm.foldedKey(word.lowercased())] ?? -1, index.casedNumbers[TopicTerm.casedKey(word)] ?? -1
-                )
-                known[word] = numbers
+        let known = WordTable<(folded: Int32, cased: Int32)>(capacity: text.utf8.count / 12)
+        var lowered: [UInt8] = []
+        var stem: [UInt8] = []
+        let foldedBytes = index.foldedBytes
+        let casedBytes = index.casedBytes
+        WordTokenizer.forEachWordBytes(in: text) { bytes, isASCII in
+            var (numbers, place) = known.find(bytes)
+            if numbers == nil {
+                if isASCII {
+                    lowered.removeAll(keepingCapacity: true)
+                    for byte in bytes { lowered.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+                    lowered.withUnsafeBufferPointer { EnglishStemmer.stem($0, into: &stem) }
+                    let foldedNumber = stem.withUnsafeBufferPointer { foldedBytes.number(of: $0) } ?? -1
+                    // As written, without a possessive "'s" (TopicTerm.casedKey).
+                    var kept = bytes.count
+                    if kept >= 2, bytes[kept - 2] == UInt8(ascii: "'"), bytes[kept - 1] == UInt8(ascii: "s") { kept -= 2 }
+                    numbers = (foldedNumber, casedBytes.number(of: UnsafeBufferPointer(rebasing: bytes[0..<kept])) ?? -1)
+                } else {
+                    numbers = Self.numbers(of: String(decoding: bytes, as: UTF8.self), index: index)
+                }
+                known.insert(bytes, numbers!, at: place)
             }
-            folded.append(numbers.folded)
-            cased.append(numbers.cased)
+            folded.append(numbers!.folded)
+            cased.append(numbers!.cased)
         }
         self.folded = folded
         self.cased = cased
+    }
+
+    /// The key numbers of a word by the string rules (`TopicTerm.foldedKey` and `casedKey`).
+    private static func numbers(of word: String, index: TopicIndex) -> (folded: Int32, cased: Int32) {
+        (index.foldedNumbers[TopicTerm.foldedKey(word.lowercased())] ?? -1, index.casedNumbers[TopicTerm.casedKey(word)] ?? -1)
     }
 }
