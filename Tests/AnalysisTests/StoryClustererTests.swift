@@ -117,6 +117,32 @@ import Testing
         #expect([.containment, .minhash].contains(decision.explanation.signal))
     }
 
+    @Test func aTeaserOfTwoEqualArticlesCopiesTheOlder() {
+        var clusterer = Self.primed()
+        // Two reports opening with the same wire lead, then going on at length, differently:
+        // the lead alone is too small a part of either for MinHash, and wholly in both.
+        let first = ClusterArticle(
+            id: "first",
+            text: Self.quakeA.text + "\n" + Self.quakeElsewhere.text + "\n" + Self.football.text + "\n"
+                + "The city theatre reopened its doors after two years of repairs, with a new stage, "
+                + "restored ceilings and a season of plays by local writers announced for the spring. "
+                + "Tickets for the opening night sold out within an hour, the director said.")
+        let second = ClusterArticle(
+            id: "second",
+            text: Self.quakeA.text + "\n"
+                + "Farmers in the valley began the grape harvest a week early after a dry and hot summer, "
+                + "and cooperatives expect smaller volumes but good quality. Prices for bulk wine have "
+                + "fallen for a third year, and several estates are selling land to developers. "
+                + "A regional bank announced cheaper loans for young growers who replant old vineyards, "
+                + "while the ministry promised to review water rights before the next season begins. "
+                + "Exporters hope new trade rules will open markets in Asia.")
+        #expect(clusterer.add(first).duplicateOf == nil)
+        #expect(clusterer.add(second).duplicateOf == nil)
+        let decision = clusterer.add(ClusterArticle(id: "teaser", text: Self.quakeA.text))
+        #expect(decision.explanation.signal == .containment)
+        #expect(decision.duplicateOf == "first")
+    }
+
     @Test func datesOutsideTheWindowStartANewStory() {
         var clusterer = StoryClusterer()
         var early = Self.quakeA

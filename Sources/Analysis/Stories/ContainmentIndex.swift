@@ -94,13 +94,21 @@ public struct ContainmentIndex: Sendable, Codable {
     /// The matches on the posting chains that start at `firsts` (one per query sample, what
     /// `insertKeepingChains(samples:)` returned), oldest entry first.
     func matches(from firsts: [Int32]) -> [ContainmentMatch] {
+        var matches: [ContainmentMatch] = []
+        forEachMatch(from: firsts, sharing: 1) { matches.append($0) }
+        return matches.sorted { $0.entry < $1.entry }
+    }
+
+    /// Calls `body` with the matches on the posting chains that start at `firsts`, in no
+    /// particular order; only entries sharing at least `minimumShared` samples, when the caller
+    /// knows fewer cannot matter.
+    func forEachMatch(from firsts: [Int32], sharing minimumShared: Int, _ body: (ContainmentMatch) -> Void) {
         let querySamples = firsts.count
-        guard querySamples > 0 else { return [] }
+        guard querySamples > 0 else { return }
         // The chains are walked side by side, one step of each per round: a step is a load
         // from far away in the posting arrays, and the steps of different chains do not wait
         // for one another, while the steps of one chain do (walked one chain after another,
-        // the loads missed the cache one at a time). The hits are sorted, so their order here
-        // does not matter.
+        // the loads missed the cache one at a time).
         var hits: [Int32] = []
         hits.reserveCapacity(querySamples * 8)
         var cursors = firsts
@@ -117,20 +125,25 @@ public struct ContainmentIndex: Sendable, Codable {
             }
             walked += 1
         }
-        hits.sort()
-        var result: [ContainmentMatch] = []
-        var start = 0
-        while start < hits.count {
-            var end = start + 1
-            while end < hits.count && hits[end] == hits[start] { end += 1 }
-            let entry = Int(hits[start])
-            result.append(
-                ContainmentMatch(
-                    entry: entry, shared: end - start, querySamples: querySamples,
-                    entrySamples: Int(sampleCounts[entry])))
-            start = end
+        // Hits are counted per entry in a table twice their number: sorting them all took more
+        // time than the walk.
+        var bits = 4
+        while 1 << bits < hits.count * 2 { bits += 1 }
+        let mask = (1 << bits) - 1
+        var entries = [Int32](repeating: -1, count: 1 << bits)
+        var counts = [Int32](repeating: 0, count: 1 << bits)
+        for hit in hits {
+            var slot = Int((UInt32(bitPattern: hit) &* 0x9E37_79B1) >> UInt32(32 - bits))
+            while entries[slot] >= 0 && entries[slot] != hit { slot = (slot + 1) & mask }
+            entries[slot] = hit
+            counts[slot] += 1
         }
-        return result
+        for slot in entries.indices where counts[slot] >= minimumShared && entries[slot] >= 0 {
+            let entry = Int(entries[slot])
+            body(
+                ContainmentMatch(
+                    entry: entry, shared: Int(counts[slot]), querySamples: querySamples, entrySamples: Int(sampleCounts[entry])))
+        }
     }
 }
 

@@ -164,13 +164,18 @@ public struct StoryClusterer: Sendable {
         }
         if best != nil { return best }
         let minimum = settings.minimumContainmentSamples
-        for match in state.containment.matches(from: sampleChains) where match.entry != entry {
+        // A match scores shared / samples with at least `minimum` samples: fewer shared samples
+        // than threshold × minimum cannot reach the threshold. Equal scores go to the oldest
+        // entry, whatever order the matches come in.
+        let sharing = max(1, Int((settings.containmentThreshold * Double(minimum)).rounded(.down)))
+        state.containment.forEachMatch(from: sampleChains, sharing: sharing) { match in
+            guard match.entry != entry else { return }
             var score = 0.0
             if match.querySamples >= minimum { score = max(score, match.queryInEntry) }
             if match.entrySamples >= minimum { score = max(score, match.entryInQuery) }
-            if score >= settings.containmentThreshold, score > (best?.score ?? 0) {
-                best = Copy(article: match.entry, signal: .containment, score: score)
-            }
+            guard score >= settings.containmentThreshold, score > 0 else { return }
+            if let current = best, score < current.score || (score == current.score && match.entry > current.article) { return }
+            best = Copy(article: match.entry, signal: .containment, score: score)
         }
         return best
     }
