@@ -132,12 +132,14 @@ struct SQLiteStoreTests {
             try await store.commit(SourceUpdate(source: Sample.source("s1"), articles: articles, stories: [Sample.story("s\(batch)")]))
         }
         // Every page of the file came through the log: a log never copied, or never started
-        // again from its beginning, would be larger than the file. (The margin is for a slow
-        // disk: the writer goes on while a copy waits for its sync.)
+        // again from its beginning, would hold every page written, rewritten ones again, and be
+        // larger than the file. How much smaller it is depends on the machine, since the writer
+        // goes on while a copy waits for its sync: 12-14% of the file on a quiet machine, 88% in
+        // a fresh-clone CI run beside two builds.
         let log = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
         let file = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         #expect(file > 4_000_000, "file of \(file) bytes")
-        #expect(log > 0 && log < file * 2 / 3, "log of \(log) bytes, file of \(file)")
+        #expect(log > 0 && log < file, "log of \(log) bytes, file of \(file)")
         #expect(try await store.articleCount() == 1200)
         #expect(try await store.integrityProblems().isEmpty)
     }
