@@ -170,6 +170,31 @@ enum BoilerplateFilter {
         words.split(whereSeparator: { $0.asciiValue.map(isClassSeparator) ?? false })
     }
 
+    /// Names (a whole class or the id) of readers' comment sections: WordPress, Blogger and
+    /// Disqus write these. Unlike other furniture, a long comment thread is never the article.
+    private static let commentSectionNames: Set<String> = [
+        "comments", "comment-list", "commentlist", "comments-list", "comments-area", "comments-section", "comment-section",
+        "comment-respond", "disqus_thread",
+    ]
+
+    /// Whether an element is a section of readers' comments (see `commentSectionNames`).
+    static func isCommentSection(_ node: Int, in tree: PageTree) -> Bool {
+        for attribute in ["id", "class"] {
+            guard let value = tree.attribute(attribute, of: node), value.utf8.count >= 8 else { continue }
+            for name in value.lowercased().split(separator: " ") where commentSectionNames.contains(String(name)) { return true }
+        }
+        return false
+    }
+
+    /// Whether an element is a page footer: the element, the role, or a class or id naming one.
+    static func isFooter(_ node: Int, in tree: PageTree) -> Bool {
+        if tree.names[node] == "footer" || tree.attribute("role", of: node)?.lowercased() == "contentinfo" { return true }
+        for attribute in ["id", "class"] {
+            if let value = tree.attribute(attribute, of: node), value.lowercased().contains("footer") { return true }
+        }
+        return false
+    }
+
     /// Whether an element is hidden from readers (hidden attribute, inline `display:none`, ARIA).
     /// A closed accordion or tab panel is not hidden however it is closed.
     static func isHidden(_ node: Int, in tree: PageTree) -> Bool {

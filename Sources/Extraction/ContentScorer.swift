@@ -80,8 +80,8 @@ enum ContentScorer {
         while true {
             let parent = Int(tree.parents[chosen])
             guard parent >= 0, tree.names[parent] != "html" else { break }
-            let good = Double(analysis.goodLength[chosen])
-            let parentGood = Double(analysis.goodLength[parent])
+            let good = Double(analysis.contentGoodLength[chosen])
+            let parentGood = Double(analysis.contentGoodLength[parent])
             guard parentGood >= 1.4 * good, score[parent] >= 0.5 * score[chosen], analysis.linkDensity(parent) < 0.3 else { break }
             chosen = parent
         }

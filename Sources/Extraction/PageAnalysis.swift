@@ -20,6 +20,9 @@ struct PageAnalysis: Sendable {
     private(set) var linkLength: [Int32]
     /// Characters of "good" paragraphs (long, few links) in the subtree.
     private(set) var goodLength: [Int32]
+    /// The same, leaving out paragraphs that are furniture: the prose an article container
+    /// would give.
+    private(set) var contentGoodLength: [Int32]
     /// The nearest block-level element containing the node (itself for a block).
     private(set) var blockOf: [Int32]
     /// Whether the node is inside an `<a>`.
@@ -53,6 +56,7 @@ struct PageAnalysis: Sendable {
         textLength = Array(repeating: 0, count: count)
         linkLength = Array(repeating: 0, count: count)
         goodLength = Array(repeating: 0, count: count)
+        contentGoodLength = Array(repeating: 0, count: count)
         blockOf = Array(repeating: -1, count: count)
         inLink = Array(repeating: false, count: count)
         ownText = Array(repeating: 0, count: count)
@@ -104,6 +108,7 @@ struct PageAnalysis: Sendable {
                 let own = ownText[index]
                 if own >= 80, ownLinkText[index] * 4 < own, Self.paragraphLike.contains(tree.names[index]) {
                     goodLength[index] += own
+                    contentGoodLength[index] = own
                 }
             }
             let parent = Int(tree.parents[index])
@@ -119,6 +124,8 @@ struct PageAnalysis: Sendable {
         // Pass 3, document order: furniture is inherited, unless the element holds most of the page's good text.
         var pageGood: Int32 = 1
         for index in 0..<count where tree.parents[index] < 0 { pageGood += goodLength[index] }
+        // Footers and comment sections that are furniture: what an article never reaches into.
+        var pageEnd = [Bool](repeating: false, count: count)
         // A hidden element (a closed modal, a collapsed panel) must hold more of it: readers
         // never see it, and a modal's terms or guidelines can run to a long article's length.
         for index in 0..<count {
@@ -126,10 +133,26 @@ struct PageAnalysis: Sendable {
             let inherited = parent >= 0 && furniture[parent]
             var ownFurniture = false
             if selfFurniture[index] {
-                let share = hidden[index] ? Self.hiddenArticleShare : Self.furnitureArticleShare
-                ownFurniture = Double(goodLength[index]) < share * Double(pageGood)
+                if BoilerplateFilter.isCommentSection(index, in: tree) {
+                    ownFurniture = true
+                    pageEnd[index] = true
+                } else if BoilerplateFilter.isFooter(index, in: tree) {
+                    // A page footer is rarely an article either: it too must hold more.
+                    ownFurniture = Double(goodLength[index]) < Self.hiddenArticleShare * Double(pageGood)
+                    pageEnd[index] = ownFurniture
+                } else {
+                    let share = hidden[index] ? Self.hiddenArticleShare : Self.furnitureArticleShare
+                    ownFurniture = Double(goodLength[index]) < share * Double(pageGood)
+                }
             }
             furniture[index] = inherited || ownFurniture
+        }
+        // Pass 4, reverse order: good prose outside page footers and comment sections.
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            if invisible[index] || (furniture[index] && pageEnd[index]) { contentGoodLength[index] = 0 }
+            let parent = Int(tree.parents[index])
+            guard parent >= 0 else { continue }
+            contentGoodLength[parent] += contentGoodLength[index]
         }
     }
 

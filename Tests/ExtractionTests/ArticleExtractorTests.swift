@@ -47,6 +47,55 @@ struct ArticleExtractorTests {
         #expect(page.html.contains("<em>emphasis</em>"))
     }
 
+    /// Readers' paragraphs, long enough to outweigh a third of a short article.
+    private static func testimonials(_ count: Int) -> String {
+        (1...count).map { number in
+            "<p>Reader \(number) wrote that the staff were friendly, the waiting room was clean and the appointment started on time, "
+                + "and that they would recommend the practice to every family in the neighbourhood without hesitation.</p>"
+        }.joined()
+    }
+
+    @Test func aLongCommentThreadIsNeverTheArticle() {
+        let body = """
+            <div class="wrap"><article class="post">\(FixtureLoader.prose)</article>
+            <div id="comments" class="comments-area"><h3>Reader responses</h3>\(Self.testimonials(6))</div></div>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The mayor is expected to sign the budget"))
+        #expect(!page.text.contains("Reader 1 wrote"))
+    }
+
+    @Test func aPageFooterHoldingAThirdOfThePageIsLeftOut() {
+        // The same testimonials twice, as themes write them: in the footer for large screens,
+        // and in a bar named like a footer for small ones.
+        let body = """
+            <div class="site-root"><div class="site"><main><article class="post">\(FixtureLoader.prose)
+            <p>Officials said the vote would be reviewed by the regional authority before the end of the month, as the law requires for any budget that raises taxes.</p></article></main>
+            <footer class="colophon"><div class="reviews">\(Self.testimonials(3))</div></footer></div>
+            <div class="bar bar-footer hide-large"><div class="reviews">\(Self.testimonials(3))</div></div></div>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The mayor is expected to sign the budget"))
+        #expect(page.text.contains("reviewed by the regional authority"))
+        #expect(!page.text.contains("Reader 1 wrote"))
+    }
+
+    @Test func theArticleContainerDoesNotClimbIntoTheFooter() {
+        // The article in plain layout divisions beside the footer: a container climbing towards
+        // more prose must not count the footers' (which are furniture) as the article's.
+        let body = """
+            <div class="site-root"><div class="site"><div class="layout"><div class="section"><div class="row"><div class="col">
+            \(FixtureLoader.prose)
+            <p>Officials said the vote would be reviewed by the regional authority before the end of the month, as the law requires for any budget that raises taxes.</p>
+            </div></div></div></div>
+            <footer class="colophon"><div class="reviews">\(Self.testimonials(3))</div></footer></div>
+            <div class="bar bar-footer hide-large"><div class="reviews">\(Self.testimonials(3))</div></div></div>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The mayor is expected to sign the budget"))
+        #expect(!page.text.contains("Reader 1 wrote"))
+    }
+
     @Test func keepsListsHeadingsQuotesAndTables() {
         let body = """
             <div class="entry-content">\(FixtureLoader.prose)
