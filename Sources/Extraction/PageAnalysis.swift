@@ -117,6 +117,35 @@ struct PageAnalysis: Sendable {
             linkLength[parent] += linkLength[index]
             goodLength[parent] += goodLength[index]
         }
+        // A list of other stories: an element holding two or more <article> elements (each a
+        // story's teaser) is furniture, unless (below) it holds a large share of the page's
+        // prose. Where the articles but the largest hold half the page's prose or more, they
+        // are the page itself (a listicle written as tiles, an index page) and nothing changes.
+        var articles = [Int32](repeating: 0, count: count)
+        var insideArticle = [Bool](repeating: false, count: count)
+        var articlesGood: Int32 = 0
+        var largestArticle: Int32 = 0
+        for index in 0..<count where tree.kinds[index] == .element && !invisible[index] {
+            let parent = Int(tree.parents[index])
+            insideArticle[index] = parent >= 0 && (insideArticle[parent] || tree.names[parent] == "article")
+            if tree.names[index] == "article", !insideArticle[index] {
+                articlesGood += goodLength[index]
+                largestArticle = max(largestArticle, goodLength[index])
+            }
+        }
+        var teaserPageGood: Int32 = 1
+        for index in 0..<count where tree.parents[index] < 0 { teaserPageGood += goodLength[index] }
+        if 4 * (articlesGood - largestArticle) < 3 * teaserPageGood {
+            for index in stride(from: count - 1, through: 0, by: -1) where tree.kinds[index] == .element && !invisible[index] {
+                let parent = Int(tree.parents[index])
+                if tree.names[index] == "article" {
+                    if parent >= 0 { articles[parent] += 1 }
+                } else if parent >= 0 {
+                    articles[parent] += articles[index]
+                }
+                if articles[index] >= 2, tree.names[index] != "body" { selfFurniture[index] = true }
+            }
+        }
         // Weak furniture words count only against elements that are not mostly prose.
         for index in 0..<count where hints[index] == .weakBoilerplate && !selfFurniture[index] {
             selfFurniture[index] = 2 * goodLength[index] < textLength[index]

@@ -47,6 +47,15 @@ struct ArticleExtractorTests {
         #expect(page.html.contains("<em>emphasis</em>"))
     }
 
+    /// One more paragraph of the budget story (`FixtureLoader.prose`).
+    private static let review =
+        "<p>Officials said the vote would be reviewed by the regional authority before the end of the month, as the law requires for any budget that raises taxes.</p>"
+
+    /// The text extracted from a page with this body.
+    private func text(of body: String) -> String {
+        ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil).text
+    }
+
     /// Readers' paragraphs, long enough to outweigh a third of a short article.
     private static func testimonials(_ count: Int) -> String {
         (1...count).map { number in
@@ -60,9 +69,9 @@ struct ArticleExtractorTests {
             <div class="wrap"><article class="post">\(FixtureLoader.prose)</article>
             <div id="comments" class="comments-area"><h3>Reader responses</h3>\(Self.testimonials(6))</div></div>
             """
-        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
-        #expect(page.text.contains("The mayor is expected to sign the budget"))
-        #expect(!page.text.contains("Reader 1 wrote"))
+        let text = text(of: body)
+        #expect(text.contains("The mayor is expected to sign the budget"))
+        #expect(!text.contains("Reader 1 wrote"))
     }
 
     @Test func aPageFooterHoldingAThirdOfThePageIsLeftOut() {
@@ -70,14 +79,14 @@ struct ArticleExtractorTests {
         // and in a bar named like a footer for small ones.
         let body = """
             <div class="site-root"><div class="site"><main><article class="post">\(FixtureLoader.prose)
-            <p>Officials said the vote would be reviewed by the regional authority before the end of the month, as the law requires for any budget that raises taxes.</p></article></main>
+            \(Self.review)</article></main>
             <footer class="colophon"><div class="reviews">\(Self.testimonials(3))</div></footer></div>
             <div class="bar bar-footer hide-large"><div class="reviews">\(Self.testimonials(3))</div></div></div>
             """
-        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
-        #expect(page.text.contains("The mayor is expected to sign the budget"))
-        #expect(page.text.contains("reviewed by the regional authority"))
-        #expect(!page.text.contains("Reader 1 wrote"))
+        let text = text(of: body)
+        #expect(text.contains("The mayor is expected to sign the budget"))
+        #expect(text.contains("reviewed by the regional authority"))
+        #expect(!text.contains("Reader 1 wrote"))
     }
 
     @Test func theArticleContainerDoesNotClimbIntoTheFooter() {
@@ -86,14 +95,52 @@ struct ArticleExtractorTests {
         let body = """
             <div class="site-root"><div class="site"><div class="layout"><div class="section"><div class="row"><div class="col">
             \(FixtureLoader.prose)
-            <p>Officials said the vote would be reviewed by the regional authority before the end of the month, as the law requires for any budget that raises taxes.</p>
+            \(Self.review)
             </div></div></div></div>
             <footer class="colophon"><div class="reviews">\(Self.testimonials(3))</div></footer></div>
             <div class="bar bar-footer hide-large"><div class="reviews">\(Self.testimonials(3))</div></div></div>
             """
-        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
-        #expect(page.text.contains("The mayor is expected to sign the budget"))
-        #expect(!page.text.contains("Reader 1 wrote"))
+        let text = text(of: body)
+        #expect(text.contains("The mayor is expected to sign the budget"))
+        #expect(!text.contains("Reader 1 wrote"))
+    }
+
+    /// A story's teaser as news sites list them: its own <article> with a linked title and
+    /// the opening paragraph.
+    private static func teaser(_ number: Int) -> String {
+        """
+        <article class="post-\(number)"><div class="title"><a href="/news/\(number)">Story \(number) of the day</a></div>
+        <div class="body"><p>Teaser \(number): the harbour authority said on Wednesday that the new ferry terminal would open in March, \
+        after two years of delays caused by storms, a shortage of steel and a dispute with the contractor over the price.</p></div></article>
+        """
+    }
+
+    @Test func aListOfOtherStoriesBesideTheArticleIsLeftOut() {
+        let body = """
+            <div class="page"><div class="story">\(FixtureLoader.prose)
+            \(Self.review)
+            <p>The council's finance committee will publish a detailed breakdown of the spending on its website, listing every project and the district it serves.</p>
+            <p>Residents can comment on the list until the end of January, and the committee has promised to answer every question raised at the public meetings.</p>
+            <p>Last year's budget was approved in a single evening, but the debate over the tax increase made this one the longest session in a decade.</p></div>
+            <section class="slot"><div class="label">Also in the news</div>\((1...2).map(Self.teaser).joined())</section></div>
+            """
+        let text = text(of: body)
+        #expect(text.contains("The mayor is expected to sign the budget"))
+        #expect(text.contains("longest session in a decade"))
+        #expect(!text.contains("Teaser 1:"))
+    }
+
+    @Test func aPageMadeOfArticleTilesKeepsThem() {
+        // The tiles come in groups, none of which holds a third of the page.
+        let body = """
+            <main><p>The best ferry rides of the year, chosen by our writers after a summer at sea, from short harbour hops to long island crossings.</p>
+            <section class="tiles"><div class="zone">\((1...2).map(Self.teaser).joined())</div>
+            <div class="zone">\((3...4).map(Self.teaser).joined())</div><div class="zone">\((5...6).map(Self.teaser).joined())</div>
+            <div class="zone">\((7...8).map(Self.teaser).joined())</div></section></main>
+            """
+        let text = text(of: body)
+        #expect(text.contains("Teaser 1:"))
+        #expect(text.contains("Teaser 8:"))
     }
 
     @Test func keepsListsHeadingsQuotesAndTables() {
