@@ -180,7 +180,9 @@ enum BoilerplateFilter {
     /// Whether an element is a section of readers' comments (see `commentSectionNames`).
     static func isCommentSection(_ node: Int, in tree: PageTree) -> Bool {
         for attribute in ["id", "class"] {
-            guard let value = tree.attribute(attribute, of: node), value.utf8.count >= 8 else { continue }
+            guard let value = tree.attribute(attribute, of: node), value.utf8.count >= 8,
+                ByteSearch.containsIgnoringCase(value, "comment") || ByteSearch.containsIgnoringCase(value, "disqus")
+            else { continue }
             for name in value.lowercased().split(separator: " ") where commentSectionNames.contains(String(name)) { return true }
         }
         return false
@@ -190,7 +192,7 @@ enum BoilerplateFilter {
     static func isFooter(_ node: Int, in tree: PageTree) -> Bool {
         if tree.names[node] == "footer" || tree.attribute("role", of: node)?.lowercased() == "contentinfo" { return true }
         for attribute in ["id", "class"] {
-            if let value = tree.attribute(attribute, of: node), value.lowercased().contains("footer") { return true }
+            if let value = tree.attribute(attribute, of: node), ByteSearch.containsIgnoringCase(value, "footer") { return true }
         }
         return false
     }
@@ -322,5 +324,25 @@ enum ByteSearch {
     /// Whether `needle` occurs in `text`.
     static func contains(_ text: String, _ needle: String) -> Bool {
         contains(Array(text.utf8), Array(needle.utf8))
+    }
+
+    /// Whether the lower-case ASCII `needle` occurs in `text`, ASCII letters compared in either
+    /// case; reads the text's bytes in place.
+    static func containsIgnoringCase(_ text: String, _ needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            needle.withUTF8Buffer { needle in
+                let count = needle.count
+                guard count > 0, haystack.count >= count else { return count == 0 }
+                for start in 0...(haystack.count - count) {
+                    var offset = 0
+                    while offset < count, haystack[start + offset] | (haystack[start + offset] &- 0x41 < 26 ? 0x20 : 0) == needle[offset] {
+                        offset += 1
+                    }
+                    if offset == count { return true }
+                }
+                return false
+            }
+        }
     }
 }

@@ -143,6 +143,14 @@ struct ArticleExtractorTests {
         #expect(text.contains("Teaser 8:"))
     }
 
+    @Test func classWordsAreFoundInEitherCase() {
+        #expect(ByteSearch.containsIgnoringCase("x-bar Site-FOOTER", "footer"))
+        #expect(ByteSearch.containsIgnoringCase("footer", "footer"))
+        #expect(!ByteSearch.containsIgnoringCase("foote", "footer"))
+        #expect(!ByteSearch.containsIgnoringCase("", "comment"))
+        #expect(!ByteSearch.containsIgnoringCase("f\u{F6}oter", "footer"))
+    }
+
     @Test func keepsListsHeadingsQuotesAndTables() {
         let body = """
             <div class="entry-content">\(FixtureLoader.prose)
