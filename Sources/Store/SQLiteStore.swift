@@ -12,6 +12,8 @@ public final class SQLiteStore: ArticleStore {
     public let path: String
     let pool: DatabasePool
     let migrator: DatabaseMigrator
+    /// Copies the log into the file beside the writer.
+    let checkpointer: WALCheckpointer
 
     /// Opens (creating if needed) the store at `path`, waiting up to `busyTimeout` seconds for
     /// locks held by other processes.
@@ -35,6 +37,7 @@ public final class SQLiteStore: ArticleStore {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "tributary-store"
         let checkpointer = WALCheckpointer(path: path, start: checkpointFrames)
+        self.checkpointer = checkpointer
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync: a killed process loses nothing it committed; a power cut may
             // roll back the last transactions but never corrupts the file.

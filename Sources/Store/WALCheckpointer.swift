@@ -38,6 +38,9 @@ final class WALCheckpointer: Sendable {
         self.start = start
     }
 
+    /// Whether a background copy is under way.
+    var isCopying: Bool { phase.withLock { $0 == .copying } }
+
     /// Installs the log hook on the writer's connection (replacing the automatic checkpoint).
     func install(on db: Database) {
         let context = Unmanaged.passUnretained(self).toOpaque()

@@ -123,6 +123,7 @@ struct SQLiteStoreTests {
         // A checkpoint after every 20 pages of log: the commits below start many.
         let store = try SQLiteStore(path: path, busyTimeout: 5, migrator: StoreSchema.migrator(), checkpointFrames: 20)
         let text = String(repeating: "A paragraph of news text. ", count: 200)
+        let deadline = Date().addingTimeInterval(30)
         for batch in 0..<300 {
             let articles = (0..<4).map { index in
                 var article = Sample.article("a\(batch)-\(index)", story: "s\(batch)")
@@ -130,16 +131,18 @@ struct SQLiteStoreTests {
                 return article
             }
             try await store.commit(SourceUpdate(source: Sample.source("s1"), articles: articles, stories: [Sample.story("s\(batch)")]))
+            // A loaded machine can starve the copying thread while the writer goes on, and the
+            // log then grows past the file: each copy is let finish, so what is measured is
+            // whether the log is copied and restarted, not how fast.
+            while store.checkpointer.isCopying && Date() < deadline { try await Task.sleep(for: .milliseconds(1)) }
         }
         // Every page of the file came through the log: a log never copied, or never started
         // again from its beginning, would hold every page written, rewritten ones again, and be
-        // larger than the file. How much smaller it is depends on the machine, since the writer
-        // goes on while a copy waits for its sync: 12-14% of the file on a quiet machine, 88% in
-        // a fresh-clone CI run beside two builds.
+        // larger than the file. Copied and restarted, it holds a few commits' pages.
         let log = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
         let file = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         #expect(file > 4_000_000, "file of \(file) bytes")
-        #expect(log > 0 && log < file, "log of \(log) bytes, file of \(file)")
+        #expect(log > 0 && log < file / 4, "log of \(log) bytes, file of \(file)")
         #expect(try await store.articleCount() == 1200)
         #expect(try await store.integrityProblems().isEmpty)
     }
