@@ -72,13 +72,19 @@ struct PageAnalysis: Sendable {
         }
         let singlePost = postContainers == 1
 
+        // Inside code (`pre`, `code`), classes are a highlighter's (`token comment`, `tag`,
+        // `keyword`) and say nothing about furniture.
+        var inCode = [Bool](repeating: false, count: count)
         // Pass 1, document order: inherited flags and block ownership; own text per block.
         for index in 0..<count {
             let parent = Int(tree.parents[index])
             let parentInvisible = parent >= 0 && invisible[parent]
             if tree.kinds[index] == .element {
                 let name = tree.names[index]
-                hints[index] = BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache, ignoringPostLabels: singlePost)
+                let parentInCode = parent >= 0 && inCode[parent]
+                inCode[index] = parentInCode || name == "pre" || name == "code"
+                hints[index] =
+                    parentInCode ? .none : BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache, ignoringPostLabels: singlePost)
                 hidden[index] = BoilerplateFilter.isHidden(index, in: tree)
                 invisible[index] = parentInvisible || PageTree.invisibleElements.contains(name)
                 selfFurniture[index] =

@@ -143,6 +143,20 @@ struct ArticleExtractorTests {
         #expect(text.contains("Teaser 8:"))
     }
 
+    @Test func aHighlightersClassesInsideCodeAreNotFurniture() {
+        // Prism and highlight.js class code comments `comment` and HTML tags `tag`.
+        let body = """
+            <article>\(FixtureLoader.prose)<pre><code class="language-bash"><span class="token comment"># start a repository</span>
+            git init
+            <span class="hljs-comment"># and record the first change</span>
+            git commit -m "<span class="token tag">first</span>"</code></pre></article>
+            """
+        let text = text(of: body)
+        #expect(text.contains("# start a repository"))
+        #expect(text.contains("# and record the first change"))
+        #expect(text.contains("first"))
+    }
+
     @Test func classWordsAreFoundInEitherCase() {
         #expect(ByteSearch.containsIgnoringCase("x-bar Site-FOOTER", "footer"))
         #expect(ByteSearch.containsIgnoringCase("footer", "footer"))
