@@ -1,4 +1,4 @@
-/// Per-node measurements of a page, computed once in two linear passes (no recursion): which
+/// Per-node measurements of a page, computed once in a few linear passes (no recursion): which
 /// nodes are invisible or furniture, how much text and link text each subtree holds, and which
 /// block element owns each piece of text.
 struct PageAnalysis: Sendable {
@@ -20,8 +20,8 @@ struct PageAnalysis: Sendable {
     private(set) var linkLength: [Int32]
     /// Characters of "good" paragraphs (long, few links) in the subtree.
     private(set) var goodLength: [Int32]
-    /// The same, leaving out paragraphs that are furniture: the prose an article container
-    /// would give.
+    /// The same, leaving out page footers and comment sections that are furniture: the prose
+    /// a container climbing towards more of the article may count.
     private(set) var contentGoodLength: [Int32]
     /// The nearest block-level element containing the node (itself for a block).
     private(set) var blockOf: [Int32]
@@ -123,10 +123,12 @@ struct PageAnalysis: Sendable {
             linkLength[parent] += linkLength[index]
             goodLength[parent] += goodLength[index]
         }
+        var pageGood: Int32 = 1
+        for index in 0..<count where tree.parents[index] < 0 { pageGood += goodLength[index] }
         // A list of other stories: an element holding two or more <article> elements (each a
         // story's teaser) is furniture, unless (below) it holds a large share of the page's
-        // prose. Where the articles but the largest hold half the page's prose or more, they
-        // are the page itself (a listicle written as tiles, an index page) and nothing changes.
+        // prose. Where the articles but the largest hold three quarters of the page's prose,
+        // they are the page itself (a listicle written as tiles, an index page): no change.
         var articles = [Int32](repeating: 0, count: count)
         var insideArticle = [Bool](repeating: false, count: count)
         var articlesGood: Int32 = 0
@@ -139,9 +141,7 @@ struct PageAnalysis: Sendable {
                 largestArticle = max(largestArticle, goodLength[index])
             }
         }
-        var teaserPageGood: Int32 = 1
-        for index in 0..<count where tree.parents[index] < 0 { teaserPageGood += goodLength[index] }
-        if 4 * (articlesGood - largestArticle) < 3 * teaserPageGood {
+        if 4 * (articlesGood - largestArticle) < 3 * pageGood {
             for index in stride(from: count - 1, through: 0, by: -1) where tree.kinds[index] == .element && !invisible[index] {
                 let parent = Int(tree.parents[index])
                 if tree.names[index] == "article" {
@@ -157,8 +157,6 @@ struct PageAnalysis: Sendable {
             selfFurniture[index] = 2 * goodLength[index] < textLength[index]
         }
         // Pass 3, document order: furniture is inherited, unless the element holds most of the page's good text.
-        var pageGood: Int32 = 1
-        for index in 0..<count where tree.parents[index] < 0 { pageGood += goodLength[index] }
         // Footers and comment sections that are furniture: what an article never reaches into.
         var pageEnd = [Bool](repeating: false, count: count)
         // A hidden element (a closed modal, a collapsed panel) must hold more of it: readers
