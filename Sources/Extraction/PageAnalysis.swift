@@ -101,7 +101,9 @@ struct PageAnalysis: Sendable {
                 textLength[index] = letters
                 if inLink[index] { linkLength[index] = letters }
                 let block = Int(blockOf[index])
-                if block >= 0 {
+                // A drop-down's choices (an archive's months, a category menu) are no one's
+                // prose: they count as text but not towards a block's own.
+                if block >= 0, parent < 0 || tree.names[parent] != "option" {
                     ownText[block] += letters
                     if inLink[index] { ownLinkText[block] += letters }
                     ownPunctuation[block] += punctuation
@@ -170,8 +172,10 @@ struct PageAnalysis: Sendable {
                     ownFurniture = true
                     pageEnd[index] = true
                 } else if BoilerplateFilter.isFooter(index, in: tree) {
-                    // A page footer is rarely an article either: it too must hold more.
-                    ownFurniture = Double(goodLength[index]) < Self.hiddenArticleShare * Double(pageGood)
+                    // A page footer is rarely an article either: one named in a class must hold
+                    // more, the footer element or landmark never is.
+                    let landmark = tree.names[index] == "footer" || tree.attribute("role", of: index)?.lowercased() == "contentinfo"
+                    ownFurniture = landmark || Double(goodLength[index]) < Self.hiddenArticleShare * Double(pageGood)
                     pageEnd[index] = ownFurniture
                 } else {
                     let share = hidden[index] ? Self.hiddenArticleShare : Self.furnitureArticleShare

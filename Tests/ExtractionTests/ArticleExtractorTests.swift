@@ -157,6 +157,37 @@ struct ArticleExtractorTests {
         #expect(text.contains("first"))
     }
 
+    @Test func aDropDownsChoicesAreNotProse() {
+        // A blog's archive widget, a month per option, beside a post whose comment thread (which
+        // votes against its container) is longer than the post.
+        let months = (1...100).map { "<option value=\"/\($0)\">Archive of month number \($0) of the blog (12 posts)</option>" }.joined()
+        let comments = (1...10).map {
+            "<p>Comment \($0): I read this with great interest and I think the council made the right choice for the city and its schools.</p>"
+        }.joined()
+        let body = """
+            <div class="wrap"><main><article class="post">\(FixtureLoader.prose)</article><div id="comments" class="comments-area">\(comments)</div></main>
+            <aside class="sidebar"><section class="widget"><div class="widget-wrap"><h4>Archives</h4><select name="archive">\(months)</select></div></section></aside></div>
+            """
+        let text = text(of: body)
+        #expect(text.contains("The mayor is expected to sign the budget"))
+        #expect(!text.contains("Archive of month"))
+        #expect(!text.contains("Comment 1:"))
+    }
+
+    @Test func thePageFooterIsNeverTheArticle() {
+        // A legal notice longer than the article, in the page's footer landmark.
+        let notice = (1...8).map { number in
+            "<p>Notice \(number): this material is not intended to replace the advice of a qualified advisor, and the information, "
+                + "obtained from sources believed to be reliable, is not guaranteed as to its accuracy or completeness.</p>"
+        }.joined()
+        let body = """
+            <main><div class="entry">\(FixtureLoader.prose)</div></main><footer><div class="legal-text">\(notice)</div></footer>
+            """
+        let text = text(of: body)
+        #expect(text.contains("The mayor is expected to sign the budget"))
+        #expect(!text.contains("Notice 1:"))
+    }
+
     @Test func classWordsAreFoundInEitherCase() {
         #expect(ByteSearch.containsIgnoringCase("x-bar Site-FOOTER", "footer"))
         #expect(ByteSearch.containsIgnoringCase("footer", "footer"))
