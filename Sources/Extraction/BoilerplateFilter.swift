@@ -183,14 +183,18 @@ enum BoilerplateFilter {
             guard let value = tree.attribute(attribute, of: node), value.utf8.count >= 8,
                 ByteSearch.containsIgnoringCase(value, "comment") || ByteSearch.containsIgnoringCase(value, "disqus")
             else { continue }
-            for name in value.lowercased().split(separator: " ") where commentSectionNames.contains(String(name)) { return true }
+            for name in classNames(value.lowercased()) where commentSectionNames.contains(String(name)) { return true }
         }
         return false
     }
 
-    /// Whether an element is a page footer: the element, the role, or a class or id naming one.
-    static func isFooter(_ node: Int, in tree: PageTree) -> Bool {
-        if tree.names[node] == "footer" || tree.attribute("role", of: node)?.lowercased() == "contentinfo" { return true }
+    /// Whether an element is the page's footer landmark: a `footer` element or `contentinfo` role.
+    static func isFooterLandmark(_ node: Int, in tree: PageTree) -> Bool {
+        tree.names[node] == "footer" || tree.attribute("role", of: node)?.lowercased() == "contentinfo"
+    }
+
+    /// Whether an element's class or id names a footer.
+    static func isNamedFooter(_ node: Int, in tree: PageTree) -> Bool {
         for attribute in ["id", "class"] {
             if let value = tree.attribute(attribute, of: node), ByteSearch.containsIgnoringCase(value, "footer") { return true }
         }

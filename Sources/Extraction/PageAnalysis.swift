@@ -159,23 +159,21 @@ struct PageAnalysis: Sendable {
             selfFurniture[index] = 2 * goodLength[index] < textLength[index]
         }
         // Pass 3, document order: furniture is inherited, unless the element holds most of the page's good text.
-        // Footers and comment sections that are furniture: what an article never reaches into.
-        var pageEnd = [Bool](repeating: false, count: count)
         // A hidden element (a closed modal, a collapsed panel) must hold more of it: readers
         // never see it, and a modal's terms or guidelines can run to a long article's length.
+        // Footers and comment sections that are furniture are what an article never reaches into.
+        var pageEnd = [Bool](repeating: false, count: count)
         for index in 0..<count {
             let parent = Int(tree.parents[index])
             let inherited = parent >= 0 && furniture[parent]
             var ownFurniture = false
             if selfFurniture[index] {
-                if BoilerplateFilter.isCommentSection(index, in: tree) {
+                if BoilerplateFilter.isCommentSection(index, in: tree) || BoilerplateFilter.isFooterLandmark(index, in: tree) {
                     ownFurniture = true
                     pageEnd[index] = true
-                } else if BoilerplateFilter.isFooter(index, in: tree) {
-                    // A page footer is rarely an article either: one named in a class must hold
-                    // more, the footer element or landmark never is.
-                    let landmark = tree.names[index] == "footer" || tree.attribute("role", of: index)?.lowercased() == "contentinfo"
-                    ownFurniture = landmark || Double(goodLength[index]) < Self.hiddenArticleShare * Double(pageGood)
+                } else if BoilerplateFilter.isNamedFooter(index, in: tree) {
+                    // A footer named in a class is rarely an article either: it must hold more.
+                    ownFurniture = Double(goodLength[index]) < Self.hiddenArticleShare * Double(pageGood)
                     pageEnd[index] = ownFurniture
                 } else {
                     let share = hidden[index] ? Self.hiddenArticleShare : Self.furnitureArticleShare
@@ -186,7 +184,7 @@ struct PageAnalysis: Sendable {
         }
         // Pass 4, reverse order: good prose outside page footers and comment sections.
         for index in stride(from: count - 1, through: 0, by: -1) {
-            if invisible[index] || (furniture[index] && pageEnd[index]) { contentGoodLength[index] = 0 }
+            if invisible[index] || pageEnd[index] { contentGoodLength[index] = 0 }
             let parent = Int(tree.parents[index])
             guard parent >= 0 else { continue }
             contentGoodLength[parent] += contentGoodLength[index]

@@ -74,7 +74,16 @@ final class WordTable<Value> {
     }
 
     private func equals(_ key: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        for offset in 0..<key.count where arena[start + offset] != key[offset] { return false }
+        Self.bytes(key, equal: arena, at: start)
+    }
+
+    /// Whether `key` is what `held` holds from `start` on (the caller has compared lengths).
+    static func bytes(_ key: UnsafeBufferPointer<UInt8>, equal held: some RandomAccessCollection<UInt8>, at start: Int) -> Bool {
+        var position = held.index(held.startIndex, offsetBy: start)
+        for byte in key {
+            guard held[position] == byte else { return false }
+            position = held.index(after: position)
+        }
         return true
     }
 
@@ -180,7 +189,6 @@ struct WordNumbers: Sendable {
     }
 
     private func equals(_ key: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        for offset in 0..<key.count where arena[start + offset] != key[offset] { return false }
-        return true
+        WordTable<Int32>.bytes(key, equal: arena, at: start)
     }
 }

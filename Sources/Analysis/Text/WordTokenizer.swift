@@ -37,13 +37,16 @@ public enum WordTokenizer {
             }
             if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
             scratch.withUnsafeMutableBufferPointer { target in
-                for offset in 0..<bytes.count {
-                    let byte = bytes[offset]
-                    target[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                }
+                for offset in 0..<bytes.count { target[offset] = lowercasedASCII(bytes[offset]) }
                 body(UnsafeBufferPointer(rebasing: target[0..<bytes.count]))
             }
         }
+    }
+
+    /// An ASCII capital's lower-case letter; any other byte as it is.
+    @inline(__always)
+    static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
     /// Calls `body` with the UTF-8 bytes of each word and whether they are all ASCII. The text is

@@ -92,7 +92,7 @@ struct TopicText: Sendable {
             if numbers == nil {
                 if isASCII {
                     lowered.removeAll(keepingCapacity: true)
-                    for byte in bytes { lowered.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+                    for byte in bytes { lowered.append(WordTokenizer.lowercasedASCII(byte)) }
                     lowered.withUnsafeBufferPointer { EnglishStemmer.stem($0, into: &stem) }
                     let foldedNumber = stem.withUnsafeBufferPointer { foldedBytes.number(of: $0) } ?? -1
                     // As written, without a possessive "'s" (TopicTerm.casedKey).
