@@ -104,16 +104,16 @@ public struct SentenceSplitter: Sendable {
     /// The word (letters and inner periods) that ends just before `index`.
     private static func word(before index: Int, in s: [Unicode.Scalar]) -> String {
         var begin = index
-        while begin > 0, isAlphabetic(s[begin - 1]) || s[begin - 1] == "." { begin -= 1 }
+        while begin > 0, WordTokenizer.isAlphabetic(s[begin - 1]) || s[begin - 1] == "." { begin -= 1 }
         return string(s[begin..<index])
     }
 
     /// The word that starts at `index`, after any opening quotes or brackets.
     private static func word(startingAt index: Int, in s: [Unicode.Scalar]) -> String {
         var begin = index
-        while begin < s.count, !isAlphabetic(s[begin]) { begin += 1 }
+        while begin < s.count, !WordTokenizer.isAlphabetic(s[begin]) { begin += 1 }
         var end = begin
-        while end < s.count, isAlphabetic(s[end]) || s[end] == "'" || s[end] == "’" { end += 1 }
+        while end < s.count, WordTokenizer.isAlphabetic(s[end]) || s[end] == "'" || s[end] == "’" { end += 1 }
         return string(s[begin..<end])
     }
 
@@ -164,10 +164,6 @@ public struct SentenceSplitter: Sendable {
     }
 
     // The Unicode properties below, answered for ASCII without the property tables.
-
-    private static func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x80 ? (c.value | 0x20) &- 0x61 < 26 : c.properties.isAlphabetic
-    }
 
     private static func isUppercase(_ c: Unicode.Scalar) -> Bool {
         c.value < 0x80 ? c.value &- 0x41 < 26 : c.properties.isUppercase

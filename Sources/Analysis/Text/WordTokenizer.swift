@@ -133,7 +133,8 @@ public enum WordTokenizer {
         }
     }
 
-    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    /// `scalar.properties.isAlphabetic`, answered for ASCII without the property tables.
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value | 0x20
             return value >= 0x61 && value <= 0x7A
