@@ -50,7 +50,7 @@ public enum ArticleExtractor {
             page.text = output.paragraphs.joined(separator: "\n\n")
             page.html = output.html
         }
-        page.wordCount = page.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        page.wordCount = Self.wordCount(of: page.text)
         page.feeds = FeedDiscovery.feeds(in: signals, resolver: resolver)
         let declared = (jsonLD?.isArticle ?? false) || signals.meta["og:type"]?.lowercased() == "article"
         // Long declared articles need no link census.
@@ -78,5 +78,24 @@ public enum ArticleExtractor {
         if !encoding.hasPrefix("UTF-16"), input.contains(0) { input.removeAll { $0 == 0 } }
         guard let document = try? MarkupDocument.parseHTML(input, encoding: encoding, baseURL: nil) else { return PageTree() }
         return PageTree(document: document)
+    }
+}
+
+extension ArticleExtractor {
+    /// Runs of bytes between spaces and line breaks: the words of rendered text, whose
+    /// paragraphs are joined by blank lines and whose white space is already collapsed.
+    /// Read on the UTF-8 bytes; splitting the `String` by `Character` cost 3% of an extraction.
+    static func wordCount(of text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 }

@@ -51,7 +51,7 @@ struct ArticleRenderer {
             defer { run = Run() }
             guard !ended else { return }
             let text = run.text.result
-            guard !text.isEmpty else {
+            guard !TextBuilder.isInvisible(text) else {
                 if run.html.contains("<img") { output.html += run.html }
                 return
             }

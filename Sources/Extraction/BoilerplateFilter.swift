@@ -39,8 +39,6 @@ enum BoilerplateFilter {
         "prev-next", "post-nav", "nav-links",
     ]
 
-    private static let fragmentBytes: [[UInt8]] = boilerplateFragments.map { Array($0.utf8) }
-
     /// Class/id words suggesting the main text.
     private static let contentTokens: Set<String> = [
         "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose", "richtext", "single",
@@ -97,34 +95,44 @@ enum BoilerplateFilter {
         var content = false
         var boilerplate = false
         var weak = false
-        var token: [UInt8] = []
-        func finish() {
-            if !token.isEmpty {
-                let word = String(decoding: token, as: UTF8.self)
-                switch tokenKinds[word] {
-                case .weak: weak = true
-                case .boilerplate: boilerplate = true
-                case .content: content = true
-                case nil: break
+        var words = words
+        words.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard isTokenByte(bytes[start]) else {
+                    start += 1
+                    continue
                 }
-                token.removeAll(keepingCapacity: true)
+                var end = start + 1
+                while end < bytes.count, isTokenByte(bytes[end]) { end += 1 }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                // Most class words are no hint word: a bit for their shape turns them away
+                // before a `String` is made and hashed.
+                if tokenShapes.mayHold(token) {
+                    switch tokenKinds[String(decoding: token, as: UTF8.self)] {
+                    case .weak: weak = true
+                    case .boilerplate: boilerplate = true
+                    case .content: content = true
+                    case nil: break
+                    }
+                }
+                start = end
             }
-        }
-        for byte in words.utf8 {
-            if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte >= 0x80 { token.append(byte) } else { finish() }
-        }
-        finish()
-        if !boilerplate {
-            let bytes = Array(words.utf8)
-            for fragment in fragmentBytes where ByteSearch.contains(bytes, fragment) {
-                boilerplate = true
-                break
-            }
+            if !boilerplate { boilerplate = fragments.occurs(in: bytes) }
         }
         if boilerplate { return .boilerplate }
         if weak { return .weakBoilerplate }
         return content ? .content : .none
     }
+
+    /// Class and id words are runs of lower-case ASCII letters, digits and non-ASCII bytes.
+    @inline(__always)
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte >= 0x80
+    }
+
+    private static let tokenShapes = TokenShapes(tokenKinds.keys)
+    private static let fragments = FragmentSet(boilerplateFragments)
 
     /// A post's container lists the post's taxonomy in its classes (WordPress `post_class()`:
     /// `post-123 type-post status-publish hentry category-farm tag-plants-crops`). Those
@@ -348,5 +356,87 @@ enum ByteSearch {
                 return false
             }
         }
+    }
+}
+
+/// A word's shape (length, first and last byte) as one bit of 4,096: a set of words leaves most
+/// bits clear, so most words not in it are told apart without hashing them.
+struct TokenShapes: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    init(_ words: some Sequence<String>) {
+        for word in words {
+            var word = word
+            word.withUTF8 { set(Self.shape(of: $0)) }
+        }
+    }
+
+    /// Whether a word of `token`'s shape is in the set (true for every word that is).
+    func mayHold(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shape = Self.shape(of: token)
+        return bits[shape >> 6] & (1 << UInt64(shape & 63)) != 0
+    }
+
+    private mutating func set(_ shape: Int) {
+        bits[shape >> 6] |= 1 << UInt64(shape & 63)
+    }
+
+    private static func shape(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = word.first, let last = word.last else { return 0 }
+        let mixed = (UInt32(first) &* 31 &+ UInt32(last)) &* 17 &+ UInt32(min(word.count, 63))
+        return Int((mixed &* 2_654_435_761) >> 20) & 4095
+    }
+}
+
+/// Substrings looked for in one pass over a text: at each byte, only the fragments that open
+/// with it and the next byte are compared.
+struct FragmentSet: Sendable {
+    /// Fragments of two bytes or more, by their opening two bytes.
+    private let byOpening: [UInt16: [[UInt8]]]
+    /// A bit per opening pair that some fragment has.
+    private let openings: [UInt64]
+    /// Fragments of one byte.
+    private let singleBytes: [UInt8]
+    /// Whether the empty fragment (which occurs in every text) is in the set.
+    private let hasEmptyFragment: Bool
+
+    init(_ fragments: [String]) {
+        var byOpening: [UInt16: [[UInt8]]] = [:]
+        var openings = [UInt64](repeating: 0, count: 1024)
+        var short: [UInt8] = []
+        var empty = false
+        for fragment in fragments {
+            let bytes = Array(fragment.utf8)
+            if bytes.count >= 2 {
+                let opening = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+                byOpening[opening, default: []].append(bytes)
+                openings[Int(opening) >> 6] |= 1 << UInt64(opening & 63)
+            } else if let only = bytes.first {
+                short.append(only)
+            } else {
+                empty = true
+            }
+        }
+        self.byOpening = byOpening
+        self.openings = openings
+        self.singleBytes = short
+        self.hasEmptyFragment = empty
+    }
+
+    /// Whether a fragment occurs in `text`.
+    func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hasEmptyFragment { return true }
+        if !singleBytes.isEmpty, text.contains(where: singleBytes.contains) { return true }
+        guard text.count >= 2 else { return false }
+        for start in 0..<(text.count - 1) {
+            let opening = UInt16(text[start]) << 8 | UInt16(text[start + 1])
+            guard openings[Int(opening) >> 6] & (1 << UInt64(opening & 63)) != 0, let candidates = byOpening[opening] else { continue }
+            for fragment in candidates where start + fragment.count <= text.count {
+                var offset = 2
+                while offset < fragment.count, text[start + offset] == fragment[offset] { offset += 1 }
+                if offset == fragment.count { return true }
+            }
+        }
+        return false
     }
 }

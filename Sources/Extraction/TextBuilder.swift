@@ -54,6 +54,18 @@ struct TextBuilder: Sendable {
         }
     }
 
+    /// Whether `text` shows nothing: it is empty, or only spaces and the zero-width joiners and
+    /// hyphens that page builders leave in paragraphs kept for spacing (`<p>&zwj;</p>`). They
+    /// are not spaces inside a word, where they join letters or emoji.
+    static func isInvisible(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20, 0x200C, 0x200D, 0x2060, 0xAD: return true
+            default: return false
+            }
+        }
+    }
+
     /// `text` with whitespace collapsed and trimmed.
     static func collapse(_ text: String) -> String {
         var builder = TextBuilder()

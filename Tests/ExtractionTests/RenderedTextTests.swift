@@ -1,0 +1,64 @@
+import Testing
+
+@testable import Extraction
+
+@Suite("Rendered text and class words")
+struct RenderedTextTests {
+    @Test func spacerParagraphsOfJoinersAreDropped() {
+        // Page builders keep empty paragraphs for spacing by putting a zero-width joiner in them.
+        let body = """
+            <article>\(FixtureLoader.prose)<p>&zwj;</p><p> &#8205; &#x200C;&shy; </p>
+            <p>The developer sign 👩&zwj;💻 stays one emoji inside a sentence that readers can see and read through.</p></article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        let paragraphs = page.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 4)
+        #expect(paragraphs.last?.contains("👩\u{200D}💻") == true)
+        #expect(!page.html.contains("<p>\u{200D}</p>"))
+        #expect(page.html.components(separatedBy: "<p>").count - 1 == 4)
+    }
+
+    @Test(arguments: [
+        ("one two\n\nthree  four", 4),
+        ("", 0),
+        (" \n\n ", 0),
+        ("naïve café, déjà vu", 4),
+        ("single", 1),
+    ])
+    func wordsAreTheRunsBetweenSpacesAndLineBreaks(text: String, words: Int) {
+        #expect(ArticleExtractor.wordCount(of: text) == words)
+    }
+
+    @Test func fragmentsAreFoundAnywhereInTheText() {
+        let set = FragmentSet(["share-", "nav", "x"])
+        func occurs(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { set.occurs(in: $0) }
+        }
+        #expect(occurs("share-bar"))
+        #expect(occurs("top-nav"))
+        #expect(occurs("mainnavigation"))
+        #expect(occurs("box"))
+        #expect(!occurs("shar-e na-v"))
+        #expect(!occurs("share"))
+        #expect(!occurs(""))
+        var empty = "anything"
+        #expect(!empty.withUTF8 { FragmentSet([]).occurs(in: $0) })
+    }
+
+    @Test func everyWordOfASetPassesItsShapeTest() {
+        let words = ["nav", "recommendations", "ad", "a", "ünïcode"]
+        let shapes = TokenShapes(words)
+        for word in words {
+            var word = word
+            #expect(word.withUTF8 { shapes.mayHold($0) })
+        }
+    }
+
+    @Test func aClassWordShapedLikeAHintWordIsNotOne() {
+        // "nov" has the length and the first and last letters of "nav".
+        #expect(BoilerplateFilter.hint(ofWords: "nav") == .boilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: "nov") == .none)
+        #expect(BoilerplateFilter.hint(ofWords: "entry nov") == .content)
+    }
+}
