@@ -55,12 +55,13 @@ struct ArticleRenderer {
                 if run.html.contains("<img") { output.html += run.html }
                 return
             }
-            if BoilerplateFilter.isEndMarker(text), Double(renderedCharacters) >= Self.endMarkerShare * rootGood {
+            let characters = text.count
+            let phrase = BoilerplateFilter.ShortPhrase(text, characters: characters)
+            if let phrase, BoilerplateFilter.isEndMarker(phrase), Double(renderedCharacters) >= Self.endMarkerShare * rootGood {
                 ended = true
                 return
             }
-            if BoilerplateFilter.isStockPhrase(text) || BoilerplateFilter.looksLikeJSON(text) { return }
-            let characters = text.count
+            if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) { return }
             if !seenLongParagraph {
                 if characters >= 120 || (characters >= 60 && text.last.map { ".!?\"”".contains($0) } == true) {
                     seenLongParagraph = true

@@ -257,20 +257,45 @@ enum BoilerplateFilter {
         "copy link", "link copied", "newsletter", "toggle", "menu", "close", "open", "search",
     ]
 
-    /// Whether a short block is a piece of furniture by its wording alone.
-    static func isStockPhrase(_ text: String) -> Bool {
-        guard let (lower, trimmed) = shortPhrase(text, upTo: 48) else { return false }
-        return stockPhrases.contains(lower) || stockPhrases.contains(trimmed)
+    /// A short block's wording, as the furniture tests read it: in lower case without the
+    /// spaces around it (`lower`), and the same without leading or trailing punctuation
+    /// (`trimmed`). Made once per block, for blocks of at most `longest` characters and four
+    /// bytes a character.
+    struct ShortPhrase {
+        /// The most characters a block may have to be read as a phrase.
+        static let longest = 48
+        let characters: Int
+        let bytes: Int
+        let lower: String
+        let trimmed: String
+
+        /// `text`'s phrase, given its length in characters; nil for a longer block.
+        init?(_ text: String, characters: Int) {
+            bytes = text.utf8.count
+            guard characters <= Self.longest, bytes <= 4 * Self.longest else { return nil }
+            self.characters = characters
+            lower = text.lowercased().trimmingSpaces()
+            trimmed = lower.trimmingCharacters(in: ":.!?»›→ ")
+        }
+
+        /// `text`'s phrase; its bytes are checked before its characters are counted, a walk
+        /// over the text.
+        init?(_ text: String) {
+            guard text.utf8.count <= 4 * Self.longest else { return nil }
+            self.init(text, characters: text.count)
+        }
+
+        /// Whether the block has at most `limit` characters and four bytes a character.
+        func fits(_ limit: Int) -> Bool { characters <= limit && bytes <= 4 * limit }
     }
 
-    /// A block of at most `characters` characters in lower case, without the spaces around it,
-    /// and the same without trailing or leading punctuation; nil for a longer block. A
-    /// paragraph's length in characters costs a walk over it: its bytes are checked first (a
-    /// character is at most 4 of them).
-    private static func shortPhrase(_ text: String, upTo characters: Int) -> (lower: String, trimmed: String)? {
-        guard text.utf8.count <= 4 * characters, text.count <= characters else { return nil }
-        let lower = text.lowercased().trimmingSpaces()
-        return (lower, lower.trimmingCharacters(in: ":.!?»›→ "))
+    /// Whether a short block is a piece of furniture by its wording alone.
+    static func isStockPhrase(_ text: String) -> Bool {
+        ShortPhrase(text).map(isStockPhrase) ?? false
+    }
+
+    static func isStockPhrase(_ phrase: ShortPhrase) -> Bool {
+        stockPhrases.contains(phrase.lower) || stockPhrases.contains(phrase.trimmed)
     }
 
     /// Headings that end an article: what follows them (the author's bio, the comments, related
@@ -285,7 +310,13 @@ enum BoilerplateFilter {
     /// Whether a short block is a heading that ends the article (`About the Author`, `Comments`,
     /// `12 comments:`, `Related posts`).
     static func isEndMarker(_ text: String) -> Bool {
-        guard var lower = shortPhrase(text, upTo: 40)?.trimmed else { return false }
+        ShortPhrase(text).map(isEndMarker) ?? false
+    }
+
+    /// Whether a block's phrase is an end marker (of at most 40 characters).
+    static func isEndMarker(_ phrase: ShortPhrase) -> Bool {
+        guard phrase.fits(40) else { return false }
+        var lower = phrase.trimmed
         // "12 Comments", "3 responses", "One comment".
         let words = lower.split(separator: " ")
         if words.count == 2, words[0].allSatisfy(\.isNumber) || words[0] == "one" || words[0] == "no",

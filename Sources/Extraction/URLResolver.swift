@@ -29,6 +29,22 @@ struct URLResolver: Sendable {
 
     /// Whether a resolved link is safe to put in sanitized HTML (no `javascript:` and the like).
     static func isSafe(_ link: String) -> Bool {
+        // The scheme is read from the first visible bytes; past an ASCII opening the answer is
+        // known. Anything else goes the long way, by lower-cased `Character`s.
+        var head: [UInt8] = []
+        head.reserveCapacity(unsafeSchemes.longest)
+        for byte in link.utf8 {
+            if byte >= 0x80 { return isSafeByCharacters(link) }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+            head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if head.count == unsafeSchemes.longest { break }
+        }
+        return !unsafeSchemes.prefixes.contains { head.starts(with: $0) }
+    }
+
+    private static let unsafeSchemes = (prefixes: [Array("javascript:".utf8), Array("vbscript:".utf8), Array("data:".utf8)], longest: 11)
+
+    private static func isSafeByCharacters(_ link: String) -> Bool {
         let lower = link.lowercased().filter { !$0.isWhitespace }
         return !(lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:"))
     }

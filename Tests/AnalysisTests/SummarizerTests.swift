@@ -48,6 +48,17 @@ struct SummarizerTests {
         #expect(!filter.isBoilerplate(""))
     }
 
+    @Test(arguments: [
+        "PLAIN ASCII Text, 42!",
+        "“Quoted” — DASHED … and ‘SINGLE’",
+        "ÜBER Straße ẞ İstanbul ΟΔΟΣ ΣΊΣΥΦΟΣ Ǆemal ﬁ",
+        "Мир ДРУЖБА Ⅻ Ⓐ 𐐀𐐨 e\u{301}E\u{301} ÅNGSTRÖM",
+        "",
+    ])
+    func sentencesAreLowerCasedAsLowercasedDoesIt(_ sentence: String) {
+        #expect(BoilerplateFilter.lowercasedBytes(sentence) == Array(sentence.lowercased().utf8))
+    }
+
     @Test func phrasesOfOneByteAndPhrasesSharingTheirOpeningAreAllTried() {
         let filter = BoilerplateFilter(prefixes: [], phrases: ["©", "x", "subscribe now", "subscribers only", "sub"])
         #expect(filter.isBoilerplate("Ends with x"))

@@ -61,4 +61,19 @@ struct RenderedTextTests {
         #expect(BoilerplateFilter.hint(ofWords: "nov") == .none)
         #expect(BoilerplateFilter.hint(ofWords: "entry nov") == .content)
     }
+
+    @Test(arguments: [
+        ("https://example.com/a", true),
+        ("/relative/path", true),
+        ("javascript", true),
+        ("javascript:alert(1)", false),
+        (" JaVa\tScript:alert(1)", false),
+        ("VBScript:msgbox", false),
+        ("DATA:text/html;base64,AAAA", false),
+        ("java\u{00A0}script:alert(1)", false),
+        ("jav\u{0430}script:alert(1)", true),
+    ])
+    func scriptAndDataLinksAreUnsafeHoweverWritten(link: String, safe: Bool) {
+        #expect(URLResolver.isSafe(link) == safe)
+    }
 }

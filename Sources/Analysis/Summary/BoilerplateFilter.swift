@@ -95,15 +95,32 @@ public struct BoilerplateFilter: Sendable {
         }
     }
 
-    /// The UTF-8 bytes of `text` lower-cased: ASCII in place, anything else by `lowercased()`.
+    /// The UTF-8 bytes of `text` lower-cased as `lowercased()` does it, scalar by scalar: ASCII
+    /// in place; other scalars by their lower-case mapping, asked only of those that have one
+    /// (curly quotes and dashes, the usual non-ASCII in English, are copied).
     static func lowercasedBytes(_ text: String) -> [UInt8] {
         var bytes = Array(text.utf8)
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte >= 0x80 { return Array(text.lowercased().utf8) }
-            if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
+        var index = 0
+        while index < bytes.count, bytes[index] < 0x80 {
+            if bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
+            index += 1
         }
-        return bytes
+        if index == bytes.count { return bytes }
+        var lower = Array(bytes[..<index])
+        lower.reserveCapacity(bytes.count)
+        // Everything before `index` is ASCII, so it is where a scalar starts.
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: index)
+        for scalar in text.unicodeScalars[start...] {
+            let value = scalar.value
+            if value < 0x80 {
+                lower.append(UInt8(value) &- 0x41 < 26 ? UInt8(value) | 0x20 : UInt8(value))
+            } else if (0x2000...0x206F).contains(value) || !scalar.properties.changesWhenLowercased {
+                UTF8.encode(scalar) { lower.append($0) }
+            } else {
+                lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return lower
     }
 
     /// A short "By Jane Doe" / "By Jane Doe, Reuters" line, or a dateline-only fragment.
