@@ -52,7 +52,7 @@ struct ArticleRenderer {
             guard !ended else { return }
             let text = run.text.result
             guard !TextBuilder.isInvisible(text) else {
-                if run.html.contains("<img") { output.html += run.html }
+                if ByteSearch.contains(run.html, "<img") { output.html += run.html }
                 return
             }
             let characters = text.count
