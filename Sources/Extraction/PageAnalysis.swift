@@ -34,6 +34,17 @@ struct PageAnalysis: Sendable {
     /// Sentence punctuation in a block's own text.
     private(set) var ownPunctuation: [Int32]
 
+    /// Whether a table has header cells (`th`, `thead`): a table of data, not of layout.
+    static func hasHeaderCells(_ table: Int, in tree: PageTree) -> Bool {
+        var index = table + 1
+        let end = Int(tree.ends[table])
+        while index < end {
+            if tree.kinds[index] == .element, tree.names[index] == "th" || tree.names[index] == "thead" { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Elements that start a new block of text.
     static let blockElements: Set<String> = [
         "p", "div", "section", "article", "main", "li", "ul", "ol", "td", "th", "tr", "table", "tbody", "thead", "tfoot",
@@ -73,18 +84,20 @@ struct PageAnalysis: Sendable {
         let singlePost = postContainers == 1
 
         // Inside code (`pre`, `code`), classes are a highlighter's (`token comment`, `tag`,
-        // `keyword`) and say nothing about furniture.
-        var inCode = [Bool](repeating: false, count: count)
+        // `keyword`) and say nothing about furniture; inside a data table (one with header
+        // cells), they style the data (`font-utility-2`, `col-share`).
+        var classesStyle = [Bool](repeating: false, count: count)
         // Pass 1, document order: inherited flags and block ownership; own text per block.
         for index in 0..<count {
             let parent = Int(tree.parents[index])
             let parentInvisible = parent >= 0 && invisible[parent]
             if tree.kinds[index] == .element {
                 let name = tree.names[index]
-                let parentInCode = parent >= 0 && inCode[parent]
-                inCode[index] = parentInCode || name == "pre" || name == "code"
+                let parentClassesStyle = parent >= 0 && classesStyle[parent]
+                classesStyle[index] =
+                    parentClassesStyle || name == "pre" || name == "code" || (name == "table" && Self.hasHeaderCells(index, in: tree))
                 hints[index] =
-                    parentInCode ? .none : BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache, ignoringPostLabels: singlePost)
+                    parentClassesStyle ? .none : BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache, ignoringPostLabels: singlePost)
                 hidden[index] = BoilerplateFilter.isHidden(index, in: tree)
                 invisible[index] = parentInvisible || PageTree.invisibleElements.contains(name)
                 selfFurniture[index] =

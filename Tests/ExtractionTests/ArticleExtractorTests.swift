@@ -157,6 +157,29 @@ struct ArticleExtractorTests {
         #expect(text.contains("first"))
     }
 
+    @Test func aDataTablesCellClassesStyleTheData() {
+        // A design system's type scale (`font-utility-2`) names a furniture word.
+        let cell = "td class=\"py-tight font-utility-2\""
+        let body = """
+            <article>\(FixtureLoader.prose)<table><thead><tr><th>Week</th><th>Monday</th><th>Saturday</th></tr></thead>
+            <tr><\(cell)>1</td><\(cell)>Rest day with a short walk</td><\(cell)>Easy run of thirty minutes</td></tr>
+            <tr><\(cell)>2</td><\(cell)>Rest day with stretching</td><\(cell)>Long run of forty minutes</td></tr></table></article>
+            """
+        let text = text(of: body)
+        #expect(text.contains("Easy run of thirty minutes"))
+        #expect(text.contains("Long run of forty minutes"))
+    }
+
+    @Test func aLayoutTablesCellsKeepTheirHints() {
+        let body = """
+            <table><tr><td class="sidebar"><p>Subscribe to our newsletter for weekly tips and offers from our partners and friends.</p></td>
+            <td class="content">\(FixtureLoader.prose)</td></tr></table>
+            """
+        let text = text(of: body)
+        #expect(text.contains("The city council approved the new budget"))
+        #expect(!text.contains("Subscribe to our newsletter"))
+    }
+
     @Test func aDropDownsChoicesAreNotProse() {
         // A blog's archive widget, a month per option, beside a post whose comment thread (which
         // votes against its container) is longer than the post.
