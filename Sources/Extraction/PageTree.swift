@@ -77,9 +77,7 @@ struct PageTree: Sendable {
         depths.append(Int32(depth))
         texts.append("")
         let first = Int32(attributeStore.count)
-        for attribute in node.attributes {
-            attributeStore.append((attribute.name.localName, attribute.value))
-        }
+        node.forEachAttribute { name, value in attributeStore.append((name, value)) }
         attributeRanges.append(first..<Int32(attributeStore.count))
     }
 

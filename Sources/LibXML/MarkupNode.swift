@@ -92,27 +92,46 @@ public struct MarkupNode {
         var result: [XMLAttribute] = []
         var property = pointer.pointee.properties
         while let current = property {
-            let localName = current.pointee.name.map { String(cString: $0) } ?? ""
             let namespace = current.pointee.ns
-            var value = ""
-            if let text = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
-                value = String(cString: text)
-                tributary_xmlFree(text)
-            }
             result.append(
                 XMLAttribute(
                     name: XMLName(
-                        localName: localName,
+                        localName: current.pointee.name.map { String(cString: $0) } ?? "",
                         prefix: namespace?.pointee.prefix.map { String(cString: $0) },
                         namespaceURI: namespace?.pointee.href.map { String(cString: $0) }),
-                    value: value))
+                    value: Self.value(of: current)))
             property = current.pointee.next
         }
         return result
     }
 
+    /// Calls `body` with each attribute's local name and value, in document order: what
+    /// `attributes` gives, without the namespaces or an array.
+    public func forEachAttribute(_ body: (_ localName: String, _ value: String) -> Void) {
+        var property = pointer.pointee.properties
+        while let current = property {
+            body(current.pointee.name.map { String(cString: $0) } ?? "", Self.value(of: current))
+            property = current.pointee.next
+        }
+    }
+
+    /// An attribute's value. Nearly always one text node, read in place; anything else
+    /// (entity references in XML) is gathered by libxml2.
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        if let only = attribute.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE {
+            return only.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        guard let text = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+        defer { tributary_xmlFree(text) }
+        return String(cString: text)
+    }
+
     /// All the text inside the node, concatenated.
     public var textContent: String {
+        let type = pointer.pointee.type
+        if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
+            return pointer.pointee.content.map { String(cString: $0) } ?? ""
+        }
         guard let text = xmlNodeGetContent(pointer) else { return "" }
         defer { tributary_xmlFree(text) }
         return String(cString: text)
