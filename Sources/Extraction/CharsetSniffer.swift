@@ -129,6 +129,8 @@ extension StringProtocol {
         guard let first = scalars.firstIndex(where: { !TextBuilder.isSpace($0) }),
             let last = scalars.lastIndex(where: { !TextBuilder.isSpace($0) })
         else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // Copied as bytes (every scalar boundary is one of UTF-8): rebuilding a scalar view
+        // appends scalar by scalar.
+        return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
     }
 }

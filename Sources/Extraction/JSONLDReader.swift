@@ -84,10 +84,13 @@ enum JSONLDReader {
         var text = script.trimmingSpaces()
         for wrapper in ["<!--", "//<![CDATA[", "<![CDATA["] where text.hasPrefix(wrapper) { text.removeFirst(wrapper.count) }
         for wrapper in ["-->", "//]]>", "]]>"] where text.hasSuffix(wrapper) { text.removeLast(wrapper.count) }
-        let cleaned = String(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : Character($0) })
-        guard let data = cleaned.data(using: .utf8) else { return nil }
-        if let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) { return value }
+        // Line breaks and tabs inside strings are a common slip; they become spaces (bytes that
+        // never occur inside a longer UTF-8 sequence).
+        var bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 { bytes[index] = 0x20 }
+        if let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) { return value }
         // Trailing commas are a common slip.
+        let cleaned = String(decoding: bytes, as: UTF8.self)
         let fixed = cleaned.replacingOccurrences(of: ",\\s*([}\\]])", with: "$1", options: .regularExpression)
         return fixed.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0) }
     }

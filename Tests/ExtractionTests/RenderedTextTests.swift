@@ -76,4 +76,23 @@ struct RenderedTextTests {
     func scriptAndDataLinksAreUnsafeHoweverWritten(link: String, safe: Bool) {
         #expect(URLResolver.isSafe(link) == safe)
     }
+
+    @Test(arguments: [
+        ("  plain  ", "plain"),
+        ("\u{00A0}\tno-break and tab\n", "no-break and tab"),
+        (" \u{301}a mark after a space ", "\u{301}a mark after a space"),
+        ("untouched", "untouched"),
+        (" \n ", ""),
+    ])
+    func spacesAreTrimmedByScalarAndNothingElse(text: String, trimmed: String) {
+        #expect(text.trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
+        #expect(Substring(text).trimmingSpaces().unicodeScalars.elementsEqual(trimmed.unicodeScalars))
+    }
+
+    @Test func jsonLDWithLineBreaksInItsStringsAndATrailingCommaIsRead() throws {
+        let script = "<!--\n{\"@type\": \"NewsArticle\",\n \"headline\": \"Two\nlines\tand a tab\",\n \"name\": \"café\",}\n-->"
+        let object = try #require(JSONLDReader.parse(script) as? [String: Any])
+        #expect(object["headline"] as? String == "Two lines and a tab")
+        #expect(object["name"] as? String == "café")
+    }
 }
