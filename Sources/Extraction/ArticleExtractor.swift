@@ -76,8 +76,7 @@ public enum ArticleExtractor {
         }
         // NUL bytes end libxml2's input early; drop them.
         if !encoding.hasPrefix("UTF-16"), input.contains(0) { input.removeAll { $0 == 0 } }
-        guard let document = try? MarkupDocument.parseHTML(input, encoding: encoding, baseURL: nil) else { return PageTree() }
-        return PageTree(document: document)
+        return PageTree(html: input, encoding: encoding)
     }
 }
 

@@ -39,49 +39,26 @@ struct PageTree: Sendable {
     /// An empty tree.
     init() {}
 
-    /// Copies the document's nodes (elements, text and CDATA; comments are dropped).
-    init(document: MarkupDocument, maximumNodes: Int = 2_000_000) {
-        guard let root = document.root else { return }
-        var stack: [(index: Int32, node: MarkupNode)] = []
-        var current: MarkupNode? = root
-        while let node = current {
-            let kind = node.kind
-            let parent = stack.last?.index ?? -1
-            if count < maximumNodes {
-                if kind == .element {
-                    append(element: node, parent: parent, depth: stack.count)
-                    if let child = node.firstChild {
-                        stack.append((Int32(count - 1), node))
-                        current = child
-                        continue
-                    }
-                } else if kind == .text || kind == .cdata {
-                    append(text: node.textContent, parent: parent, depth: stack.count)
-                }
-            }
-            var next = node.nextSibling
-            while next == nil, let open = stack.popLast() {
-                ends[Int(open.index)] = Int32(count)
-                next = open.node.nextSibling
-            }
-            current = next
-        }
-        while let open = stack.popLast() { ends[Int(open.index)] = Int32(count) }
-    }
-
-    private mutating func append(element node: MarkupNode, parent: Int32, depth: Int) {
+    /// Appends an element with its attributes.
+    fileprivate mutating func appendElement(named name: String, attributes: [(name: String, value: String)], parent: Int32, depth: Int) {
         ends.append(Int32(count + 1))
-        names.append(node.name)
+        names.append(name)
         kinds.append(.element)
         parents.append(parent)
         depths.append(Int32(depth))
         texts.append("")
         let first = Int32(attributeStore.count)
-        node.forEachAttribute { name, value in attributeStore.append((name, value)) }
+        attributeStore.append(contentsOf: attributes)
         attributeRanges.append(first..<Int32(attributeStore.count))
     }
 
-    private mutating func append(text: String, parent: Int32, depth: Int) {
+    /// Marks where an element's descendants end.
+    fileprivate mutating func close(_ element: Int32) {
+        ends[Int(element)] = Int32(count)
+    }
+
+    /// Appends a text node.
+    fileprivate mutating func append(text: String, parent: Int32, depth: Int) {
         ends.append(Int32(count + 1))
         names.append("")
         kinds.append(.text)
@@ -150,5 +127,101 @@ struct PageTree: Sendable {
             }
         }
         return builder.result
+    }
+}
+
+extension PageTree {
+    /// Parses an HTML page into a tree: the nodes of libxml2's tree for the page (elements,
+    /// text and CDATA; comments are dropped), built from the parser's events, without libxml2
+    /// building, walking and freeing a tree of its own.
+    init(html bytes: [UInt8], encoding: String, maximumNodes: Int = 2_000_000) {
+        let builder = Builder(maximumNodes: maximumNodes)
+        HTMLEventParser.parse(bytes, encoding: encoding, handler: builder)
+        builder.finish()
+        self = builder.tree
+    }
+
+    /// Turns parser events into nodes: consecutive text of one kind is one node, as in
+    /// libxml2's tree, and comments are dropped (while still parting the text around them).
+    /// An element that starts where none is open goes where libxml2's tree puts it: beside the
+    /// others after a doctype, else inside the document's first node when that is an element.
+    private final class Builder: HTMLEventHandler {
+        var tree = PageTree()
+        private let maximumNodes: Int
+        /// Open elements in the tree, with their depths.
+        private var open: [(element: Int32, depth: Int)] = []
+        /// Elements opened past the node limit (not in the tree): their ends are ignored.
+        private var skipped = 0
+        private var pending: [UInt8] = []
+        private var pendingIsCDATA = false
+        /// The document's first node, once there is one: an element of the tree, or other.
+        private enum First {
+            case none
+            case element(Int32)
+            case other
+        }
+        private var first = First.none
+        private var sawDoctype = false
+
+        init(maximumNodes: Int) {
+            self.maximumNodes = maximumNodes
+        }
+
+        func startElement(_ name: String, attributes: [(name: String, value: String)]) {
+            flush()
+            guard skipped == 0, tree.count < maximumNodes else {
+                skipped += 1
+                return
+            }
+            var parent = open.last ?? (element: -1, depth: -1)
+            if open.isEmpty, !sawDoctype, case .element(let root) = first { parent = (root, 0) }
+            tree.appendElement(named: name, attributes: attributes, parent: parent.element, depth: parent.depth + 1)
+            let element = Int32(tree.count - 1)
+            if case .none = first { first = .element(element) }
+            open.append((element, parent.depth + 1))
+        }
+
+        func endElement() {
+            flush()
+            if skipped > 0 {
+                skipped -= 1
+            } else {
+                closeInnermost()
+            }
+        }
+
+        private func closeInnermost() {
+            guard let (element, _) = open.popLast() else { return }
+            tree.close(element)
+            // An element put inside the first one also extends where that one ends.
+            if open.isEmpty, case .element(let root) = first, tree.parents[Int(element)] == root { tree.close(root) }
+        }
+
+        func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
+            if !pending.isEmpty, pendingIsCDATA != cdata { flush() }
+            pendingIsCDATA = cdata
+            pending.append(contentsOf: bytes)
+        }
+
+        func boundary() {
+            flush()
+            if open.isEmpty, case .none = first { first = .other }
+        }
+
+        func doctype() {
+            sawDoctype = true
+        }
+
+        func finish() {
+            flush()
+            while !open.isEmpty { closeInnermost() }
+        }
+
+        private func flush() {
+            guard !pending.isEmpty else { return }
+            defer { pending.removeAll(keepingCapacity: true) }
+            guard skipped == 0, tree.count < maximumNodes, let parent = open.last else { return }
+            tree.append(text: String(decoding: pending, as: UTF8.self), parent: parent.element, depth: parent.depth + 1)
+        }
     }
 }

@@ -1,0 +1,184 @@
+internal import CLibXML2
+
+/// What `HTMLEventParser` reports about a page, in document order: the tree that
+/// `MarkupDocument.parseHTML` would build, as events, without building it.
+public protocol HTMLEventHandler: AnyObject {
+    /// An element opens. Names are lower case; an attribute written without a value has the
+    /// value libxml2's tree gives it (its own name for `checked`, `selected` and the other
+    /// boolean attributes, else "").
+    func startElement(_ name: String, attributes: [(name: String, value: String)])
+    /// The innermost open element closes.
+    func endElement()
+    /// Character data (UTF-8) of the innermost open element; `cdata` for the raw text of
+    /// `script` and `style`. Consecutive calls of one kind belong to one text node.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool)
+    /// A comment or processing instruction: text before and after it are two nodes.
+    func boundary()
+    /// A `<!DOCTYPE>`. libxml2's tree puts it first in the document, and an element that
+    /// starts where none is open then becomes a sibling of the others; without one, a child of
+    /// the document's first node when that is an element.
+    func doctype()
+}
+
+/// Parses HTML with libxml2 and reports it as events, as the tree of
+/// `MarkupDocument.parseHTML` would show it: the same elements, attributes and text nodes,
+/// within the same limits (text outside every element is left out, and the parse stops where
+/// a 258th element would open). Skipping the tree saves its allocation, its walk and its
+/// freeing.
+public enum HTMLEventParser {
+    /// The most elements open at once; a deeper start stops the parse, as in libxml2's tree.
+    public static let maximumDepth = 257
+
+    /// Parses `bytes` in `encoding` (decide it first) and reports every event to `handler`.
+    /// Returns the problems libxml2 reported (broken markup never fails the parse).
+    @discardableResult
+    public static func parse(_ bytes: [UInt8], encoding: String = "UTF-8", handler: some HTMLEventHandler) -> [XMLParseError] {
+        LibXMLRuntime.ensureInitialized()
+        guard let context = htmlNewParserCtxt() else {
+            return [XMLParseError(code: XMLParseError.Code.parserUnavailable, message: "libxml2 could not create an HTML parser", severity: .fatal)]
+        }
+        defer { htmlFreeParserCtxt(context) }
+        let state = EventState(handler: handler, context: context)
+        context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+        defer { context.pointee._private = nil }
+        install(into: &context.pointee.sax.pointee)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let source = bytes.isEmpty ? Array("<html></html>".utf8) : bytes
+        let document: xmlDocPtr? = source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
+            }
+        }
+        // No callback builds a document; free one should libxml2 have made it anyway.
+        if let document { xmlFreeDoc(document) }
+        state.finish()
+        return state.problems
+    }
+
+    /// The callbacks: events only, none of libxml2's tree building.
+    private static func install(into sax: inout htmlSAXHandler) {
+        sax.startDocument = nil
+        sax.endDocument = nil
+        sax.internalSubset = { userData, _, _, _ in
+            EventState.with(userData) { $0.doctype() }
+        }
+        sax.ignorableWhitespace = nil
+        sax.startElement = { userData, name, attributes in
+            EventState.with(userData) { $0.start(name, attributes) }
+        }
+        sax.endElement = { userData, _ in
+            EventState.with(userData) { $0.end() }
+        }
+        sax.characters = { userData, characters, length in
+            guard let characters, length > 0 else { return }
+            EventState.with(userData) { $0.text(UnsafeBufferPointer(start: characters, count: Int(length)), cdata: false) }
+        }
+        sax.cdataBlock = { userData, characters, length in
+            guard let characters, length > 0 else { return }
+            EventState.with(userData) { $0.text(UnsafeBufferPointer(start: characters, count: Int(length)), cdata: true) }
+        }
+        sax.comment = { userData, _ in
+            EventState.with(userData) { $0.boundary() }
+        }
+        sax.processingInstruction = { userData, _, _ in
+            EventState.with(userData) { $0.boundary() }
+        }
+        sax.serror = { userData, error in
+            guard let error else { return }
+            EventState.with(userData) { $0.record(error) }
+        }
+    }
+}
+
+/// One parse's state: the handler, the open elements and the problems.
+private final class EventState {
+    let handler: any HTMLEventHandler
+    let context: htmlParserCtxtPtr
+    private(set) var problems: [XMLParseError] = []
+    private var open = 0
+    private var stopped = false
+    private let problemLimit = 1_000
+
+    init(handler: any HTMLEventHandler, context: htmlParserCtxtPtr) {
+        self.handler = handler
+        self.context = context
+    }
+
+    /// Runs `body` with the state a callback's user data (the parser context) points to.
+    @inline(__always)
+    static func with(_ userData: UnsafeMutableRawPointer?, _ body: (EventState) -> Void) {
+        guard let userData else { return }
+        let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let owner = context.pointee._private else { return }
+        Unmanaged<EventState>.fromOpaque(owner)._withUnsafeGuaranteedRef(body)
+    }
+
+    func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard !stopped else { return }
+        guard open < HTMLEventParser.maximumDepth else {
+            stopped = true
+            xmlStopParser(context)
+            return
+        }
+        var pairs: [(name: String, value: String)] = []
+        if let attributes {
+            var index = 0
+            while let attributeName = attributes[index] {
+                let value: String
+                if let written = attributes[index + 1] {
+                    value = String(cString: written)
+                } else {
+                    value = htmlIsBooleanAttr(attributeName) != 0 ? String(cString: attributeName) : ""
+                }
+                pairs.append((String(cString: attributeName), value))
+                index += 2
+            }
+        }
+        open += 1
+        handler.startElement(Self.localName(name.map { String(cString: $0) } ?? ""), attributes: pairs)
+    }
+
+    /// What libxml2's tree names an element written `prefix:name`: the part after the first
+    /// colon (its prefix names no namespace in HTML), unless the colon opens or ends the name.
+    static func localName(_ name: String) -> String {
+        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")), colon != name.utf8.startIndex else { return name }
+        let rest = name.utf8[name.utf8.index(after: colon)...]
+        return rest.isEmpty ? name : String(decoding: rest, as: UTF8.self)
+    }
+
+    func end() {
+        guard !stopped, open > 0 else { return }
+        open -= 1
+        handler.endElement()
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
+        // libxml2's tree keeps no text outside an element.
+        guard !stopped, open > 0 else { return }
+        handler.text(bytes, cdata: cdata)
+    }
+
+    func boundary() {
+        guard !stopped else { return }
+        handler.boundary()
+    }
+
+    func doctype() {
+        guard !stopped else { return }
+        handler.doctype()
+    }
+
+    func record(_ error: UnsafePointer<xmlError>) {
+        if problems.count < problemLimit { problems.append(XMLParseError(error)) }
+    }
+
+    /// Closes what is still open, so every start has its end.
+    func finish() {
+        while open > 0 {
+            open -= 1
+            handler.endElement()
+        }
+    }
+}

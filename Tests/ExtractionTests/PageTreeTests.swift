@@ -1,0 +1,143 @@
+import LibXML
+import Testing
+
+@testable import Extraction
+
+/// The page tree is built from libxml2's parser events; these tests hold it to the tree libxml2
+/// itself builds for the same bytes, walked node by node.
+@Suite("Page tree from parser events")
+struct PageTreeTests {
+    /// One node as both trees show it.
+    struct Node: Equatable, CustomStringConvertible {
+        var isText: Bool
+        var name: String
+        var parent: Int
+        var end: Int
+        var depth: Int
+        var text: String
+        var attributes: [String]
+
+        var description: String { isText ? "text(\(text.debugDescription)) in \(parent)" : "<\(name) \(attributes)> in \(parent) to \(end)" }
+    }
+
+    /// libxml2's tree for `bytes`, copied in document order: elements, text and CDATA, no
+    /// comments, from the root element and its following siblings.
+    static func libxmlNodes(_ bytes: [UInt8], encoding: String = "UTF-8") throws -> [Node] {
+        let document = try MarkupDocument.parseHTML(bytes, encoding: encoding)
+        var nodes: [Node] = []
+        func visit(_ first: MarkupNode?, parent: Int, depth: Int) {
+            var current = first
+            while let node = current {
+                switch node.kind {
+                case .element:
+                    var attributes: [String] = []
+                    node.forEachAttribute { name, value in attributes.append("\(name)=\(value)") }
+                    let index = nodes.count
+                    nodes.append(Node(isText: false, name: node.name, parent: parent, end: 0, depth: depth, text: "", attributes: attributes))
+                    visit(node.firstChild, parent: index, depth: depth + 1)
+                    nodes[index].end = nodes.count
+                case .text, .cdata:
+                    nodes.append(
+                        Node(isText: true, name: "", parent: parent, end: nodes.count + 1, depth: depth, text: node.textContent, attributes: []))
+                default:
+                    break
+                }
+                current = node.nextSibling
+            }
+        }
+        visit(document.root, parent: -1, depth: 0)
+        return nodes
+    }
+
+    static func treeNodes(_ bytes: [UInt8], encoding: String = "UTF-8") -> [Node] {
+        let tree = PageTree(html: bytes, encoding: encoding)
+        return (0..<tree.count).map { index in
+            Node(
+                isText: tree.kinds[index] == .text, name: tree.names[index], parent: Int(tree.parents[index]), end: Int(tree.ends[index]),
+                depth: Int(tree.depths[index]), text: tree.texts[index], attributes: tree.attributes(of: index).map { "\($0.name)=\($0.value)" })
+        }
+    }
+
+    @Test(arguments: [
+        "<p>one <!-- a comment --> two</p>",
+        "<p>a<?php echo 1; ?>b</p><p>c &amp; d &eacute; &unknown; &#x1F600;</p>",
+        "<div><script>if (a < b) { x = '</p>'; }</script><style>p { color: red }</style>text</div>",
+        "<form><input type=checkbox checked disabled><option selected>One<option>Two</form>",
+        "<p class=\"x\" id=y data-empty=\"\" novalue>unquoted</p><img src=a.png alt>",
+        "<table><tr><td>1<td>2</table><ul><li>a<li>b</ul><p>open<div>block</div>",
+        "text before any element <b>bold</b> after",
+        "  \n <html> <head><title>T</title></head> <body> <p> x </p> </body> </html> trailing",
+        "<p>a</p></div></span><p>b",
+        "<svg><path d='M0 0'/><text>label</text></svg><math><mi>x</mi></math>",
+        "<!DOCTYPE html><p>first</p><p>second</p>text<div>third</div>",
+        "<!-- lead comment --><p>first</p><p>second</p>",
+        "<?xml version=\"1.0\"?><p>first</p><p>second</p>",
+        "<p>first</p><!DOCTYPE html><p>second</p><p>third</p>",
+        "<p>first</p><p>second <b>bold</b></p> between <div><p>deep</p></div>",
+        "",
+    ])
+    func theTreeIsLibxmlsTree(html: String) throws {
+        let bytes = Array(html.utf8)
+        #expect(Self.treeNodes(bytes) == (try Self.libxmlNodes(bytes)))
+    }
+
+    @Test(arguments: ["lavrov-in-cuba.html", "meta-latin9.html", "utf8-bom.html"])
+    func fixturePagesGiveLibxmlsTree(name: String) throws {
+        let bytes = try FixtureLoader.bytes(name)
+        let nodes = Self.treeNodes(bytes)
+        #expect(nodes.count > 10)
+        #expect(nodes == (try Self.libxmlNodes(bytes)))
+    }
+
+    @Test func aLatin1PageGivesLibxmlsTree() throws {
+        let bytes: [UInt8] = Array("<p title=\"caf".utf8) + [0xE9] + Array("\">na".utf8) + [0xEF] + Array("ve</p>".utf8)
+        let nodes = Self.treeNodes(bytes, encoding: "ISO-8859-1")
+        #expect(nodes.first?.attributes == ["title=café"])
+        #expect(nodes == (try Self.libxmlNodes(bytes, encoding: "ISO-8859-1")))
+    }
+
+    @Test func nestingStopsWhereLibxmlsTreeStops() throws {
+        // libxml2's tree takes 257 open elements; the 258th start ends the parse.
+        let bytes = Array((String(repeating: "<div>", count: 300) + "deep" + String(repeating: "</div>", count: 300) + "<p>after</p>").utf8)
+        let nodes = Self.treeNodes(bytes)
+        #expect(nodes.count == HTMLEventParser.maximumDepth)
+        #expect(nodes.last?.depth == HTMLEventParser.maximumDepth - 1)
+        #expect(nodes == (try Self.libxmlNodes(bytes)))
+    }
+
+    @Test func theNodeLimitCutsTheTreeAndKeepsItWhole() {
+        let bytes = Array(("<div>" + String(repeating: "<p>one</p>", count: 50) + "</div><p>late</p>").utf8)
+        let tree = PageTree(html: bytes, encoding: "UTF-8", maximumNodes: 10)
+        #expect(tree.count == 10)
+        #expect(tree.ends[0] == 10)
+        #expect((0..<tree.count).allSatisfy { Int(tree.ends[$0]) <= tree.count && Int(tree.parents[$0]) < $0 })
+        #expect(!tree.texts.contains("late"))
+    }
+
+    @Test func generatedTagSoupGivesLibxmlsTree() throws {
+        // Mis-nested, unclosed and stray tags, comments, doctypes and raw text, from a fixed seed.
+        var generator = SplitMix(seed: 0x7A1B_0C55)
+        let pieces = [
+            "<p>", "</p>", "<div class=\"a b\">", "</div>", "<span>", "</span>", "<b>", "</b>", "<li>", "<ul>", "</ul>", "<table>",
+            "<tr>", "<td>", "</td>", "</table>", "<br>", "<img src=x alt>", "<input checked>", "<option selected>", "<select>",
+            "</select>", "<script>var a = '<p>';</script>", "<style>p{}</style>", "<!-- note -->", "<?pi x?>", "<!DOCTYPE html>",
+            "<html>", "</html>", "<head>", "<body>", "<title>t</title>", "text ", " ", "\n", "&amp;", "&nbsp;", "&bogus;", "caf\u{E9} ",
+            "<h2>", "</h2>", "<a href='/x' xlink:href='/y'>", "</a>", "<fb:like:x>", "<:odd>", "<end:>", "<form>", "</form>", "<noscript>",
+            "</noscript>", "<svg>", "</svg>", "<o:p>",
+        ]
+        for _ in 0..<400 {
+            let count = Int(generator.next() % 40) + 1
+            let html = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let bytes = Array(html.utf8)
+            let expected = try Self.libxmlNodes(bytes)
+            let nodes = Self.treeNodes(bytes)
+            #expect(nodes == expected, "\(html)")
+            if nodes != expected {
+                let first = Array(zip(nodes, expected)).firstIndex { $0.0 != $0.1 } ?? min(nodes.count, expected.count)
+                Issue.record(
+                    "first difference at node \(first): \(nodes.dropFirst(first).first.map(String.init(describing:)) ?? "none") vs \(expected.dropFirst(first).first.map(String.init(describing:)) ?? "none")"
+                )
+            }
+        }
+    }
+}
