@@ -1,4 +1,5 @@
 import Foundation
+import LibXML
 
 /// The article facts a page states in its JSON-LD (`<script type="application/ld+json">`).
 struct JSONLDArticle: Sendable, Equatable {
@@ -105,7 +106,7 @@ enum JSONLDReader {
     /// A non-empty string value (first of an array), whitespace collapsed.
     static func string(_ value: Any?) -> String? {
         if let text = value as? String {
-            let collapsed = TextBuilder.collapse(text)
+            let collapsed = TextBuilder.collapse(HTMLReferences.decode(text))
             return collapsed.isEmpty ? nil : collapsed
         }
         if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }
@@ -123,7 +124,7 @@ enum JSONLDReader {
             if let array = item as? [Any] {
                 stack.append(contentsOf: array.reversed())
             } else if let text = item as? String {
-                names.append(text)
+                names.append(HTMLReferences.decode(text))
             } else if let object = item as? [String: Any] {
                 let types = typeNames(object["@type"])
                 if types.contains("organization") || types.contains("newsmediaorganization") {
@@ -142,7 +143,7 @@ enum JSONLDReader {
 
     /// An image URL from a string, an ImageObject, or an array of them.
     private static func imageURL(_ value: Any?) -> String? {
-        if let text = value as? String { return text.isEmpty ? nil : text }
+        if let text = value as? String { return text.isEmpty ? nil : HTMLReferences.decode(text) }
         if let array = value as? [Any] { return array.lazy.compactMap { imageURL($0) }.first }
         if let object = value as? [String: Any] { return string(object["url"]) ?? string(object["contentUrl"]) }
         return nil

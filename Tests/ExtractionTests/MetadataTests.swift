@@ -19,6 +19,21 @@ struct MetadataTests {
         #expect(page.authors == ["Ana Lima", "Ben Okafor"])
     }
 
+    @Test func jsonLDValuesWrittenHTMLEscapedAreDecoded() {
+        // Pages often HTML-escape their JSON-LD; a script's text is not decoded by the parser.
+        let head = """
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Tom &amp; Jerry&rsquo;s day &bogus; out",
+            "description":"Ten&#160;years &#x2014; later","image":"https://img.example/a.jpg?w=1200&amp;h=630",
+            "author":["Ana &Aacute;lvarez"],"datePublished":"2024-03-05T10:00:00Z"}</script>
+            """
+        let page = ArticleExtractor.extract(
+            FixtureLoader.page(head: head, body: "<article>\(FixtureLoader.prose)</article>"), url: nil, contentType: nil)
+        #expect(page.title == "Tom & Jerry\u{2019}s day &bogus; out")
+        #expect(page.description == "Ten years \u{2014} later")
+        #expect(page.image == "https://img.example/a.jpg?w=1200&h=630")
+        #expect(page.authors == ["Ana \u{C1}lvarez"])
+    }
+
     @Test func openGraphAndMetaNamesAreFallbacks() {
         let head = """
             <meta property="og:site_name" content="Harbour Post"><meta property="og:image" content="/img/lead.jpg">
