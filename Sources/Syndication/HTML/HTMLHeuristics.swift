@@ -1,3 +1,5 @@
+import LibXML
+
 /// Guesses whether text of unspecified type is HTML (feedparser's `lookslikehtml`).
 public enum HTMLHeuristics {
     /// True when `s` contains a closing tag `</x>` or a reference (`&name;`, `&#123;`),
