@@ -24,7 +24,8 @@ public protocol HTMLEventHandler: AnyObject {
 /// `MarkupDocument.parseHTML` would show it: the same elements, attributes and text nodes,
 /// within the same limits (text outside every element is left out, and the parse stops where
 /// a 258th element would open). Skipping the tree saves its allocation, its walk and its
-/// freeing.
+/// freeing. One difference: in text, the named references of HTML5 that libxml2 does not
+/// know (`&mldr;`, `&num;`) are decoded, where its tree keeps them as written.
 public enum HTMLEventParser {
     /// The most elements open at once; a deeper start stops the parse, as in libxml2's tree.
     public static let maximumDepth = 257
@@ -117,6 +118,7 @@ private final class EventState {
 
     func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard !stopped else { return }
+        releaseReference()
         guard open < HTMLEventParser.maximumDepth else {
             stopped = true
             xmlStopParser(context)
@@ -150,6 +152,7 @@ private final class EventState {
 
     func end() {
         guard !stopped, open > 0 else { return }
+        releaseReference()
         open -= 1
         handler.endElement()
     }
@@ -157,16 +160,70 @@ private final class EventState {
     func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
         // libxml2's tree keeps no text outside an element.
         guard !stopped, open > 0 else { return }
-        handler.text(bytes, cdata: cdata)
+        if cdata {
+            releaseReference()
+            handler.text(bytes, cdata: true)
+        } else {
+            readReference(bytes)
+        }
     }
 
     func boundary() {
         guard !stopped else { return }
+        releaseReference()
         handler.boundary()
+    }
+
+    // MARK: Named references libxml2 does not know
+
+    /// libxml2 2.9 knows HTML 4's named references only. It reports one it does not know
+    /// (`&mldr;`, `&num;`) as three pieces of text: `&`, the name, then text from the `;` on.
+    /// The first two are held here until the third shows whether they were such a reference;
+    /// `&amp;mldr;` (a written-out reference) arrives as `&`, then `mldr;…`, and stays.
+    private var heldAmpersand = false
+    private var heldName: [UInt8] = []
+
+    private func readReference(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if heldAmpersand {
+            if heldName.isEmpty, bytes.count <= 32, bytes.allSatisfy(Self.isNameByte) {
+                heldName.append(contentsOf: bytes)
+                return
+            }
+            if !heldName.isEmpty, bytes.first == UInt8(ascii: ";"),
+                let replacement = HTMLEntities.string(named: String(decoding: heldName, as: UTF8.self))
+            {
+                heldAmpersand = false
+                heldName.removeAll(keepingCapacity: true)
+                var replacement = replacement
+                replacement.withUTF8 { handler.text($0, cdata: false) }
+                if bytes.count > 1 { handler.text(UnsafeBufferPointer(rebasing: bytes.dropFirst()), cdata: false) }
+                return
+            }
+            releaseReference()
+        }
+        if bytes.count == 1, bytes[0] == UInt8(ascii: "&") {
+            heldAmpersand = true
+            return
+        }
+        handler.text(bytes, cdata: false)
+    }
+
+    /// Passes on what is held, as it was written.
+    private func releaseReference() {
+        guard heldAmpersand else { return }
+        heldAmpersand = false
+        let held: [UInt8] = [UInt8(ascii: "&")] + heldName
+        heldName.removeAll(keepingCapacity: true)
+        held.withUnsafeBufferPointer { handler.text($0, cdata: false) }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
     func doctype() {
         guard !stopped else { return }
+        releaseReference()
         handler.doctype()
     }
 
@@ -176,6 +233,7 @@ private final class EventState {
 
     /// Closes what is still open, so every start has its end.
     func finish() {
+        if !stopped { releaseReference() }
         while open > 0 {
             open -= 1
             handler.endElement()

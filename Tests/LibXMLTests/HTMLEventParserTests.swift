@@ -28,6 +28,14 @@ struct HTMLEventParserTests {
             ])
     }
 
+    @Test func namedReferencesOfHTML5AreDecodedAndWrittenOutOnesAreNot() {
+        let log = HTMLEventLog()
+        let html = "<p>Yeah&mldr; not great &amp;mldr; &num;1 &mldr &bogus; a&b &hellip;<b>&ZeroWidthSpace;</b>&mldr;</p>"
+        HTMLEventParser.parse(Array(html.utf8), handler: log)
+        let text = log.events.filter { $0.hasPrefix("text:") }.map { $0.dropFirst(5) }.joined()
+        #expect(text == "Yeah\u{2026} not great &mldr; #1 &mldr &bogus; a&b \u{2026}\u{200B}\u{2026}")
+    }
+
     @Test func everyStartHasItsEndInBrokenMarkup() {
         let log = HTMLEventLog()
         HTMLEventParser.parse(Array("<div><p>one<span>two<table><td>three</div></b>".utf8), handler: log)
