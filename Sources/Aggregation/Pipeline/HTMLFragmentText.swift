@@ -10,41 +10,59 @@ enum HTMLFragmentText {
     ]
     private static let skipped: Set<String> = ["script", "style", "noscript", "template", "figcaption", "iframe", "object", "svg"]
 
-    /// The text of `html`; plain text (no `<`) is returned with whitespace collapsed.
+    /// The text of `html`; plain text (no `<`) is returned with whitespace collapsed. Read from
+    /// the HTML parser's events: every top-level element counts, also after a leading comment
+    /// (WordPress starts its block markup with `<!-- wp:paragraph -->`).
     static func text(of html: String) -> String {
         guard html.contains("<") || html.contains("&") else { return collapse(html) }
-        guard let document = try? MarkupDocument.parseHTML(Array(html.utf8)), let root = document.root else {
-            return collapse(html)
-        }
+        let collector = Collector()
+        HTMLEventParser.parse(Array(html.utf8), handler: collector)
+        collector.flush()
+        return collector.paragraphs.joined(separator: "\n\n")
+    }
+
+    /// Gathers text into paragraphs at block boundaries, leaving skipped elements out.
+    private final class Collector: HTMLEventHandler {
         var paragraphs: [String] = []
-        var current = ""
-        func flush() {
-            let paragraph = collapse(current)
-            if !paragraph.isEmpty { paragraphs.append(paragraph) }
-            current = ""
-        }
-        func walk(_ node: MarkupNode) {
-            switch node.kind {
-            case .text, .cdata:
-                current += node.textContent
-            case .element:
-                let name = node.name.lowercased()
-                if skipped.contains(name) { return }
-                let isBlock = blocks.contains(name)
-                if isBlock { flush() }
-                var child = node.firstChild
-                while let next = child {
-                    walk(next)
-                    child = next.nextSibling
-                }
-                if isBlock { flush() }
-            default:
+        private var current: [UInt8] = []
+        /// Whether each open element is a block.
+        private var open: [Bool] = []
+        /// How deep inside a skipped element the parser is (0: outside any).
+        private var skipping = 0
+
+        func startElement(_ name: String, attributes: [(name: String, value: String)]) {
+            if skipping > 0 || HTMLFragmentText.skipped.contains(name.lowercased()) {
+                skipping += 1
+                open.append(false)
                 return
             }
+            let isBlock = HTMLFragmentText.blocks.contains(name.lowercased())
+            if isBlock { flush() }
+            open.append(isBlock)
         }
-        walk(root)
-        flush()
-        return paragraphs.joined(separator: "\n\n")
+
+        func endElement() {
+            let isBlock = open.popLast() ?? false
+            if skipping > 0 {
+                skipping -= 1
+            } else if isBlock {
+                flush()
+            }
+        }
+
+        func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
+            if skipping == 0 { current.append(contentsOf: bytes) }
+        }
+
+        func boundary() {}
+        func doctype() {}
+
+        func flush() {
+            guard !current.isEmpty else { return }
+            let paragraph = HTMLFragmentText.collapse(String(decoding: current, as: UTF8.self))
+            if !paragraph.isEmpty { paragraphs.append(paragraph) }
+            current.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Whitespace runs (including no-break spaces) collapsed to one space, ends trimmed.
