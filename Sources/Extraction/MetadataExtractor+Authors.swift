@@ -10,7 +10,8 @@ extension MetadataExtractor {
         }
         if let names = twitterLabelAuthors() { return names }
         for key in Self.authorKeys {
-            let values = (signals.metaAll[key] ?? []).filter { !$0.lowercased().hasPrefix("http") && !$0.hasPrefix("@") }
+            var values = (signals.metaAll[key] ?? []).filter { !$0.lowercased().hasPrefix("http") && !$0.hasPrefix("@") }
+            if key == "citation_author" { values = values.map(Self.citationName) }
             if !values.isEmpty {
                 let names = AuthorCleaner.clean(values, siteName: nil)
                 if !names.isEmpty { return names }
@@ -41,6 +42,23 @@ extension MetadataExtractor {
         if !names.isEmpty { return names }
         return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil)
     }
+
+    /// A `citation_author` value names one person, usually as "Last, First" (the scholarly
+    /// metadata convention of Highwire Press and Google Scholar): "Roy, Aniruddha" is
+    /// "Aniruddha Roy". A value with no comma, several, or a suffix or degree after it
+    /// ("Smith, Jr.", "Lee, PhD") is left as written.
+    static func citationName(_ value: String) -> String {
+        let parts = value.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return value }
+        let last = parts[0].trimmingSpaces()
+        let first = parts[1].trimmingSpaces()
+        guard last.contains(where: \.isLetter), first.contains(where: \.isLetter), !first.contains(where: \.isNumber),
+            !citationSuffixes.contains(first.lowercased().filter { $0 != "." })
+        else { return value }
+        return first + " " + last
+    }
+
+    private static let citationSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "msc", "ma", "bsc", "rn", "dds"]
 
     private static let bylineLabels: Set<String> = ["by", "written by", "author", "authors", "words by", "posted by", "story by", "authored by"]
     private static let bylinePrefixes: [String] = ["by ", "by: ", "written by ", "words by ", "posted by ", "story by ", "authored by "]

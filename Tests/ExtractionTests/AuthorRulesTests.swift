@@ -18,6 +18,17 @@ struct AuthorRulesTests {
         #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Ana Lima"])
     }
 
+    @Test func scholarlyCitationAuthorsAreLastCommaFirst() {
+        let head = """
+            <meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Kaufman, Jeff T.">
+            <meta name="citation_author" content="Md Najmul Hossain"><meta name="citation_author" content="Smith, Jr.">
+            """
+        let authors = extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors
+        #expect(authors.prefix(3) == ["Aniruddha Roy", "Jeff T. Kaufman", "Md Najmul Hossain"])
+        #expect(MetadataExtractor.citationName("Smith, Jr.") == "Smith, Jr.")
+        #expect(MetadataExtractor.citationName("Lee, Kim, Park") == "Lee, Kim, Park")
+    }
+
     @Test func organizationAuthorWhenNoPersonIsNamed() {
         let head = """
             <script type="application/ld+json">{"@type":"Article","headline":"Budget",
