@@ -23,7 +23,7 @@ extension MetadataExtractor {
             if !names.isEmpty { return names }
         }
         var raws: [String] = []
-        for element in signals.bylineElements where !analysis.invisible[element] {
+        for element in signals.bylineElements where !analysis.invisible[element] && !isInFormOrComments(element) {
             if let content, tree.isInside(element, content) == false, isFarFrom(element, content, header: header) { continue }
             var text: String
             if let nameNode = (element..<Int(tree.ends[element])).first(where: {
@@ -41,6 +41,18 @@ extension MetadataExtractor {
         let names = AuthorCleaner.clean(raws, siteName: siteName)
         if !names.isEmpty { return names }
         return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil)
+    }
+
+    /// Whether a byline candidate sits in a form (a comment form's "Name" field is classed
+    /// `comment-form-author`) or in the readers' comments (`comment-author` names a reader).
+    private func isInFormOrComments(_ element: Int) -> Bool {
+        let tree = analysis.tree
+        var current = element
+        while current >= 0 {
+            if tree.names[current] == "form" || BoilerplateFilter.isCommentSection(current, in: tree) { return true }
+            current = Int(tree.parents[current])
+        }
+        return false
     }
 
     /// A `citation_author` value names one person, usually as "Last, First" (the scholarly

@@ -29,6 +29,16 @@ struct AuthorRulesTests {
         #expect(MetadataExtractor.citationName("Lee, Kim, Park") == "Lee, Kim, Park")
     }
 
+    @Test func aCommentFormsNameFieldAndReadersAreNoAuthors() {
+        let body = """
+            <article>\(FixtureLoader.prose)</article>
+            <div id="comments"><ol class="comment-list"><li><div class="comment-author">Reader Joe</div><p>Nice piece.</p></li></ol>
+            <form id="commentform"><p class="comment-form-author"><label for="author">Name</label><input id="author" name="author"></p>
+            <p class="comment-form-comment"><textarea name="comment"></textarea></p></form></div>
+            """
+        #expect(extract(body: body).authors == [])
+    }
+
     @Test func organizationAuthorWhenNoPersonIsNamed() {
         let head = """
             <script type="application/ld+json">{"@type":"Article","headline":"Budget",
