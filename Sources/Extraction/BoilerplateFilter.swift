@@ -290,10 +290,6 @@ enum BoilerplateFilter {
     }
 
     /// Whether a short block is a piece of furniture by its wording alone.
-    static func isStockPhrase(_ text: String) -> Bool {
-        ShortPhrase(text).map(isStockPhrase) ?? false
-    }
-
     static func isStockPhrase(_ phrase: ShortPhrase) -> Bool {
         stockPhrases.contains(phrase.lower) || stockPhrases.contains(phrase.trimmed)
     }

@@ -43,17 +43,8 @@ public enum HTMLEventParser {
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
         defer { context.pointee._private = nil }
         install(into: &context.pointee.sax.pointee)
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let source = bytes.isEmpty ? Array("<html></html>".utf8) : bytes
-        let document: xmlDocPtr? = source.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
-            }
-        }
         // No callback builds a document; free one should libxml2 have made it anyway.
-        if let document { xmlFreeDoc(document) }
+        if let document = MarkupDocument.readHTML(bytes, encoding: encoding, baseURL: nil, with: context) { xmlFreeDoc(document) }
         state.finish()
         return state.problems
     }

@@ -64,22 +64,27 @@ public final class MarkupDocument {
             throw XMLParseError(code: XMLParseError.Code.parserUnavailable, message: "libxml2 could not create an HTML parser", severity: .fatal)
         }
         defer { htmlFreeParserCtxt(context) }
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
         let collector = ProblemCollector()
-        let source = bytes.isEmpty ? Array("<html></html>".utf8) : bytes
-        let document: xmlDocPtr? = collector.collect(from: context) {
-            source.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), baseURL, encoding, options)
-                }
-            }
-        }
+        let document = collector.collect(from: context) { readHTML(bytes, encoding: encoding, baseURL: baseURL, with: context) }
         guard let document else {
             throw XMLParseError(code: "HTML_ERR_DOCUMENT_EMPTY", message: "the page has no content", line: 1, column: 1, severity: .fatal)
         }
         return MarkupDocument(pointer: document, kind: .html, problems: collector.problems)
+    }
+
+    /// Runs libxml2's HTML parser over `bytes` with the context's callbacks: recovering, no
+    /// network, no implied `html`/`body`, an empty input read as an empty page. The tree, when
+    /// the callbacks build one (`parseHTML`'s do; `HTMLEventParser`'s do not).
+    static func readHTML(_ bytes: [UInt8], encoding: String, baseURL: String?, with context: htmlParserCtxtPtr) -> xmlDocPtr? {
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let source = bytes.isEmpty ? Array("<html></html>".utf8) : bytes
+        return source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), baseURL, encoding, options)
+            }
+        }
     }
 
     /// The whole document serialized as UTF-8 text.

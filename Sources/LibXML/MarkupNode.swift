@@ -105,16 +105,6 @@ public struct MarkupNode {
         return result
     }
 
-    /// Calls `body` with each attribute's local name and value, in document order: what
-    /// `attributes` gives, without the namespaces or an array.
-    public func forEachAttribute(_ body: (_ localName: String, _ value: String) -> Void) {
-        var property = pointer.pointee.properties
-        while let current = property {
-            body(current.pointee.name.map { String(cString: $0) } ?? "", Self.value(of: current))
-            property = current.pointee.next
-        }
-    }
-
     /// An attribute's value. Nearly always one text node, read in place; anything else
     /// (entity references in XML) is gathered by libxml2.
     private static func value(of attribute: xmlAttrPtr) -> String {

@@ -30,8 +30,7 @@ struct PageTreeTests {
             while let node = current {
                 switch node.kind {
                 case .element:
-                    var attributes: [String] = []
-                    node.forEachAttribute { name, value in attributes.append("\(name)=\(value)") }
+                    let attributes = node.attributes.map { "\($0.name.localName)=\($0.value)" }
                     let index = nodes.count
                     nodes.append(Node(isText: false, name: node.name, parent: parent, end: 0, depth: depth, text: "", attributes: attributes))
                     visit(node.firstChild, parent: index, depth: depth + 1)
