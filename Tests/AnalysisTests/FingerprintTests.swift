@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Analysis
@@ -98,6 +99,29 @@ import Testing
         #expect(match.entry == 0)
         #expect(match.queryInEntry == 1)
         #expect(match.entryInQuery < 0.8)
+    }
+
+    /// The containment index reads back as it was saved (entries and links as two arrays), and
+    /// a posting naming an entry the index does not hold is an error, not a crash later.
+    @Test func containmentIndexReadsBackAndRejectsPostingsOutOfRange() throws {
+        var index = ContainmentIndex()
+        let full = Shingler().shingles(of: article + "\n" + other)
+        index.insert(samples: index.samples(of: full))
+        index.insert(samples: index.samples(of: Shingler().shingles(of: other)))
+        let teaser = index.samples(of: Shingler().shingles(of: article))
+        let encoded = try JSONEncoder().encode(index)
+        let decoded = try JSONDecoder().decode(ContainmentIndex.self, from: encoded)
+        #expect(decoded.count == 2)
+        #expect(decoded.matches(of: teaser) == index.matches(of: teaser))
+        #expect(decoded.matches(of: index.samples(of: full)).map(\.entry) == [0, 1])
+
+        var damaged = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        var entries = try #require(damaged["postingEntry"] as? [Int])
+        entries[entries.count - 1] = 2
+        damaged["postingEntry"] = entries
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(ContainmentIndex.self, from: JSONSerialization.data(withJSONObject: damaged))
+        }
     }
 
     @Test func tokenizerSplitsPossessivesAndKeepsUnicodeWords() {

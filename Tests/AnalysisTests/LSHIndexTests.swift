@@ -73,9 +73,43 @@ struct LSHIndexTests {
         #expect(decoded.count == 300 && fromEarlier.count == 300)
         // Signatures that do not fill whole entries are an error, not a crash.
         var damaged = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
-        damaged["signatures"] = [1, 2, 3]
+        damaged["signatures16"] = [1, 2, 3]
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(LSHIndex.self, from: JSONSerialization.data(withJSONObject: damaged))
+        }
+    }
+
+    /// Signatures are kept as their values' low 16 bits, saved two to a number; an index saved
+    /// with whole 32-bit values reads as the one built from the same signatures now.
+    @Test func signaturesKeepTheirLow16BitsAndEarlierWholeValuesReadTheSame() throws {
+        let bands = 3
+        var generator = StoryIndexTests.Generator(state: 61)
+        // Values above 16 bits, and an odd number of them a signature (3 bands of 3 rows).
+        let stored = (0..<200).map { _ in (0..<bands * 3).map { _ in UInt32(truncatingIfNeeded: generator.next()) } }
+        var index = LSHIndex(bands: bands, rows: 3, maxChain: 8)
+        for signature in stored { index.insert(signature) }
+        #expect(index.signature(at: 7) == stored[7].map { UInt16(truncatingIfNeeded: $0) })
+        // Only the high bits differ: the same signature, as far as the index can tell.
+        let query = stored[7].map { $0 ^ 0xABCD_0000 }
+        #expect(index.similarity(of: query, to: 7) == 1)
+        #expect(index.candidates(of: query).first == 7)
+
+        let encoded = try JSONEncoder().encode(index)
+        let json = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        #expect((json["signatures16"] as? [Any])?.count == (200 * 9 + 1) / 2)
+        let decoded = try JSONDecoder().decode(LSHIndex.self, from: encoded)
+        var earlier = json
+        earlier["signatures16"] = nil
+        earlier["count"] = nil
+        earlier["signatures"] = stored.flatMap { $0 }
+        let fromEarlier = try JSONDecoder().decode(LSHIndex.self, from: JSONSerialization.data(withJSONObject: earlier))
+        for entry in [0, 99, 199] {
+            #expect(decoded.signature(at: entry) == index.signature(at: entry))
+            #expect(fromEarlier.signature(at: entry) == index.signature(at: entry))
+        }
+        for query in stored.prefix(20) {
+            #expect(decoded.candidates(of: query) == index.candidates(of: query))
+            #expect(fromEarlier.candidates(of: query) == index.candidates(of: query))
         }
     }
 }

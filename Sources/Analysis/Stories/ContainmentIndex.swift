@@ -12,8 +12,10 @@ public struct ContainmentIndex: Sendable, Codable {
     /// Longest posting chain walked per sample (guards against boilerplate lines).
     public let maxChain: Int
     private var heads = HashTable()
-    private var postingEntry: [Int32] = []
-    private var postingNext: [Int32] = []
+    /// Per posting, the entry and the previous posting of its sample's chain (or -1), side by
+    /// side: a step of a walk reads both from one place. Kept in blocks, never copied as they
+    /// grow (`BlockRows`).
+    private var postings = BlockRows<Int32>(width: 2, blockShift: 14)
     private var sampleCounts: [Int32] = []
 
     /// An empty index.
@@ -25,6 +27,48 @@ public struct ContainmentIndex: Sendable, Codable {
 
     /// Number of indexed texts.
     public var count: Int { sampleCounts.count }
+
+    private enum CodingKeys: String, CodingKey {
+        case sampling, window, maxChain, heads, postingEntry, postingNext, sampleCounts
+    }
+
+    /// Reads the form `encode(to:)` writes: the postings as two arrays, entries and links.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            sampling: try container.decode(UInt64.self, forKey: .sampling),
+            window: try container.decode(Int.self, forKey: .window),
+            maxChain: try container.decode(Int.self, forKey: .maxChain))
+        heads = try container.decode(HashTable.self, forKey: .heads)
+        sampleCounts = try container.decode([Int32].self, forKey: .sampleCounts)
+        let entries = try container.decode([Int32].self, forKey: .postingEntry)
+        let links = try container.decode([Int32].self, forKey: .postingNext)
+        guard entries.count == links.count else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .postingNext, in: container, debugDescription: "\(entries.count) postings for \(links.count) links")
+        }
+        for (entry, link) in zip(entries, links) {
+            guard entry >= 0, Int(entry) < sampleCounts.count, link < Int32(postings.count) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .postingEntry, in: container,
+                    debugDescription: "posting \(postings.count) names entry \(entry) or links to \(link)")
+            }
+            postings.appendPair(entry, link)
+        }
+    }
+
+    /// Writes the settings, the heads, the postings as two arrays (entries and links) and the
+    /// sample counts.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sampling, forKey: .sampling)
+        try container.encode(window, forKey: .window)
+        try container.encode(maxChain, forKey: .maxChain)
+        try container.encode(heads, forKey: .heads)
+        try container.encode((0..<postings.count).map { postings[$0, 0] }, forKey: .postingEntry)
+        try container.encode((0..<postings.count).map { postings[$0, 1] }, forKey: .postingNext)
+        try container.encode(sampleCounts, forKey: .sampleCounts)
+    }
 
     /// The sampled shingles of a text's opening, without repeats.
     public func samples(of shingles: [UInt64]) -> [UInt64] {
@@ -50,9 +94,8 @@ public struct ContainmentIndex: Sendable, Codable {
         firsts.reserveCapacity(samples.count)
         heads.touch(samples)
         for sample in samples {
-            let first = heads.exchange(sample, with: Int32(postingEntry.count)) ?? -1
-            postingEntry.append(entry)
-            postingNext.append(first)
+            let first = heads.exchange(sample, with: Int32(postings.count)) ?? -1
+            postings.appendPair(entry, first)
             firsts.append(first)
         }
         sampleCounts.append(Int32(samples.count))
@@ -68,17 +111,14 @@ public struct ContainmentIndex: Sendable, Codable {
         for (sample, first) in heads.pairs {
             var posting = first
             while posting >= 0 {
-                if renumbered[Int(postingEntry[Int(posting)])] >= 0 { kept.append((posting, sample)) }
-                posting = postingNext[Int(posting)]
+                if renumbered[Int(postings[Int(posting), 0])] >= 0 { kept.append((posting, sample)) }
+                posting = postings[Int(posting), 1]
             }
         }
         kept.sort { $0.posting < $1.posting }
-        result.postingEntry.reserveCapacity(kept.count)
-        result.postingNext.reserveCapacity(kept.count)
         for (posting, sample) in kept {
-            let first = result.heads.exchange(sample, with: Int32(result.postingEntry.count)) ?? -1
-            result.postingEntry.append(renumbered[Int(postingEntry[Int(posting)])])
-            result.postingNext.append(first)
+            let first = result.heads.exchange(sample, with: Int32(result.postings.count)) ?? -1
+            result.postings.appendPair(renumbered[Int(postings[Int(posting), 0])], first)
         }
         result.sampleCounts = zip(sampleCounts, renumbered).compactMap { $1 >= 0 ? $0 : nil }
         return result
@@ -119,8 +159,10 @@ public struct ContainmentIndex: Sendable, Codable {
             for index in cursors.indices {
                 let posting = cursors[index]
                 guard posting >= 0 else { continue }
-                hits.append(postingEntry[Int(posting)])
-                cursors[index] = postingNext[Int(posting)]
+                postings.withRow(Int(posting)) { step in
+                    hits.append(step[0])
+                    cursors[index] = step[1]
+                }
                 walking = true
             }
             walked += 1

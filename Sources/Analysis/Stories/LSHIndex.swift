@@ -2,6 +2,12 @@
 /// of `rows` values; two signatures that agree on a whole band become candidates. With 32 bands
 /// of 4 rows, pairs above about 0.42 resemblance are found with high probability.
 ///
+/// A signature is kept as the low 16 bits of each value (b-bit MinHash): two different minima
+/// agree there once in 65,536 times, which moves an estimated resemblance by about 0.00002 and
+/// a band of 4 rows (64 bits) not at all. That halves the largest part of the clustering
+/// index. Signatures and chain links are kept in blocks (`BlockRows`), never copied as they
+/// grow.
+///
 /// Buckets are chains in flat arrays: per band, a table of bucket heads (an `Int32` each,
 /// indexed by the band's hash, no keys kept) and one `Int32` link per signature and band. A
 /// bucket may hold the chains of several band values; a walk keeps the entries whose band
@@ -20,34 +26,65 @@ public struct LSHIndex: Sendable, Codable {
     /// the bucket, or -1.
     private var heads: [Int32] = []
     private var bucketBits = 0
-    private var next: [Int32] = []
-    private(set) var signatures: [UInt32] = []
+    /// Per entry, each band's link to the previous entry of its bucket.
+    private var next: BlockRows<Int32>
+    /// Per entry, its signature's values, low 16 bits.
+    private var signatures: BlockRows<UInt16>
+
+    /// Entries a block of `next` and `signatures` holds: 512 signatures of 128 values are 128 KB.
+    private static let blockShift = 9
 
     /// An empty index for signatures of `bands * rows` values.
     public init(bands: Int = 32, rows: Int = 4, maxChain: Int = 64) {
         self.bands = bands
         self.rows = rows
         self.maxChain = maxChain
+        next = BlockRows(width: max(1, bands), blockShift: Self.blockShift)
+        signatures = BlockRows(width: max(1, bands * rows), blockShift: Self.blockShift)
     }
+
+    /// The value kept of a signature's value.
+    @inline(__always)
+    static func kept(_ value: UInt32) -> UInt16 { UInt16(truncatingIfNeeded: value) }
 
     private enum CodingKeys: String, CodingKey {
-        case bands, rows, maxChain, signatures
+        case bands, rows, maxChain, signatures, signatures16, count
     }
 
-    /// Reads the settings and signatures (of this form, or of the earlier one that also held
-    /// its chains) and rebuilds the chains.
+    /// Reads the settings and signatures and rebuilds the chains. Signatures are read in this
+    /// form (`signatures16`: two 16-bit values to a 32-bit number, the first in the low half)
+    /// or in the earlier one of whole 32-bit values (`signatures`, of which the low 16 bits are
+    /// kept, as `insert` keeps them); chains an even earlier form also held are read past.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             bands: try container.decode(Int.self, forKey: .bands), rows: try container.decode(Int.self, forKey: .rows),
             maxChain: try container.decode(Int.self, forKey: .maxChain))
-        let signatures = try container.decode([UInt32].self, forKey: .signatures)
         let width = bands * rows
-        guard width > 0, signatures.count % width == 0 else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .signatures, in: container, debugDescription: "\(signatures.count) values for signatures of \(width)")
+        var values: [UInt16] = []
+        if container.contains(.signatures16) {
+            let count = try container.decode(Int.self, forKey: .count)
+            let pairs = try container.decode([UInt32].self, forKey: .signatures16)
+            guard width > 0, count >= 0, pairs.count == (count * width + 1) / 2 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .signatures16, in: container,
+                    debugDescription: "\(pairs.count) value pairs for \(count) signatures of \(width)")
+            }
+            values.reserveCapacity(count * width)
+            for pair in pairs {
+                values.append(UInt16(truncatingIfNeeded: pair))
+                values.append(UInt16(truncatingIfNeeded: pair >> 16))
+            }
+            values.removeLast(values.count - count * width)
+        } else {
+            let wide = try container.decode([UInt32].self, forKey: .signatures)
+            guard width > 0, wide.count % width == 0 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .signatures, in: container, debugDescription: "\(wide.count) values for signatures of \(width)")
+            }
+            values = wide.map(Self.kept)
         }
-        threadChains(of: signatures)
+        threadChains(of: values)
     }
 
     /// Writes the settings and the signatures; the chains follow from them.
@@ -56,16 +93,43 @@ public struct LSHIndex: Sendable, Codable {
         try container.encode(bands, forKey: .bands)
         try container.encode(rows, forKey: .rows)
         try container.encode(maxChain, forKey: .maxChain)
-        try container.encode(signatures, forKey: .signatures)
+        try container.encode(count, forKey: .count)
+        // Paired straight from the rows: no flat copy of the values beside the pairs.
+        let width = signatures.width
+        var pairs: [UInt32] = []
+        pairs.reserveCapacity((count * width + 1) / 2)
+        var low: UInt32?
+        for entry in 0..<count {
+            signatures.withRow(entry) { values in
+                for value in values {
+                    if let first = low {
+                        pairs.append(first | UInt32(value) << 16)
+                        low = nil
+                    } else {
+                        low = UInt32(value)
+                    }
+                }
+            }
+        }
+        if let low { pairs.append(low) }
+        try container.encode(pairs, forKey: .signatures16)
     }
 
     /// Number of stored signatures.
-    public var count: Int { signatures.count / max(1, bands * rows) }
+    public var count: Int { signatures.count }
 
-    /// The stored signature of entry `index`.
-    public func signature(at index: Int) -> ArraySlice<UInt32> {
-        let width = bands * rows
-        return signatures[(index * width)..<((index + 1) * width)]
+    /// The stored signature of entry `index`: the low 16 bits of each value.
+    public func signature(at index: Int) -> [UInt16] { signatures.row(index) }
+
+    /// The estimated resemblance of `signature` to the stored signature of `entry`: the share
+    /// of positions where they agree, on the bits kept.
+    public func similarity(of signature: [UInt32], to entry: Int) -> Double {
+        guard signature.count == signatures.width else { return 0 }
+        return signatures.withRow(entry) { stored in
+            var equal = 0
+            for (position, value) in signature.enumerated() where stored[position] == Self.kept(value) { equal += 1 }
+            return Double(equal) / Double(signature.count)
+        }
     }
 
     /// Adds a signature; its entry number is the previous `count`.
@@ -79,42 +143,53 @@ public struct LSHIndex: Sendable, Codable {
         precondition(signature.count == bands * rows, "signature length must be bands × rows")
         let entry = Int32(count)
         if count + 1 > Self.capacity(bits: bucketBits) { rebuildChains(bits: Self.bucketBits(for: count + 1)) }
+        let values = signature.map(Self.kept)
         var firsts: [Int32] = []
         firsts.reserveCapacity(bands)
-        for band in 0..<bands {
-            let slot = self.slot(band: band, key: bandKey(signature[...], band: band))
-            let first = heads[slot]
-            heads[slot] = entry
-            next.append(first)
-            firsts.append(first)
+        values.withUnsafeBufferPointer { values in
+            for band in 0..<bands {
+                let slot = self.slot(band: band, key: bandKey(values, band: band))
+                firsts.append(heads[slot])
+                heads[slot] = entry
+            }
         }
-        signatures.append(contentsOf: signature)
+        next.append(firsts)
+        signatures.append(values)
         return firsts
     }
 
     /// The index of the entries `kept` (entry numbers in ascending order) alone, numbered from 0
     /// in that order: what inserting only their signatures would have built.
     func keeping(_ kept: [Int]) -> LSHIndex {
-        var signatures: [UInt32] = []
-        signatures.reserveCapacity(kept.count * bands * rows)
-        for entry in kept { signatures.append(contentsOf: signature(at: entry)) }
+        var values: [UInt16] = []
+        values.reserveCapacity(kept.count * bands * rows)
+        for entry in kept { signatures.withRow(entry) { values.append(contentsOf: $0) } }
         var result = LSHIndex(bands: bands, rows: rows, maxChain: maxChain)
-        result.threadChains(of: signatures)
+        result.threadChains(of: values)
         return result
     }
 
-    /// Takes `signatures` (whole entries) as the index's, with chains threaded through tables
+    /// Takes `values` (whole signatures) as the index's, with chains threaded through tables
     /// sized for them: what inserting them one by one would have built.
-    private mutating func threadChains(of signatures: [UInt32]) {
-        self.signatures = signatures
-        next = [Int32](repeating: -1, count: count * bands)
+    private mutating func threadChains(of values: [UInt16]) {
+        let width = signatures.width
+        var start = 0
+        while start + width <= values.count {
+            signatures.append(values[start..<(start + width)])
+            start += width
+        }
+        next.append(repeating: -1, rows: signatures.count)
         rebuildChains(bits: Self.bucketBits(for: count))
     }
 
     /// Entries sharing at least one band with `signature`, most recent first, without repeats.
     public func candidates(of signature: [UInt32]) -> [Int] {
         guard !heads.isEmpty else { return [] }
-        return candidates(from: (0..<bands).map { heads[slot(band: $0, key: bandKey(signature[...], band: $0))] }, of: signature)
+        let values = signature.map(Self.kept)
+        let firsts = values.withUnsafeBufferPointer { values in
+            (0..<bands).map { heads[slot(band: $0, key: bandKey(values, band: $0))] }
+        }
+        return candidates(from: firsts, of: signature)
     }
 
     /// The entries on each band's bucket from `firsts[band]` (what `insertKeepingChains(_:)`
@@ -123,27 +198,23 @@ public struct LSHIndex: Sendable, Codable {
     func candidates(from firsts: [Int32], of signature: [UInt32]) -> [Int] {
         var seen = Set<Int32>()
         var result: [Int] = []
-        let width = bands * rows
-        signatures.withUnsafeBufferPointer { stored in
-            for band in 0..<bands {
-                var entry = firsts[band]
-                var walked = 0
-                var steps = 0
-                let start = band * rows
-                while entry >= 0 && walked < maxChain && steps < maxChain * Self.stepsPerWalk {
-                    steps += 1
-                    let base = Int(entry) * width + start
-                    var agrees = true
-                    for row in 0..<rows where stored[base + row] != signature[start + row] {
-                        agrees = false
-                        break
-                    }
-                    if agrees {
-                        walked += 1
-                        if seen.insert(entry).inserted { result.append(Int(entry)) }
-                    }
-                    entry = next[Int(entry) * bands + band]
+        let query = signature.map(Self.kept)
+        for band in 0..<bands {
+            var entry = firsts[band]
+            var walked = 0
+            var steps = 0
+            let start = band * rows
+            while entry >= 0 && walked < maxChain && steps < maxChain * Self.stepsPerWalk {
+                steps += 1
+                let agrees = signatures.withRow(Int(entry)) { stored in
+                    for row in start..<(start + rows) where stored[row] != query[row] { return false }
+                    return true
                 }
+                if agrees {
+                    walked += 1
+                    if seen.insert(entry).inserted { result.append(Int(entry)) }
+                }
+                entry = next[Int(entry), band]
             }
         }
         return result
@@ -172,21 +243,22 @@ public struct LSHIndex: Sendable, Codable {
     /// oldest first: each chain as inserting the entries one by one would have made it.
     private mutating func rebuildChains(bits: Int) {
         bucketBits = bits
+        heads = []
         heads = [Int32](repeating: -1, count: bands << bits)
-        let width = bands * rows
         for entry in 0..<count {
-            let signature = signatures[(entry * width)..<((entry + 1) * width)]
+            let keys = signatures.withRow(entry) { values in (0..<bands).map { bandKey(values, band: $0) } }
             for band in 0..<bands {
-                let slot = self.slot(band: band, key: bandKey(signature, band: band))
-                next[entry * bands + band] = heads[slot]
+                let slot = self.slot(band: band, key: keys[band])
+                next[entry, band] = heads[slot]
                 heads[slot] = Int32(entry)
             }
         }
     }
 
-    private func bandKey(_ signature: ArraySlice<UInt32>, band: Int) -> UInt64 {
+    @inline(__always)
+    private func bandKey(_ signature: UnsafeBufferPointer<UInt16>, band: Int) -> UInt64 {
         var hash = StableHash.mix(UInt64(band))
-        let start = signature.startIndex + band * rows
+        let start = band * rows
         for row in 0..<rows {
             hash = StableHash.combine(hash, UInt64(signature[start + row]))
         }

@@ -156,7 +156,7 @@ public struct StoryClusterer: Sendable {
         var best: Copy?
         if let signature {
             for candidate in state.lsh.candidates(from: bandChains, of: signature) where candidate != entry {
-                let score = MinHasher.similarity(signature, state.lsh.signature(at: candidate))
+                let score = state.lsh.similarity(of: signature, to: candidate)
                 if score >= settings.minhashThreshold, score > (best?.score ?? 0) {
                     best = Copy(article: candidate, signal: .minhash, score: score)
                 }
