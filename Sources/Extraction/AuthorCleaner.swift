@@ -2,14 +2,19 @@
 enum AuthorCleaner {
     private static let prefixes = [
         "this post was written by", "this article was written by", "written by", "posted by", "reported by", "words by", "story by", "text by",
-        "article by", "authored by", "author:", "authors:", "author ", "authors ", "by:", "by ", "von ", "por ", "par ",
+        "article by", "authored by", "medically reviewed by", "reviewed by", "fact checked by", "read more about", "more about",
+        "author:", "authors:", "author ", "authors ", "by:", "by ", "von ", "por ", "par ",
     ]
     /// Interface words that follow a name in a byline widget ("Jane Doe View profile").
-    private static let trailingWords = ["view profile", "full bio", "view", "follow", "sponsored", "bio", "profile", "more"]
-    private static let roleWords = [
-        "writer", "editor", "reporter", "correspondent", "contributor", "columnist", "staff", "freelance", "journalist", "producer", "team", "desk",
-        "newsroom", "updated", "published", "min read", "follow", "view all", "posts by", "more by",
+    private static let trailingWords = ["view profile", "full bio", "view", "follow", "sponsored", "bio", "profile", "more", "share"]
+    /// Words of one person's role ("Staff Writer", "Senior Autos Reporter").
+    private static let personRoleWords = [
+        "writer", "reporter", "correspondent", "columnist", "freelance", "journalist", "producer",
     ]
+    /// Words of a role, or of a byline that names a team ("News Desk", "Community Editor").
+    private static let roleWords = personRoleWords + ["editor", "contributor", "staff", "team", "desk", "newsroom"]
+    /// Words of the byline widget around a name, never part of one.
+    private static let interfaceWords = ["updated", "published", "min read", "follow", "view all", "posts by", "more by"]
     private static let credentials: Set<String> = [
         "md", "phd", "rd", "ms", "ma", "mba", "rn", "do", "cpt", "ld", "ldn", "fand", "cdces", "cscs", "jr", "sr", "ii", "iii", "np", "pa", "pharmd",
         "dds", "mph", "bsn", "mpa", "cde", "ccc", "esq", "cfp", "cpa", "dvm", "facs", "faap",
@@ -45,7 +50,8 @@ enum AuthorCleaner {
     /// The names in one raw value.
     static func names(in raw: String) -> [String] {
         var text = TextBuilder.collapse(raw.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "&amp;", with: "&"))
-        guard !text.isEmpty, text.count < 300 else { return [] }
+        // ", USA TODAY": a "name, affiliation" template whose name was left empty.
+        guard !text.isEmpty, text.count < 300, !text.hasPrefix(",") else { return [] }
         let lowerFull = text.lowercased()
         if lowerFull.hasPrefix("http://") || lowerFull.hasPrefix("https://") || lowerFull.hasPrefix("www.") || lowerFull.hasPrefix("/") { return [] }
         // Cut at separators that introduce dates, roles or other fields.
@@ -90,19 +96,39 @@ enum AuthorCleaner {
             }
             pieces.append(piece)
         }
-        return pieces.filter(isPlausibleName)
+        let people = pieces.filter { isPlausibleName($0) }
+        if !people.isEmpty { return people }
+        // "Rachel MacDonald Writer": a name whose role ran into it, without a comma.
+        let named = pieces.compactMap { piece -> String? in
+            let lower = piece.lowercased()
+            guard let role = personRoleWords.first(where: { lower.hasSuffix(" " + $0) }) else { return nil }
+            let rest = String(piece.dropLast(role.count + 1)).trimmingCharacters(in: " ,:;.-–—")
+            return isPlausibleName(rest) ? rest : nil
+        }
+        if !named.isEmpty { return named }
+        // No person is named: a byline that names a team or desk ("TOI Lifestyle Desk",
+        // "The Upwork Team", "Staff") is the author as the page states it. Beside a person's
+        // name such words are that person's role ("Jane Doe, Staff Writer") and are dropped.
+        return pieces.filter { isPlausibleName($0, allowingRoles: true) }
     }
 
+    /// The people of a byline: split at commas and semicolons, then at "and" and its kin. From
+    /// a job title after a name on, the rest is the title's ("Paul Frew, Home and Digital
+    /// Security Expert", "Matt Check, Co-Founder"); a title alone ("Our Editors") stays.
     private static func splitPeople(_ text: String) -> [String] {
         var parts = [text]
-        for separator in [" and ", " And ", " & ", ", ", ";", " und ", " y ", " et "] {
+        for separator in [", and ", ", & ", ", ", ";"] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        if let title = parts.indices.dropFirst().first(where: { isJobTitle(parts[$0]) }) { parts.removeSubrange(title...) }
+        for separator in [" and ", " And ", " & ", " und ", " y ", " et "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts
     }
 
     /// Whether a piece looks like a person's (or a byline team's) name.
-    static func isPlausibleName(_ piece: String) -> Bool {
+    static func isPlausibleName(_ piece: String, allowingRoles: Bool = false) -> Bool {
         guard piece.count >= 2, piece.count <= 70 else { return false }
         let lower = piece.lowercased()
         if lower.contains("@") || lower.contains("http") || lower.contains("/") || lower.contains("*") || lower.contains(":")
@@ -111,6 +137,7 @@ enum AuthorCleaner {
             return false
         }
         if lower.contains(".com") || lower.contains(".net") || lower.contains(".org") { return false }
+        if authorBoxLabels.contains(lower) { return false }
         if piece.contains(where: { $0.isNumber }) { return false }
         let words = piece.split(separator: " ")
         if words.count > 7 { return false }
@@ -118,10 +145,38 @@ enum AuthorCleaner {
         if words.count == 1, piece.contains("."), piece.first?.isLowercase == true { return false }
         let lowercaseWords = words.filter { word in word.first?.isLowercase == true && !particles.contains(String(word)) }.count
         if words.count >= 2, lowercaseWords * 2 > words.count { return false }
-        for role in roleWords where lower == role || lower.hasPrefix(role + " ") || lower.hasSuffix(" " + role) { return false }
+        for word in interfaceWords + (allowingRoles ? [] : roleWords)
+        where lower == word || lower.hasPrefix(word + " ") || lower.hasSuffix(" " + word) {
+            return false
+        }
+        // A team's byline ends in "Team", never in one person's role: "Jane Doe Writer" is a
+        // person whose role ran into her name.
+        if allowingRoles, personRoleWords.contains(where: { lower == $0 || lower.hasSuffix(" " + $0) }) { return false }
         if BylineMatcher.containsDate(lower) { return false }
         return piece.contains { $0.isLetter }
     }
+
+    /// Words of a job title, never of a name ("Co-Founder", "Head of Marketing", "Digital
+    /// Security Expert"), and the labels of an author box ("About the Author").
+    private static let titleWords: Set<String> = [
+        "expert", "founder", "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "director", "manager", "consultant", "specialist",
+        "officer", "president", "attorney", "professor", "analyst", "strategist", "engineer", "scientist", "researcher", "authors",
+        "editors",
+    ]
+
+    /// An author box's headings, which sit where a name would.
+    private static let authorBoxLabels: Set<String> = ["the author", "about the author", "author", "authors", "about author"]
+
+    /// Whether a piece of a byline is a job title or an author box's label, not a name.
+    static func isJobTitle(_ piece: String) -> Bool {
+        let words = piece.lowercased().split(whereSeparator: { $0 == " " || $0 == "." })
+        if words.contains(where: { titleWords.contains(String($0)) }) { return true }
+        if words.first == "head", words.dropFirst().first == "of" { return true }
+        return words.last == "author" && (words.first == "the" || words.first == "about")
+    }
+
+    /// Whether a clean name is a team's or desk's byline ("News Desk"), not a person's.
+    static func isTeamByline(_ name: String) -> Bool { !isPlausibleName(name) }
 
     /// Letters and digits only, lower case: for comparing names.
     static func normalized(_ text: String) -> String {

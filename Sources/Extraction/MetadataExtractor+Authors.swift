@@ -3,24 +3,33 @@ extension MetadataExtractor {
     /// states about itself is kept even when it is the site's own name), then a byline line in
     /// the article's header, then byline elements near the article (without the site's name),
     /// and last an organization JSON-LD credits as the author.
+    ///
+    /// A source that names only a team or desk ("The Upwork Team", "News Desk") is remembered
+    /// and the later ones are still asked: a person they name is the author. The team is the
+    /// author when none does.
     func authors(content: Int?, header: Range<Int>?, siteName: String?) -> [String] {
-        if let jsonLD, !jsonLD.authors.isEmpty {
-            let names = AuthorCleaner.clean(jsonLD.authors, siteName: nil)
-            if !names.isEmpty { return names }
+        var team: [String] = []
+        /// The names, unless they are none or only a team (then remembered, if first).
+        func people(_ names: [String]) -> [String]? {
+            guard !names.isEmpty else { return nil }
+            guard names.allSatisfy(AuthorCleaner.isTeamByline) else { return names }
+            if team.isEmpty { team = names }
+            return nil
         }
-        if let names = twitterLabelAuthors() { return names }
+        if let jsonLD, !jsonLD.authors.isEmpty, let names = people(AuthorCleaner.clean(jsonLD.authors, siteName: nil)) {
+            return names
+        }
+        if let names = twitterLabelAuthors().flatMap(people) { return names }
         for key in Self.authorKeys {
             var values = (signals.metaAll[key] ?? []).filter { !$0.lowercased().hasPrefix("http") && !$0.hasPrefix("@") }
             if key == "citation_author" { values = values.map(Self.citationName) }
-            if !values.isEmpty {
-                let names = AuthorCleaner.clean(values, siteName: nil)
-                if !names.isEmpty { return names }
-            }
+            if !values.isEmpty, let names = people(AuthorCleaner.clean(values, siteName: nil)) { return names }
         }
         let tree = analysis.tree
-        if let content, let line = bylineLine(near: content, header: header) {
-            let names = AuthorCleaner.clean([line], siteName: siteName)
-            if !names.isEmpty { return names }
+        if let content, let line = bylineLine(near: content, header: header),
+            let names = people(AuthorCleaner.clean([line], siteName: siteName))
+        {
+            return names
         }
         var raws: [String] = []
         for element in signals.bylineElements where !analysis.invisible[element] && !isInFormOrComments(element) {
@@ -38,8 +47,8 @@ extension MetadataExtractor {
             raws.append(text)
             if raws.count >= 3 { break }
         }
-        let names = AuthorCleaner.clean(raws, siteName: siteName)
-        if !names.isEmpty { return names }
+        if let names = people(AuthorCleaner.clean(raws, siteName: siteName)) { return names }
+        if !team.isEmpty { return team }
         return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil)
     }
 

@@ -14,6 +14,22 @@ struct AuthorCleanerTests {
         ("https://www.facebook.com/janedoe", []),
         ("jane@example.com", []),
         ("Staff Writer", []),
+        // A team or desk is the author when no person is named; beside a name it is a role.
+        ("TOI Lifestyle Desk", ["TOI Lifestyle Desk"]),
+        ("By The Upwork Team", ["The Upwork Team"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Rachel MacDonald Writer", ["Rachel MacDonald"]),
+        // A "name, affiliation" template left without its name.
+        (", USA TODAY", []),
+        // From a job title after a name on, the rest is the title's; a title alone stays.
+        ("Paul Frew, Home and Digital Security Expert", ["Paul Frew"]),
+        ("Matt Check, Co-Founder", ["Matt Check"]),
+        ("Danielle Padula, Head of Marketing & Community Development", ["Danielle Padula"]),
+        ("Our Editors", ["Our Editors"]),
+        ("Sönke Hahn, and Julian K. Arni", ["Sönke Hahn", "Julian K. Arni"]),
+        ("Reviewed by Justin C. Meserole", ["Justin C. Meserole"]),
+        ("About the Author", []),
+        ("Share", []),
     ])
     func cleans(_ raw: String, _ expected: [String]) {
         #expect(AuthorCleaner.clean([raw], siteName: nil) == expected)

@@ -57,6 +57,15 @@ struct AuthorRulesTests {
         #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Rita Moreno"])
     }
 
+    /// A source naming only a team does not hide a person a later source names; with no
+    /// person anywhere, the team is the author.
+    @Test func aTeamIsTheAuthorOnlyWhenNoPersonIsNamed() {
+        let head = "<meta name=\"author\" content=\"Harbour Post Staff\">"
+        let byline = "<article><h1>Budget passes</h1><p class=\"byline\">By Jane Doe</p>\(FixtureLoader.prose)</article>"
+        #expect(extract(head: head, body: byline).authors == ["Jane Doe"])
+        #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Harbour Post Staff"])
+    }
+
     @Test func bylineWithARole() {
         let body = "<article><h1>Budget passes</h1><p class=\"byline\">By Jane Doe, Senior Correspondent</p>\(FixtureLoader.prose)</article>"
         #expect(extract(body: body).authors == ["Jane Doe"])
