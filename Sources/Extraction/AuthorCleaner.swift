@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns raw author values ("By Jane Doe and John Roe | March 5, 2024") into a clean list of names.
 enum AuthorCleaner {
     private static let prefixes = [
@@ -63,6 +65,7 @@ enum AuthorCleaner {
                 if !head.trimmingSpaces().isEmpty { text = head }
             }
         }
+        text = beforeDate(text)
         var stripping = true
         while stripping {
             stripping = false
@@ -112,6 +115,32 @@ enum AuthorCleaner {
         return pieces.filter { isPlausibleName($0, allowingRoles: true) }
     }
 
+    /// The text before a date or number that follows the name without a separator ("Sofia
+    /// Gonzalez December 2, 2025", "Jane Doe 3 min read"): names have no digits, and a month
+    /// right before the first number is the date's.
+    static func beforeDate(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        guard let number = words.firstIndex(where: { $0.contains(where: \.isNumber) }), number > 0 else { return text }
+        var cut = number
+        let previousWord = words[number - 1].trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+        let previous = previousWord.lowercased()
+        if monthNames.contains(previous) {
+            cut -= 1
+        } else if let month = monthNames.first(where: { $0.count >= 3 && previous.hasSuffix($0) && previous.count > $0.count }),
+            previousWord.dropLast(month.count).last?.isLowercase == true, previousWord.suffix(month.count).first?.isUppercase == true
+        {
+            // "Luke KimDecember 2, 2025": the name and the month written without a space.
+            return (words[..<(number - 1)] + [Substring(previousWord.dropLast(month.count))]).joined(separator: " ")
+        }
+        guard cut > 0 else { return text }
+        return words[..<cut].joined(separator: " ")
+    }
+
+    private static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
     /// The people of a byline: split at commas and semicolons, then at "and" and its kin. From
     /// a job title after a name on, the rest is the title's ("Paul Frew, Home and Digital
     /// Security Expert", "Matt Check, Co-Founder"); a title alone ("Our Editors") stays.
@@ -137,7 +166,7 @@ enum AuthorCleaner {
             return false
         }
         if lower.contains(".com") || lower.contains(".net") || lower.contains(".org") { return false }
-        if authorBoxLabels.contains(lower) { return false }
+        if authorBoxLabels.contains(lower) || placeholderNames.contains(lower) { return false }
         if piece.contains(where: { $0.isNumber }) { return false }
         let words = piece.split(separator: " ")
         if words.count > 7 { return false }
@@ -163,6 +192,10 @@ enum AuthorCleaner {
         "officer", "president", "attorney", "professor", "analyst", "strategist", "engineer", "scientist", "researcher", "authors",
         "editors",
     ]
+
+    /// What a CMS writes where no author was set: its default account ("admin") or an empty
+    /// template value ("undefined").
+    private static let placeholderNames: Set<String> = ["admin", "administrator", "webmaster", "undefined", "null", "none", "user"]
 
     /// An author box's headings, which sit where a name would.
     private static let authorBoxLabels: Set<String> = ["the author", "about the author", "author", "authors", "about author"]

@@ -30,6 +30,15 @@ struct AuthorCleanerTests {
         ("Reviewed by Justin C. Meserole", ["Justin C. Meserole"]),
         ("About the Author", []),
         ("Share", []),
+        // A date or a number right after the name, with no separator between them.
+        ("By Sofia Gonzalez December 2, 2025", ["Sofia Gonzalez"]),
+        ("Luke KimDecember 2, 2025", ["Luke Kim"]),
+        ("Jane Doe 3 min read", ["Jane Doe"]),
+        ("Theresa May", ["Theresa May"]),
+        // What a CMS writes where no author was set.
+        ("admin", []),
+        ("undefined", []),
+        ("Webmaster", []),
     ])
     func cleans(_ raw: String, _ expected: [String]) {
         #expect(AuthorCleaner.clean([raw], siteName: nil) == expected)
