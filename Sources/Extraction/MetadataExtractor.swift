@@ -50,7 +50,7 @@ struct MetadataExtractor {
         }
         result.language = language()
         // Title.
-        let headlineNode = headline(near: content)
+        let headlineNode = headline(near: content, siteName: result.siteName)
         let heading = headlineNode.map { tree.text(of: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         let host = (pageURL ?? result.canonicalURL).flatMap { URLResolver.host(of: $0) }
         result.title = TitleCleaner.choose(
@@ -78,10 +78,11 @@ struct MetadataExtractor {
         return result
     }
 
-    /// The first visible `<h1>`, preferring one inside or just before the article.
-    private func headline(near content: Int?) -> Int? {
+    /// The first visible `<h1>`, preferring one inside or just before the article; never the
+    /// site's own name that many themes set as the page's first `<h1>`.
+    private func headline(near content: Int?, siteName: String?) -> Int? {
         let tree = analysis.tree
-        var candidates = signals.headings.filter { analysis.textLength[$0] > 0 }
+        var candidates = signals.headings.filter { analysis.textLength[$0] > 0 && !isSiteLogo($0, siteName: siteName) }
         if let content {
             var scope = content
             for _ in 0..<4 where tree.parents[scope] >= 0 { scope = Int(tree.parents[scope]) }
@@ -89,5 +90,21 @@ struct MetadataExtractor {
             if !near.isEmpty { candidates = near }
         }
         return candidates.first
+    }
+
+    /// Whether an `<h1>` is the site's name rather than the page's headline: its text is the
+    /// site's name, or it is one link to the site's home page ("/", or a URL of no path).
+    private func isSiteLogo(_ heading: Int, siteName: String?) -> Bool {
+        let tree = analysis.tree
+        let text = AuthorCleaner.normalized(tree.text(of: heading))
+        if let siteName, !text.isEmpty, text == AuthorCleaner.normalized(siteName) { return true }
+        let links = (heading..<Int(tree.ends[heading])).filter { tree.kinds[$0] == .element && tree.names[$0] == "a" }
+        guard links.count == 1, let link = links.first, AuthorCleaner.normalized(tree.text(of: link)) == text,
+            let href = tree.attribute("href", of: link)?.trimmingSpaces()
+        else { return false }
+        if href == "/" { return true }
+        guard let scheme = href.range(of: "://") else { return false }
+        let path = href[scheme.upperBound...].drop { $0 != "/" }
+        return path.isEmpty || path == "/"
     }
 }

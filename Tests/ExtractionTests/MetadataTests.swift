@@ -91,6 +91,23 @@ struct MetadataTests {
         #expect(!page.text.contains("Council passes budget after long debate"))
     }
 
+    /// A theme's first `<h1>` is often the site's name, a link home; the headline is the next
+    /// one, even when the social title says something else.
+    @Test(arguments: [
+        "<h1 class=\"site-title\"><a href=\"/\">Harbour Post</a></h1>",
+        "<h1><a href=\"https://harbour.example/\">The Harbour Post Daily</a></h1>",
+        "<h1 class=\"logo\">Harbour Post</h1>",
+    ])
+    func theSitesNameInAnH1IsNoHeadline(logo: String) {
+        let head = """
+            <title>Ferry fares rise in spring | Harbour Post</title><meta property="og:site_name" content="Harbour Post">
+            <meta property="og:title" content="Why your ferry ticket costs more">
+            """
+        let body = "<div class=\"top\">\(logo)</div><article><h1>Ferry fares rise in spring</h1>\(FixtureLoader.prose)</article>"
+        let page = ArticleExtractor.extract(FixtureLoader.page(head: head, body: body), url: nil, contentType: nil)
+        #expect(page.title == "Ferry fares rise in spring")
+    }
+
     @Test(arguments: [
         ("Council passes budget | Harbour Post", "Council passes budget"),
         ("Council passes budget - Harbour Post", "Council passes budget"),
