@@ -16,6 +16,17 @@ enum TitleCleaner {
             }
             if metaTitles.isEmpty { return heading }
             if tokenOverlap(heading, metaTitles[0]) >= 0.7 { return heading }
+            // The headline readers see, written for them rather than for search results and
+            // social cards ("Top 10 Health and Nutrition Trends to Watch" under the og:title
+            // "Health And Nutrition Trends For 2026"): a sentence-like heading of five words or
+            // more that shares a third of its words with a metadata title. Shorter or
+            // capitalized headings ("Blog", "Menu", "SUPPORTING GAAP COMPLIANCE") are section
+            // names more often than headlines.
+            if heading.split(separator: " ").count >= 5, heading.uppercased() != heading,
+                metaTitles.contains(where: { tokenOverlap(heading, $0) >= 0.3 })
+            {
+                return heading
+            }
         }
         for candidate in metaTitles {
             let stripped = stripSite(candidate, siteName: siteName, host: host)

@@ -91,6 +91,24 @@ struct MetadataTests {
         #expect(!page.text.contains("Council passes budget after long debate"))
     }
 
+    /// The headline readers see wins over a differently worded metadata title on the same
+    /// subject; a short heading ("Blog", a section's name) does not.
+    @Test func aHeadlineOnTheSameSubjectWinsOverTheSocialTitle() {
+        let head = "<meta property=\"og:title\" content=\"Health And Nutrition Trends For 2026\">"
+        let seen = "<article><h1>Top 10 Health and Nutrition Trends to Watch</h1>\(FixtureLoader.prose)</article>"
+        #expect(
+            ArticleExtractor.extract(FixtureLoader.page(head: head, body: seen), url: nil, contentType: nil).title
+                == "Top 10 Health and Nutrition Trends to Watch")
+        let section = "<article><h1>Nutrition Blog</h1>\(FixtureLoader.prose)</article>"
+        #expect(
+            ArticleExtractor.extract(FixtureLoader.page(head: head, body: section), url: nil, contentType: nil).title
+                == "Health And Nutrition Trends For 2026")
+        let unrelated = "<article><h1>Our readers wrote to us about the ferry again</h1>\(FixtureLoader.prose)</article>"
+        #expect(
+            ArticleExtractor.extract(FixtureLoader.page(head: head, body: unrelated), url: nil, contentType: nil).title
+                == "Health And Nutrition Trends For 2026")
+    }
+
     /// A theme's first `<h1>` is often the site's name, a link home; the headline is the next
     /// one, even when the social title says something else.
     @Test(arguments: [
