@@ -64,7 +64,6 @@ extension Tributary {
         }
 
         func run() async throws {
-            Allocator.useOneArena()
             let configuration = try Self.loadConfiguration(config)
             let (lock, store, fetcher) = try Self.openForAggregation(configuration)
             let output = RunOutput(quiet: quiet, verbose: verbose)

@@ -59,7 +59,6 @@ extension Tributary {
         }
 
         func run() async throws {
-            Allocator.useOneArena()
             var periodicJob: PeriodicJob?
             var servedFolder = root ?? "Feeds"
             var cleanup: (@Sendable () async -> Void)?
