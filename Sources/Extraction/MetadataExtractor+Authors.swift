@@ -48,6 +48,9 @@ extension MetadataExtractor {
             if raws.count >= 3 { break }
         }
         if let names = people(AuthorCleaner.clean(raws, siteName: siteName)) { return names }
+        if let content, let line = writtenByLine(content: content), let names = people(AuthorCleaner.clean([line], siteName: siteName)) {
+            return names
+        }
         if !team.isEmpty { return team }
         return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil)
     }
@@ -84,10 +87,6 @@ extension MetadataExtractor {
     private static let bylineLabels: Set<String> = ["by", "written by", "author", "authors", "words by", "posted by", "story by", "authored by"]
     private static let bylinePrefixes: [String] = ["by ", "by: ", "written by ", "words by ", "posted by ", "story by ", "authored by "]
 
-    private static func isBylineStart(_ lower: String) -> Bool {
-        bylinePrefixes.contains { lower.hasPrefix($0) }
-    }
-
     /// Authors from `twitter:label1` "Written by" + `twitter:data1` pairs.
     private func twitterLabelAuthors() -> [String]? {
         for pair in [("twitter:label1", "twitter:data1"), ("twitter:label2", "twitter:data2")] {
@@ -104,10 +103,22 @@ extension MetadataExtractor {
         let tree = analysis.tree
         var scope = content
         for _ in 0..<4 where tree.parents[scope] >= 0 { scope = Int(tree.parents[scope]) }
-        var index = min(scope, header?.lowerBound ?? scope)
-        let end = max(Int(tree.ends[scope]), header?.upperBound ?? 0)
+        let start = min(scope, header?.lowerBound ?? scope)
+        return bylineLine(in: start..<max(Int(tree.ends[scope]), header?.upperBound ?? 0), content: content, limit: 300, writtenByOnly: false)
+    }
+
+    /// A "Written by Jane Doe" line anywhere on the page (an author box after the article, a
+    /// sidebar beside it): only the explicit label, never a bare "By".
+    private func writtenByLine(content: Int) -> String? {
+        bylineLine(in: 0..<analysis.tree.count, content: content, limit: 5000, writtenByOnly: true)
+    }
+
+    private func bylineLine(in range: Range<Int>, content: Int, limit: Int, writtenByOnly: Bool) -> String? {
+        let tree = analysis.tree
+        var index = range.lowerBound
+        let end = range.upperBound
         var checked = 0
-        while index < end, checked < 300 {
+        while index < end, checked < limit {
             if analysis.invisible[index] || (tree.kinds[index] == .element && Self.isNavigation(index, in: analysis)) {
                 index = max(index + 1, Int(tree.ends[index]))
                 continue
@@ -131,13 +142,16 @@ extension MetadataExtractor {
                     if lower.hasPrefix("author") { text = "By " + text.drop { $0 != " " }.trimmingSpaces() }
                     lower = text.lowercased()
                 }
-                if text.count < 100, Self.isBylineStart(lower) {
-                    let rest: String = text.drop { $0 != " " }.trimmingSpaces()
+                if text.count < 100, let prefix = Self.bylinePrefixes.first(where: { lower.hasPrefix($0) }),
+                    !writtenByOnly || prefix == "written by "
+                {
+                    // The name after the label ("Written by Edzel Tabing") starts with a capital.
+                    let rest: String = String(text.dropFirst(prefix.count)).trimmingSpaces()
                     let named = rest.first?.isUppercase ?? false
                     if named { return text }
                 }
             }
-            if index > content, tree.names[index] == "p", analysis.goodLength[index] > 0 { checked += 50 }
+            if !writtenByOnly, index > content, tree.names[index] == "p", analysis.goodLength[index] > 0 { checked += 50 }
             index += 1
         }
         return nil

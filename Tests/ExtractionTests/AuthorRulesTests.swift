@@ -66,6 +66,25 @@ struct AuthorRulesTests {
         #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Harbour Post Staff"])
     }
 
+    /// "Written by" is read like "By": the name after it counts, not the "by".
+    @Test func writtenByLabelBesideTheHeadline() {
+        let body = """
+            <article><div class="side"><h1>Ten catering trends</h1><div><p>Last updated</p><time>Aug 04, 2025</time></div>
+            <div><p>Written by</p><p>Edda Tabor</p></div></div>\(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: body).authors == ["Edda Tabor"])
+    }
+
+    /// An explicit "Written by" in an author box after the article names its author; a bare
+    /// "By" there (a related story's byline) does not.
+    @Test func writtenByInAnAuthorBoxAfterTheArticle() {
+        let prose = String(repeating: FixtureLoader.prose, count: 4)
+        let box = "<article><h1>Budget passes</h1>\(prose)</article><div class=\"box\"><p>Written by Jo Park</p></div>"
+        #expect(extract(body: box).authors == ["Jo Park"])
+        let related = "<article><h1>Budget passes</h1>\(prose)</article><div class=\"more\"><p>By Jo Park</p></div>"
+        #expect(extract(body: related).authors == [])
+    }
+
     @Test func bylineWithARole() {
         let body = "<article><h1>Budget passes</h1><p class=\"byline\">By Jane Doe, Senior Correspondent</p>\(FixtureLoader.prose)</article>"
         #expect(extract(body: body).authors == ["Jane Doe"])
