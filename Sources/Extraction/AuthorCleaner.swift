@@ -90,7 +90,7 @@ enum AuthorCleaner {
         // Split into people.
         var pieces: [String] = []
         for part in splitPeople(text) {
-            let piece = part.trimmingCharacters(in: " ,:;.-–—")
+            let piece = part.trimmingCharacters(in: " ,:;.-–—&")
             guard !piece.isEmpty else { continue }
             let key = piece.lowercased().filter { $0.isLetter }
             if credentials.contains(key), let last = pieces.popLast() {
@@ -99,16 +99,20 @@ enum AuthorCleaner {
             }
             pieces.append(piece)
         }
+        // "Rachel MacDonald Writer", "Zackery Cuevas Writer, Hardware": a name whose role ran
+        // into it without a comma; what follows is the role's ("Writer, Hardware").
+        for (index, piece) in pieces.enumerated() {
+            let lower = piece.lowercased()
+            guard let role = personRoleWords.first(where: { lower.hasSuffix(" " + $0) }) else { continue }
+            let rest = String(piece.dropLast(role.count + 1)).trimmingCharacters(in: " ,:;.-–—")
+            // A name has two words at least ("Jane Doe, Senior Correspondent" is a role).
+            guard rest.split(separator: " ").count >= 2, isPlausibleName(rest) else { continue }
+            pieces[index] = rest
+            pieces.removeSubrange((index + 1)...)
+            break
+        }
         let people = pieces.filter { isPlausibleName($0) }
         if !people.isEmpty { return people }
-        // "Rachel MacDonald Writer": a name whose role ran into it, without a comma.
-        let named = pieces.compactMap { piece -> String? in
-            let lower = piece.lowercased()
-            guard let role = personRoleWords.first(where: { lower.hasSuffix(" " + $0) }) else { return nil }
-            let rest = String(piece.dropLast(role.count + 1)).trimmingCharacters(in: " ,:;.-–—")
-            return isPlausibleName(rest) ? rest : nil
-        }
-        if !named.isEmpty { return named }
         // No person is named: a byline that names a team or desk ("TOI Lifestyle Desk",
         // "The Upwork Team", "Staff") is the author as the page states it. Beside a person's
         // name such words are that person's role ("Jane Doe, Staff Writer") and are dropped.

@@ -70,8 +70,10 @@ struct PageSignals: Sendable {
                     bylineElements.append(index)
                     continue
                 }
+                // "authorization-link", "authentication": a log-in control, not a byline.
                 if let cls = tree.attribute("class", of: index)?.lowercased(),
-                    ByteSearch.contains(cls, "byline") || ByteSearch.contains(cls, "author")
+                    ByteSearch.contains(cls, "byline")
+                        || (ByteSearch.contains(cls, "author") && !ByteSearch.contains(cls, "authoriz"))
                 {
                     if !analysis.invisible[index], analysis.textLength[index] > 0, analysis.textLength[index] < 200 { bylineElements.append(index) }
                 }

@@ -19,6 +19,7 @@ struct AuthorCleanerTests {
         ("By The Upwork Team", ["The Upwork Team"]),
         ("Jane Doe, Staff Writer", ["Jane Doe"]),
         ("Rachel MacDonald Writer", ["Rachel MacDonald"]),
+        ("Zackery Cuevas Writer, Hardware", ["Zackery Cuevas"]),
         // A "name, affiliation" template left without its name.
         (", USA TODAY", []),
         // From a job title after a name on, the rest is the title's; a title alone stays.

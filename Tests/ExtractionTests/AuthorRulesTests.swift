@@ -85,6 +85,16 @@ struct AuthorRulesTests {
         #expect(extract(body: related).authors == [])
     }
 
+    /// A class that holds "author" inside another word ("authorization-link", a log-in menu
+    /// entry) marks no byline.
+    @Test func aLogInLinkIsNoByline() {
+        let body = """
+            <ul class="header links"><li class="link authorization-link"><a href="/login">Sign In</a></li></ul>
+            <article><h1>Budget passes</h1>\(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: body).authors == [])
+    }
+
     @Test func bylineWithARole() {
         let body = "<article><h1>Budget passes</h1><p class=\"byline\">By Jane Doe, Senior Correspondent</p>\(FixtureLoader.prose)</article>"
         #expect(extract(body: body).authors == ["Jane Doe"])
