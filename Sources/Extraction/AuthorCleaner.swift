@@ -90,7 +90,9 @@ enum AuthorCleaner {
         // Split into people.
         var pieces: [String] = []
         for part in splitPeople(text) {
-            let piece = part.trimmingCharacters(in: " ,:;.-–—&")
+            var piece = part.trimmingCharacters(in: " ,:;.-–—&●•·|")
+            // "byClemson News": the label written against the name.
+            if piece.hasPrefix("by"), piece.dropFirst(2).first?.isUppercase == true { piece = String(piece.dropFirst(2)) }
             guard !piece.isEmpty else { continue }
             let key = piece.lowercased().filter { $0.isLetter }
             if credentials.contains(key), let last = pieces.popLast() {
@@ -199,7 +201,7 @@ enum AuthorCleaner {
 
     /// What a CMS writes where no author was set: its default account ("admin") or an empty
     /// template value ("undefined").
-    private static let placeholderNames: Set<String> = ["admin", "administrator", "webmaster", "undefined", "null", "none", "user"]
+    private static let placeholderNames: Set<String> = ["admin", "administrator", "webmaster", "undefined", "null", "none", "user", "by"]
 
     /// An author box's headings, which sit where a name would.
     private static let authorBoxLabels: Set<String> = ["the author", "about the author", "author", "authors", "about author"]

@@ -1,18 +1,21 @@
 extension MetadataExtractor {
-    /// The authors: JSON-LD people, then `twitter:label` pairs and `<meta>` names (what a page
-    /// states about itself is kept even when it is the site's own name), then a byline line in
-    /// the article's header, then byline elements near the article (without the site's name),
-    /// and last an organization JSON-LD credits as the author.
+    /// The authors: JSON-LD people, then `twitter:label` pairs and `<meta>` names, then a byline
+    /// line in the article's header, then byline elements near the article (without the site's
+    /// name), then an explicit "Written by" anywhere, and last an organization JSON-LD credits
+    /// as the author.
     ///
-    /// A source that names only a team or desk ("The Upwork Team", "News Desk") is remembered
-    /// and the later ones are still asked: a person they name is the author. The team is the
-    /// author when none does.
+    /// A source that names only a team or desk ("The Upwork Team", "News Desk"), or the site's
+    /// own name, is remembered and the later ones are still asked: a person they name is the
+    /// author. The team (or the site, on a personal site) is the author when none does.
     func authors(content: Int?, header: Range<Int>?, siteName: String?) -> [String] {
         var team: [String] = []
         /// The names, unless they are none or only a team (then remembered, if first).
+        let site = siteName.map(AuthorCleaner.normalized) ?? ""
         func people(_ names: [String]) -> [String]? {
             guard !names.isEmpty else { return nil }
-            guard names.allSatisfy(AuthorCleaner.isTeamByline) else { return names }
+            guard names.allSatisfy({ AuthorCleaner.isTeamByline($0) || (!site.isEmpty && AuthorCleaner.normalized($0) == site) }) else {
+                return names
+            }
             if team.isEmpty { team = names }
             return nil
         }

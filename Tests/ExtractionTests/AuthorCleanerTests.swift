@@ -31,6 +31,8 @@ struct AuthorCleanerTests {
         ("Reviewed by Justin C. Meserole", ["Justin C. Meserole"]),
         ("About the Author", []),
         ("Share", []),
+        ("byClemson News", ["Clemson News"]),
+        ("By", []),
         // A date or a number right after the name, with no separator between them.
         ("By Sofia Gonzalez December 2, 2025", ["Sofia Gonzalez"]),
         ("Luke KimDecember 2, 2025", ["Luke Kim"]),

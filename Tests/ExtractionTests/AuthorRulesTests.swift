@@ -95,6 +95,15 @@ struct AuthorRulesTests {
         #expect(extract(body: body).authors == [])
     }
 
+    /// An author that is the site's own name (an organization crediting itself) gives way to a
+    /// person the article's byline names, and stays when none does.
+    @Test func theSitesNameGivesWayToAPersonsByline() {
+        let head = "<meta property=\"og:site_name\" content=\"Harbour Trust\"><meta name=\"author\" content=\"Harbour Trust\">"
+        let byline = "<article><h1>Eat well for less</h1><p class=\"byline\">By Tracy Parker ●</p>\(FixtureLoader.prose)</article>"
+        #expect(extract(head: head, body: byline).authors == ["Tracy Parker"])
+        #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Harbour Trust"])
+    }
+
     @Test func bylineWithARole() {
         let body = "<article><h1>Budget passes</h1><p class=\"byline\">By Jane Doe, Senior Correspondent</p>\(FixtureLoader.prose)</article>"
         #expect(extract(body: body).authors == ["Jane Doe"])
