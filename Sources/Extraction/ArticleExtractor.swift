@@ -36,13 +36,15 @@ public enum ArticleExtractor {
         var page = ExtractedPage()
         page.canonicalURL = metadata.canonicalURL
         page.url = url ?? metadata.canonicalURL
-        page.title = metadata.title
-        page.authors = metadata.authors
+        // Metadata comes from attributes and JSON-LD, which the page tree's repair of misread
+        // text does not see.
+        page.title = metadata.title.map(UTF8Check.repairingMisreadText)
+        page.authors = metadata.authors.map(UTF8Check.repairingMisreadText)
         page.published = metadata.published
         page.modified = metadata.modified
         page.language = metadata.language
         page.siteName = metadata.siteName
-        page.description = metadata.description
+        page.description = metadata.description.map(UTF8Check.repairingMisreadText)
         page.image = metadata.image
         if let content {
             let renderer = ArticleRenderer(analysis: analysis, resolver: resolver, authors: metadata.authors, title: metadata.title)
