@@ -51,7 +51,7 @@ struct MetadataExtractor {
         result.language = language()
         // Title.
         let headlineNode = headline(near: content, siteName: result.siteName)
-        let heading = headlineNode.map { tree.text(of: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let heading = headlineNode.map { tree.text(of: $0, leaving: Self.leftOutOfHeadlines) }.flatMap { $0.isEmpty ? nil : $0 }
         let host = (pageURL ?? result.canonicalURL).flatMap { URLResolver.host(of: $0) }
         result.title = TitleCleaner.choose(
             heading: heading, openGraph: signals.meta["og:title"], jsonLD: jsonLD?.headline, twitter: signals.meta["twitter:title"],
@@ -91,6 +91,11 @@ struct MetadataExtractor {
         }
         return candidates.first
     }
+
+    /// What a headline's text leaves out: a heading libxml2's HTML 4 rules nested in the `<h1>`
+    /// (HTML5 closes the `<h1>` there; "Posted on June 3" under the title) and a date printed in
+    /// it (`<h1><time>Dec 18 2025</time> Preparing a transition</h1>`).
+    private static let leftOutOfHeadlines: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "time"]
 
     /// Whether an `<h1>` is the site's name rather than the page's headline: its text is the
     /// site's name, or it is one link to the site's home page ("/", or a URL of no path).

@@ -110,8 +110,10 @@ struct PageTree: Sendable {
         return result
     }
 
-    /// The visible text inside a node, whitespace collapsed (scripts, styles… skipped).
-    func text(of node: Int) -> String {
+    /// The visible text inside a node, whitespace collapsed (scripts, styles… skipped), and
+    /// without the elements named in `leaving` (a heading's text without a heading libxml2's
+    /// HTML 4 rules nested in it, where HTML5 closes the first at the second).
+    func text(of node: Int, leaving skipped: Set<String> = []) -> String {
         var builder = TextBuilder()
         var index = node
         let end = Int(ends[node])
@@ -119,7 +121,10 @@ struct PageTree: Sendable {
             if kinds[index] == .text {
                 builder.append(texts[index])
                 index += 1
-            } else if index != node, Self.invisibleElements.contains(names[index]) || (names[index] == "button" && ends[index] - Int32(index) < 40) {
+            } else if index != node,
+                Self.invisibleElements.contains(names[index]) || (names[index] == "button" && ends[index] - Int32(index) < 40)
+                    || (!skipped.isEmpty && skipped.contains(names[index]))
+            {
                 index = Int(ends[index])
             } else {
                 if names[index] == "br" || PageAnalysis.blockElements.contains(names[index]) { builder.append(" ") }

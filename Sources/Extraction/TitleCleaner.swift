@@ -8,6 +8,9 @@ enum TitleCleaner {
         -> String?
     {
         let metaTitles = [openGraph, jsonLD, twitter, document].compactMap { $0 }.filter { !$0.isEmpty }
+        // Some sites print the site's name or a section's after the headline in the <h1> too
+        // ("… – Artlyst", "… | Opinion"): it goes as it goes from a metadata title.
+        let heading = heading.map { stripSite($0, siteName: siteName, host: host) }.flatMap { $0.isEmpty ? nil : $0 }
         if let heading, heading.count >= 4 {
             let key = AuthorCleaner.normalized(heading)
             for candidate in metaTitles {

@@ -109,6 +109,21 @@ struct MetadataTests {
                 == "Health And Nutrition Trends For 2026")
     }
 
+    /// The headline's `<h1>` loses what it shares with a metadata title's decorations (the
+    /// site's name, a short section label after "|"), a heading nested in it and a date in it.
+    @Test(arguments: [
+        "<h1>Ferry fares rise in spring – Harbour Post</h1>",
+        "<h1>Ferry fares rise in spring | Opinion</h1>",
+        "<h1>Ferry fares rise in spring<div class=\"divider\"></div><h3>Posted on June 3, 2025</h3></h1>",
+        "<h1><a href=\"/fares\"><time datetime=\"2025-06-03\">Jun 3 2025</time> Ferry fares rise in spring</a></h1>",
+    ])
+    func headlineWithoutItsDecorations(heading: String) {
+        let head = "<meta property=\"og:site_name\" content=\"Harbour Post\"><title>Ferry fares rise in spring | Harbour Post</title>"
+        let page = ArticleExtractor.extract(
+            FixtureLoader.page(head: head, body: "<article>\(heading)\(FixtureLoader.prose)</article>"), url: nil, contentType: nil)
+        #expect(page.title == "Ferry fares rise in spring")
+    }
+
     /// A theme's first `<h1>` is often the site's name, a link home; the headline is the next
     /// one, even when the social title says something else.
     @Test(arguments: [
