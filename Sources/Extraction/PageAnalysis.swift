@@ -34,6 +34,13 @@ struct PageAnalysis: Sendable {
     /// Sentence punctuation in a block's own text.
     private(set) var ownPunctuation: [Int32]
 
+    /// Whether an element holds text and no elements. A `<textarea>` that does is a form
+    /// field's value (a "Republish this article" box holds the article's HTML, escaped), never
+    /// prose on the page; one holding elements is libxml2 nesting the page in an unclosed one.
+    static func holdsOnlyText(_ element: Int, in tree: PageTree) -> Bool {
+        ((element + 1)..<Int(tree.ends[element])).allSatisfy { tree.kinds[$0] == .text }
+    }
+
     /// Whether a table has header cells (`th`, `thead`): a table of data, not of layout.
     static func hasHeaderCells(_ table: Int, in tree: PageTree) -> Bool {
         var index = table + 1
@@ -99,7 +106,8 @@ struct PageAnalysis: Sendable {
                 hints[index] =
                     parentClassesStyle ? .none : BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache, ignoringPostLabels: singlePost)
                 hidden[index] = BoilerplateFilter.isHidden(index, in: tree)
-                invisible[index] = parentInvisible || PageTree.invisibleElements.contains(name)
+                invisible[index] =
+                    parentInvisible || PageTree.invisibleElements.contains(name) || (name == "textarea" && Self.holdsOnlyText(index, in: tree))
                 selfFurniture[index] =
                     BoilerplateFilter.furnitureElements.contains(name) || hints[index] == .boilerplate
                     || PageTree.controlElements.contains(name) || hidden[index]

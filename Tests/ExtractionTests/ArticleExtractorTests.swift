@@ -432,4 +432,21 @@ struct ArticleExtractorTests {
         for answer in answers { #expect(page.text.contains(answer)) }
         #expect(!page.text.contains("Sign in to your account"))
     }
+
+    /// A "Republish this article" box holds the article's HTML, escaped, in a `<textarea>`: a
+    /// form field's value, not prose, so the box is not taken for the article.
+    @Test func aTextareaHoldingTheArticleIsNoProse() {
+        let article = String(repeating: FixtureLoader.prose, count: 3)
+        let escaped = article.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let body = """
+            <div class="sidebar-content"><div class="wrap"><div class="sidebar-layout">
+            <article class="post"><h1>Gardening shows to watch</h1>\(article)</article></div></div></div>
+            <div class="sidebar"><div class="widget republication_tracker_tool"><h2>Republish!</h2>
+            <p>Republish our articles for free, online or in print, under a Creative Commons license.</p>
+            <textarea readonly rows="5">\(escaped)</textarea></div></div>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The city council approved the new budget on Tuesday evening"))
+        #expect(!page.text.contains("Republish our articles"))
+    }
 }
