@@ -200,7 +200,7 @@ enum AuthorCleaner {
     ]
 
     /// What a CMS writes where no author was set: its default account ("admin") or an empty
-    /// template value ("undefined").
+    /// template value ("undefined"); and a byline's label left without its name ("By").
     private static let placeholderNames: Set<String> = ["admin", "administrator", "webmaster", "undefined", "null", "none", "user", "by"]
 
     /// An author box's headings, which sit where a name would.

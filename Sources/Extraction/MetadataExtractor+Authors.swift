@@ -8,15 +8,17 @@ extension MetadataExtractor {
     /// own name, is remembered and the later ones are still asked: a person they name is the
     /// author. The team (or the site, on a personal site) is the author when none does.
     func authors(content: Int?, header: Range<Int>?, siteName: String?) -> [String] {
-        var team: [String] = []
-        /// The names, unless they are none or only a team (then remembered, if first).
+        // The first team or site name a source gave, for when no source names a person.
+        var teamOrSite: [String] = []
         let site = siteName.map(AuthorCleaner.normalized) ?? ""
+        /// The names, unless they are none, or only teams and the site's name (then remembered,
+        /// if they are the first).
         func people(_ names: [String]) -> [String]? {
             guard !names.isEmpty else { return nil }
             guard names.allSatisfy({ AuthorCleaner.isTeamByline($0) || (!site.isEmpty && AuthorCleaner.normalized($0) == site) }) else {
                 return names
             }
-            if team.isEmpty { team = names }
+            if teamOrSite.isEmpty { teamOrSite = names }
             return nil
         }
         if let jsonLD, !jsonLD.authors.isEmpty, let names = people(AuthorCleaner.clean(jsonLD.authors, siteName: nil)) {
@@ -54,7 +56,7 @@ extension MetadataExtractor {
         if let content, let line = writtenByLine(content: content), let names = people(AuthorCleaner.clean([line], siteName: siteName)) {
             return names
         }
-        if !team.isEmpty { return team }
+        if !teamOrSite.isEmpty { return teamOrSite }
         return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil)
     }
 
@@ -116,6 +118,9 @@ extension MetadataExtractor {
         bylineLine(in: 0..<analysis.tree.count, content: content, limit: 5000, writtenByOnly: true)
     }
 
+    /// The first byline line among the nodes of `range`, looking at up to `limit` short
+    /// elements (beyond the article's start each of its paragraphs counts as 50 of them, unless
+    /// only "Written by" lines are wanted).
     private func bylineLine(in range: Range<Int>, content: Int, limit: Int, writtenByOnly: Bool) -> String? {
         let tree = analysis.tree
         var index = range.lowerBound

@@ -70,7 +70,7 @@ struct PageSignals: Sendable {
                     bylineElements.append(index)
                     continue
                 }
-                // "authorization-link", "authentication": a log-in control, not a byline.
+                // "authorization-link" (a log-in control) holds "author" but marks no byline.
                 if let cls = tree.attribute("class", of: index)?.lowercased(),
                     ByteSearch.contains(cls, "byline")
                         || (ByteSearch.contains(cls, "author") && !ByteSearch.contains(cls, "authoriz"))
