@@ -26,12 +26,15 @@ enum AuthorCleaner {
     private static let particles: Set<String> = ["van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin", "al", "y", "e", "ter"]
 
     /// Clean names from raw values, in order, without duplicates; `siteName` values are dropped.
-    static func clean(_ raws: [String], siteName: String?) -> [String] {
+    /// `stated`: the values are what the page's metadata states as its author (JSON-LD, a
+    /// `<meta>`), not text read off the page, so a name in lower case ("kirstin boatto") or a
+    /// user name ("sara.r.peter") is taken as written.
+    static func clean(_ raws: [String], siteName: String?, stated: Bool = false) -> [String] {
         var result: [String] = []
         var seen: Set<String> = []
         let site = siteName.map { normalized($0) }
         for raw in raws {
-            for name in names(in: raw) {
+            for name in names(in: raw, stated: stated) {
                 let key = normalized(name)
                 guard !key.isEmpty, !seen.contains(key), key != site else { continue }
                 // "Jane Doe" and "Jane Doe USA Today" are one person.
@@ -50,7 +53,7 @@ enum AuthorCleaner {
     }
 
     /// The names in one raw value.
-    static func names(in raw: String) -> [String] {
+    static func names(in raw: String, stated: Bool = false) -> [String] {
         var text = TextBuilder.collapse(raw.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "&amp;", with: "&"))
         // ", USA TODAY": a "name, affiliation" template whose name was left empty.
         guard !text.isEmpty, text.count < 300, !text.hasPrefix(",") else { return [] }
@@ -108,17 +111,17 @@ enum AuthorCleaner {
             guard let role = personRoleWords.first(where: { lower.hasSuffix(" " + $0) }) else { continue }
             let rest = String(piece.dropLast(role.count + 1)).trimmingCharacters(in: " ,:;.-–—")
             // A name has two words at least ("Jane Doe, Senior Correspondent" is a role).
-            guard rest.split(separator: " ").count >= 2, isPlausibleName(rest) else { continue }
+            guard rest.split(separator: " ").count >= 2, isPlausibleName(rest, stated: stated) else { continue }
             pieces[index] = rest
             pieces.removeSubrange((index + 1)...)
             break
         }
-        let people = pieces.filter { isPlausibleName($0) }
+        let people = pieces.filter { isPlausibleName($0, stated: stated) }
         if !people.isEmpty { return people }
         // No person is named: a byline that names a team or desk ("TOI Lifestyle Desk",
         // "The Upwork Team", "Staff") is the author as the page states it. Beside a person's
         // name such words are that person's role ("Jane Doe, Staff Writer") and are dropped.
-        return pieces.filter { isPlausibleName($0, allowingRoles: true) }
+        return pieces.filter { isPlausibleName($0, allowingRoles: true, stated: stated) }
     }
 
     /// The text before a date or number that follows the name without a separator ("Sofia
@@ -163,7 +166,7 @@ enum AuthorCleaner {
     }
 
     /// Whether a piece looks like a person's (or a byline team's) name.
-    static func isPlausibleName(_ piece: String, allowingRoles: Bool = false) -> Bool {
+    static func isPlausibleName(_ piece: String, allowingRoles: Bool = false, stated: Bool = false) -> Bool {
         guard piece.count >= 2, piece.count <= 70 else { return false }
         let lower = piece.lowercased()
         if lower.contains("@") || lower.contains("http") || lower.contains("/") || lower.contains("*") || lower.contains(":")
@@ -177,9 +180,9 @@ enum AuthorCleaner {
         let words = piece.split(separator: " ")
         if words.count > 7 { return false }
         // A user name ("jane.doe") or a phrase ("Learn about our") rather than a name.
-        if words.count == 1, piece.contains("."), piece.first?.isLowercase == true { return false }
+        if !stated, words.count == 1, piece.contains("."), piece.first?.isLowercase == true { return false }
         let lowercaseWords = words.filter { word in word.first?.isLowercase == true && !particles.contains(String(word)) }.count
-        if words.count >= 2, lowercaseWords * 2 > words.count { return false }
+        if words.count >= 2, lowercaseWords * 2 > words.count, !stated || words.count > 3 { return false }
         for word in interfaceWords + (allowingRoles ? [] : roleWords)
         where lower == word || lower.hasPrefix(word + " ") || lower.hasSuffix(" " + word) {
             return false

@@ -21,14 +21,14 @@ extension MetadataExtractor {
             if teamOrSite.isEmpty { teamOrSite = names }
             return nil
         }
-        if let jsonLD, !jsonLD.authors.isEmpty, let names = people(AuthorCleaner.clean(jsonLD.authors, siteName: nil)) {
+        if let jsonLD, !jsonLD.authors.isEmpty, let names = people(AuthorCleaner.clean(jsonLD.authors, siteName: nil, stated: true)) {
             return names
         }
         if let names = twitterLabelAuthors().flatMap(people) { return names }
         for key in Self.authorKeys {
             var values = (signals.metaAll[key] ?? []).filter { !$0.lowercased().hasPrefix("http") && !$0.hasPrefix("@") }
             if key == "citation_author" { values = values.map(Self.citationName) }
-            if !values.isEmpty, let names = people(AuthorCleaner.clean(values, siteName: nil)) { return names }
+            if !values.isEmpty, let names = people(AuthorCleaner.clean(values, siteName: nil, stated: true)) { return names }
         }
         let tree = analysis.tree
         if let content, let line = bylineLine(near: content, header: header),
@@ -57,7 +57,7 @@ extension MetadataExtractor {
             return names
         }
         if !teamOrSite.isEmpty { return teamOrSite }
-        return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil)
+        return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil, stated: true)
     }
 
     /// Whether a byline candidate sits in a form (a comment form's "Name" field is classed
@@ -96,7 +96,7 @@ extension MetadataExtractor {
     private func twitterLabelAuthors() -> [String]? {
         for pair in [("twitter:label1", "twitter:data1"), ("twitter:label2", "twitter:data2")] {
             guard let label = signals.meta[pair.0], label.lowercased().hasPrefix("written by"), let value = signals.meta[pair.1] else { continue }
-            let names = AuthorCleaner.clean([value], siteName: nil)
+            let names = AuthorCleaner.clean([value], siteName: nil, stated: true)
             if !names.isEmpty { return names }
         }
         return nil

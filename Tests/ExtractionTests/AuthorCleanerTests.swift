@@ -47,6 +47,16 @@ struct AuthorCleanerTests {
         #expect(AuthorCleaner.clean([raw], siteName: nil) == expected)
     }
 
+    /// What the metadata states is taken as written: a name in lower case or a user name.
+    /// Read off the page, such text is more often a phrase.
+    @Test func statedNamesAreTakenAsWritten() {
+        #expect(AuthorCleaner.clean(["kirstin boatto"], siteName: nil, stated: true) == ["kirstin boatto"])
+        #expect(AuthorCleaner.clean(["sara.r.peter"], siteName: nil, stated: true) == ["sara.r.peter"])
+        #expect(AuthorCleaner.clean(["kirstin boatto"], siteName: nil) == [])
+        #expect(AuthorCleaner.clean(["sara.r.peter"], siteName: nil) == [])
+        #expect(AuthorCleaner.clean(["learn more about our team"], siteName: nil, stated: true) == [])
+    }
+
     @Test func dropsSiteNameAndDuplicates() {
         #expect(AuthorCleaner.clean(["Harbour Post", "Jane Doe", "jane doe"], siteName: "Harbour Post") == ["Jane Doe"])
     }
