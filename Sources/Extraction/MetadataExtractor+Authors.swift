@@ -37,8 +37,14 @@ extension MetadataExtractor {
             return names
         }
         var raws: [String] = []
+        // The author's photo in a byline or author box, by its `alt`: after the text bylines.
+        var photoNames: [String] = []
         for element in signals.bylineElements where !analysis.invisible[element] && !isInFormOrComments(element) {
             if let content, tree.isInside(element, content) == false, isFarFrom(element, content, header: header) { continue }
+            if tree.names[element] == "img" {
+                if photoNames.count < 3, let name = Self.photoName(tree.attribute("alt", of: element) ?? "") { photoNames.append(name) }
+                continue
+            }
             var text: String
             if let nameNode = (element..<Int(tree.ends[element])).first(where: {
                 tree.kinds[$0] == .element && tree.attribute("itemprop", of: $0)?.lowercased() == "name"
@@ -53,11 +59,30 @@ extension MetadataExtractor {
             if raws.count >= 3 { break }
         }
         if let names = people(AuthorCleaner.clean(raws, siteName: siteName)) { return names }
+        if let names = people(AuthorCleaner.clean(photoNames, siteName: siteName)) { return names }
         if let content, let line = writtenByLine(content: content), let names = people(AuthorCleaner.clean([line], siteName: siteName)) {
             return names
         }
         if !teamOrSite.isEmpty { return teamOrSite }
         return AuthorCleaner.clean(jsonLD?.organizationAuthors ?? [], siteName: nil, stated: true)
+    }
+
+    /// The name an author photo's `alt` gives ("Lauren Vetter", "Profile photo of author Brian
+    /// Becker"), or nil for a logo's or a description's.
+    static func photoName(_ alt: String) -> String? {
+        var text = alt.trimmingSpaces()
+        let lower = text.lowercased()
+        guard !text.isEmpty, text.count <= 60, !lower.contains("logo") else { return nil }
+        for prefix in ["profile photo of author ", "profile photo of ", "a headshot of ", "headshot of ", "photo of ", "picture of ", "image of "]
+        where lower.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+            break
+        }
+        for suffix in [" headshot", " photo", " avatar", " image", " profile picture"] where text.lowercased().hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count))
+            break
+        }
+        return text.isEmpty ? nil : text
     }
 
     /// Whether a byline candidate sits in a form (a comment form's "Name" field is classed

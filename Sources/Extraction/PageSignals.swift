@@ -76,6 +76,10 @@ struct PageSignals: Sendable {
                         || (ByteSearch.contains(cls, "author") && !ByteSearch.contains(cls, "authoriz"))
                 {
                     if !analysis.invisible[index], analysis.textLength[index] > 0, analysis.textLength[index] < 200 { bylineElements.append(index) }
+                    // The author's photo in a byline or author box names its author in `alt`.
+                    if tree.names[index] == "img", !analysis.invisible[index], tree.attribute("alt", of: index)?.isEmpty == false {
+                        bylineElements.append(index)
+                    }
                 }
             }
         }

@@ -104,6 +104,21 @@ struct AuthorRulesTests {
         #expect(extract(head: head, body: "<article>\(FixtureLoader.prose)</article>").authors == ["Harbour Trust"])
     }
 
+    /// An author photo in the byline names the author by its `alt` when no text does; a logo
+    /// there names no one.
+    @Test func anAuthorPhotoNamesTheAuthor() {
+        let photo = """
+            <article><h1>Budget passes</h1><div class="byline"><img class="article-byline__avatar" alt="Profile photo of author Jo Park" src="/jo.jpg"></div>
+            \(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: photo).authors == ["Jo Park"])
+        let logo = """
+            <article><h1>Budget passes</h1><div class="byline"><img class="author-image" alt="Harbour Post logo" src="/logo.png"></div>
+            \(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: logo).authors == [])
+    }
+
     @Test func bylineWithARole() {
         let body = "<article><h1>Budget passes</h1><p class=\"byline\">By Jane Doe, Senior Correspondent</p>\(FixtureLoader.prose)</article>"
         #expect(extract(body: body).authors == ["Jane Doe"])
