@@ -5,7 +5,7 @@ enum AuthorCleaner {
     private static let prefixes = [
         "this post was written by", "this article was written by", "written by", "posted by", "reported by", "words by", "story by", "text by",
         "article by", "authored by", "medically reviewed by", "reviewed by", "fact checked by", "read more about", "more about",
-        "author:", "authors:", "author ", "authors ", "by:", "by ", "von ", "por ", "par ",
+        "articles by", "stories by", "author:", "authors:", "author ", "authors ", "by:", "by ", "von ", "por ", "par ",
     ]
     /// Interface words that follow a name in a byline widget ("Jane Doe View profile").
     private static let trailingWords = ["view profile", "full bio", "view", "follow", "sponsored", "bio", "profile", "more", "share"]

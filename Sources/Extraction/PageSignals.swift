@@ -70,6 +70,20 @@ struct PageSignals: Sendable {
                     bylineElements.append(index)
                     continue
                 }
+                // A link to the author's archive (WordPress's /author/jane-doe/, /authors/…).
+                if tree.names[index] == "a", let href = tree.attribute("href", of: index)?.lowercased(),
+                    ByteSearch.contains(href, "/author/") || ByteSearch.contains(href, "/authors/"),
+                    !analysis.invisible[index], analysis.textLength[index] > 0, analysis.textLength[index] < 60
+                {
+                    // Not the editor's, a contact's or the photographer's ("Edited by: <a
+                    // href=/authors/…>"), nor a menu's entry for the site's own account.
+                    let parent = Int(tree.parents[index])
+                    let label = parent >= 0 ? tree.text(of: parent).prefix(24).lowercased() : ""
+                    if !Self.otherCredits.contains(where: { label.hasPrefix($0) }), !Self.isInMenu(index, in: tree) {
+                        bylineElements.append(index)
+                    }
+                    continue
+                }
                 // "authorization-link" (a log-in control) holds "author" but marks no byline.
                 if let cls = tree.attribute("class", of: index)?.lowercased(),
                     ByteSearch.contains(cls, "byline")
@@ -83,6 +97,23 @@ struct PageSignals: Sendable {
                 }
             }
         }
+    }
+
+    /// Labels of credits other than the author's.
+    private static let otherCredits = [
+        "edited by", "editor", "reviewed by", "fact checked by", "fact-checked by", "photos by", "photo by", "illustrat", "contact",
+    ]
+
+    /// Whether an element sits in a navigation menu (a `nav`, or an ancestor classed as a menu
+    /// or menu item), looking five levels up.
+    private static func isInMenu(_ element: Int, in tree: PageTree) -> Bool {
+        var current = Int(tree.parents[element])
+        for _ in 0..<5 where current >= 0 {
+            if tree.names[current] == "nav" { return true }
+            if let cls = tree.attribute("class", of: current)?.lowercased(), ByteSearch.contains(cls, "menu") { return true }
+            current = Int(tree.parents[current])
+        }
+        return false
     }
 
     /// The raw text inside an element (script bodies included).

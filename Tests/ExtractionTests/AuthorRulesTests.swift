@@ -119,6 +119,21 @@ struct AuthorRulesTests {
         #expect(extract(body: logo).authors == [])
     }
 
+    /// A link to the author's archive (`/author/…`, `/authors/…`) near the article names its
+    /// author; in a menu, or after "Edited by" or "Contact", it does not.
+    @Test func aLinkToTheAuthorsArchiveIsAByline() {
+        let byline = """
+            <article><h1>Budget passes</h1><p><a href="/blog/author/jo-park/">Jo Park</a> · June 3</p>
+            <p>Edited by: <a href="/authors/ann-lee/">Ann Lee</a></p>\(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: byline).authors == ["Jo Park"])
+        let menu = """
+            <div class="top"><ul class="menu"><li class="menu-item"><a href="/author/harbourpost/">Harbour Post</a></li></ul></div>
+            <article><h1>Budget passes</h1><p>Contact: <a href="/authors/staff/ann-lee">Ann Lee</a></p>\(FixtureLoader.prose)</article>
+            """
+        #expect(extract(body: menu).authors == [])
+    }
+
     @Test func bylineWithARole() {
         let body = "<article><h1>Budget passes</h1><p class=\"byline\">By Jane Doe, Senior Correspondent</p>\(FixtureLoader.prose)</article>"
         #expect(extract(body: body).authors == ["Jane Doe"])
