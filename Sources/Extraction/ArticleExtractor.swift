@@ -31,20 +31,24 @@ public enum ArticleExtractor {
 
         let content = ContentScorer.bestContainer(in: analysis, articleBodyHint: jsonLD?.articleBody)
         let metadataExtractor = MetadataExtractor(analysis: analysis, signals: signals, jsonLD: jsonLD, resolver: resolver, pageURL: url)
-        let metadata = metadataExtractor.extract(content: content)
+        var metadata = metadataExtractor.extract(content: content)
+        // Metadata comes from attributes and JSON-LD, which the page tree's repair of misread
+        // text does not see; repaired here, before the renderer compares the title and authors
+        // with the article's text.
+        metadata.title = metadata.title.map(UTF8Check.repairingMisreadText)
+        metadata.authors = metadata.authors.map(UTF8Check.repairingMisreadText)
+        metadata.description = metadata.description.map(UTF8Check.repairingMisreadText)
 
         var page = ExtractedPage()
         page.canonicalURL = metadata.canonicalURL
         page.url = url ?? metadata.canonicalURL
-        // Metadata comes from attributes and JSON-LD, which the page tree's repair of misread
-        // text does not see.
-        page.title = metadata.title.map(UTF8Check.repairingMisreadText)
-        page.authors = metadata.authors.map(UTF8Check.repairingMisreadText)
+        page.title = metadata.title
+        page.authors = metadata.authors
         page.published = metadata.published
         page.modified = metadata.modified
         page.language = metadata.language
         page.siteName = metadata.siteName
-        page.description = metadata.description.map(UTF8Check.repairingMisreadText)
+        page.description = metadata.description
         page.image = metadata.image
         if let content {
             let renderer = ArticleRenderer(analysis: analysis, resolver: resolver, authors: metadata.authors, title: metadata.title)

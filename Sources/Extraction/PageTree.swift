@@ -226,8 +226,7 @@ extension PageTree {
             guard !pending.isEmpty else { return }
             defer { pending.removeAll(keepingCapacity: true) }
             guard skipped == 0, tree.count < maximumNodes, let parent = open.last else { return }
-            var text = String(decoding: pending, as: UTF8.self)
-            if UTF8Check.containsC1Control(pending) { text = UTF8Check.repairingMisreadText(text) }
+            let text = UTF8Check.repairingMisreadText(String(decoding: pending, as: UTF8.self))
             tree.append(text: text, parent: parent.element, depth: parent.depth + 1)
         }
     }

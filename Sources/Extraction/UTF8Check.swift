@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibXML
 
 /// Fast UTF-8 validation and the single-byte windows-1252 decoding used when it fails.
 enum UTF8Check {
@@ -66,37 +62,14 @@ enum UTF8Check {
         return output
     }
 
-    /// Whether UTF-8 `bytes` hold a C1 control character (U+0080–U+009F, encoded 0xC2 0x80–0x9F):
-    /// no page means one, and it is the mark of text whose UTF-8 or windows-1252 bytes were read
-    /// as ISO-8859-1 somewhere before the page was written.
-    static func containsC1Control(_ bytes: some Collection<UInt8>) -> Bool {
-        let found = bytes.withContiguousStorageIfAvailable { buffer -> Bool in
-            // 0xC2 is rare in text: memchr finds each one, and only its next byte is read.
-            guard let base = buffer.baseAddress else { return false }
-            var start = 0
-            while start < buffer.count, let hit = memchr(base + start, 0xC2, buffer.count - start) {
-                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if index + 1 < buffer.count, buffer[index + 1] >= 0x80, buffer[index + 1] < 0xA0 { return true }
-                start = index + 1
-            }
-            return false
-        }
-        if let found { return found }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if previous == 0xC2 && byte >= 0x80 && byte < 0xA0 { return true }
-            previous = byte
-        }
-        return false
-    }
-
     /// Text with C1 control characters repaired: a misread UTF-8 sequence ("â\u{80}\u{99}",
     /// the bytes E2 80 99 of "’" each taken for a character, some of them as windows-1252 would
     /// show them: "â€\u{9D}") becomes the character again, and a lone C1 control becomes the
     /// windows-1252 character of its byte ("we\u{92}re" is "we’re"). Text without a C1 control is
     /// returned as it is.
     static func repairingMisreadText(_ text: String) -> String {
-        guard containsC1Control(text.utf8) else { return text }
+        var text = text
+        guard text.withUTF8(ByteScan.containsC1Control) else { return text }
         let scalars = Array(text.unicodeScalars)
         var repaired = String.UnicodeScalarView()
         var index = 0

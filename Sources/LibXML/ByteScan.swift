@@ -49,6 +49,18 @@ public enum ByteScan {
         }
     }
 
+    /// Whether UTF-8 text holds a C1 control character (U+0080–U+009F, encoded 0xC2 followed by
+    /// 0x80–0x9F): the mark of text whose bytes were read as ISO-8859-1 or windows-1252 before it
+    /// was written. 0xC2 is rare in text, so the search jumps from one to the next.
+    public static func containsC1Control(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = index(of: 0xC2, in: buffer, from: 0)
+        while index + 1 < buffer.count {
+            if buffer[index + 1] >= 0x80 && buffer[index + 1] < 0xA0 { return true }
+            index = self.index(of: 0xC2, in: buffer, from: index + 1)
+        }
+        return false
+    }
+
     /// The offset of the first byte at or after `start` that a JSON string must escape (a
     /// control character below 0x20, `"` or `\`), or `buffer.count`.
     @inlinable @inline(__always)

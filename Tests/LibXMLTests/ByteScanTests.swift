@@ -62,4 +62,12 @@ struct ByteScanTests {
             }
         }
     }
+
+    /// A C1 control is 0xC2 followed by 0x80–0x9F; 0xC2 0xA6 ("¦") and a 0xC2 at the end are not.
+    @Test func findsAC1ControlCharacter() {
+        for bytes in Self.buffers() + [[0xC2], [0x61, 0xC2, 0xA6], [0xC2, 0xC2, 0x9F], [0xC2, 0x80]] {
+            let expected = bytes.indices.dropLast().contains { bytes[$0] == 0xC2 && (0x80..<0xA0).contains(bytes[$0 + 1]) }
+            #expect(bytes.withUnsafeBufferPointer(ByteScan.containsC1Control) == expected, "\(bytes)")
+        }
+    }
 }

@@ -31,12 +31,13 @@ enum HTMLFragmentText {
         private var skipping = 0
 
         func startElement(_ name: String, attributes: [(name: String, value: String)]) {
-            if skipping > 0 || HTMLFragmentText.skipped.contains(name.lowercased()) {
+            let name = name.lowercased()
+            if skipping > 0 || HTMLFragmentText.skipped.contains(name) {
                 skipping += 1
                 open.append(false)
                 return
             }
-            let isBlock = HTMLFragmentText.blocks.contains(name.lowercased())
+            let isBlock = HTMLFragmentText.blocks.contains(name)
             if isBlock { flush() }
             open.append(isBlock)
         }

@@ -159,16 +159,7 @@ extension FeedDocumentHandler {
     /// C1 control characters (U+0080–U+009F), which feeds produce by writing windows-1252 code
     /// points as character references, mapped to the characters the author meant.
     static func translateC1Controls(_ text: String) -> String {
-        // U+0080–U+009F are the only scalars encoded as 0xC2 followed by a byte below 0xA0.
-        let found = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            var previous: UInt8 = 0
-            let firstHigh = ByteScan.indexOfNonASCII(in: buffer)
-            for byte in UnsafeBufferPointer(rebasing: buffer[firstHigh...]) {
-                if previous == 0xC2 && byte < 0xA0 { return true }
-                previous = byte
-            }
-            return false
-        }
+        let found = text.utf8.withContiguousStorageIfAvailable(ByteScan.containsC1Control)
         guard found ?? true else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
