@@ -56,7 +56,7 @@ enum UTF8Check {
                 output.append(byte)
                 continue
             }
-            let scalar: UInt32 = byte >= 0xA0 ? UInt32(byte) : c1Table[Int(byte - 0x80)]
+            let scalar = Windows1252.translatingC1(UInt32(byte))
             output.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
         }
         return output
@@ -92,7 +92,7 @@ enum UTF8Check {
                     }
                 }
             }
-            if value >= 0x80 && value < 0xA0, let translated = Unicode.Scalar(c1Table[Int(value - 0x80)]) {
+            if value >= 0x80 && value < 0xA0, let translated = Unicode.Scalar(Windows1252.translatingC1(value)) {
                 repaired.append(translated)
             } else {
                 repaired.append(scalars[index])
@@ -105,12 +105,6 @@ enum UTF8Check {
     /// The byte a character stands for when bytes were shown as ISO-8859-1 or windows-1252.
     private static func byte(ofMisread scalar: Unicode.Scalar) -> UInt8? {
         if scalar.value < 0x100 { return UInt8(scalar.value) }
-        return c1Table.firstIndex(of: scalar.value).map { UInt8(0x80 + $0) }
+        return Windows1252.high.firstIndex(of: scalar.value).map { UInt8(0x80 + $0) }
     }
-
-    /// Code points of windows-1252 bytes 0x80…0x9F.
-    private static let c1Table: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ]
 }

@@ -1,3 +1,5 @@
+import LibXML
+
 /// Rewrites C1 control characters (U+0080–U+009F) in UTF-8 text as their windows-1252 characters.
 ///
 /// Feeds produced by software that wrote windows-1252 bytes but labelled them ISO-8859-1

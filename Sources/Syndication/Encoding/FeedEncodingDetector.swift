@@ -1,3 +1,5 @@
+import LibXML
+
 /// Decides a feed's character encoding and converts the feed to UTF-8.
 ///
 /// The decision follows Python feedparser's `convert_to_utf8`, which applies RFC 3023:

@@ -1,3 +1,5 @@
+import LibXML
+
 /// Strict UTF-8 validation, as Python's `utf-8` codec applies it.
 ///
 /// Rejects overlong forms, surrogates (U+D800–U+DFFF), scalars above U+10FFFF and truncated

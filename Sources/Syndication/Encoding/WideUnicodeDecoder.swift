@@ -1,3 +1,5 @@
+import LibXML
+
 /// Strict UTF-16 and UTF-32 decoding to UTF-8, in two linear passes.
 ///
 /// Unpaired surrogates, scalars above U+10FFFF and a trailing partial code unit make the
