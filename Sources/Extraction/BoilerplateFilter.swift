@@ -344,6 +344,11 @@ extension String {
 enum ByteSearch {
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { contains(haystack, $0) } }
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = needle.count
         guard count > 0, haystack.count >= count else { return count == 0 }
         let first = needle[0]
@@ -362,7 +367,9 @@ enum ByteSearch {
 
     /// Whether `needle` occurs in `text`.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        contains(Array(text.utf8), Array(needle.utf8))
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in needle.withUTF8 { contains(haystack, $0) } }
     }
 
     /// Whether the lower-case ASCII `needle` occurs in `text`, ASCII letters compared in either
@@ -373,8 +380,14 @@ enum ByteSearch {
             needle.withUTF8Buffer { needle in
                 let count = needle.count
                 guard count > 0, haystack.count >= count else { return count == 0 }
+                // The needle's first letter in either case opens every match: other places
+                // are passed over after one comparison.
+                let first = needle[0]
+                let upperFirst = first &- 0x61 < 26 ? first - 0x20 : first
                 for start in 0...(haystack.count - count) {
-                    var offset = 0
+                    let byte = haystack[start]
+                    guard byte == first || byte == upperFirst else { continue }
+                    var offset = 1
                     while offset < count, haystack[start + offset] | (haystack[start + offset] &- 0x41 < 26 ? 0x20 : 0) == needle[offset] {
                         offset += 1
                     }

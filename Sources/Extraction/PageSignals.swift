@@ -53,7 +53,7 @@ struct PageSignals: Sendable {
             case "base":
                 if baseHref == nil { baseHref = tree.attribute("href", of: index) }
             case "script":
-                if let type = tree.attribute("type", of: index)?.lowercased(), ByteSearch.contains(type, "ld+json") {
+                if let type = tree.attribute("type", of: index), ByteSearch.containsIgnoringCase(type, "ld+json") {
                     jsonLD.append(Self.rawText(of: index, in: tree))
                 }
             case "h1":
@@ -66,13 +66,13 @@ struct PageSignals: Sendable {
                     if property == "author" || property == "creator" { bylineElements.append(index) }
                     continue
                 }
-                if let rel = tree.attribute("rel", of: index)?.lowercased(), rel.contains("author") {
+                if let rel = tree.attribute("rel", of: index), ByteSearch.containsIgnoringCase(rel, "author") {
                     bylineElements.append(index)
                     continue
                 }
                 // A link to the author's archive (WordPress's /author/jane-doe/, /authors/…).
-                if tree.names[index] == "a", let href = tree.attribute("href", of: index)?.lowercased(),
-                    ByteSearch.contains(href, "/author/") || ByteSearch.contains(href, "/authors/"),
+                if tree.names[index] == "a", let href = tree.attribute("href", of: index),
+                    ByteSearch.containsIgnoringCase(href, "/author/") || ByteSearch.containsIgnoringCase(href, "/authors/"),
                     !analysis.invisible[index], analysis.textLength[index] > 0, analysis.textLength[index] < 60
                 {
                     // Not the editor's, a contact's or the photographer's ("Edited by: <a
@@ -85,9 +85,9 @@ struct PageSignals: Sendable {
                     continue
                 }
                 // "authorization-link" (a log-in control) holds "author" but marks no byline.
-                if let cls = tree.attribute("class", of: index)?.lowercased(),
-                    ByteSearch.contains(cls, "byline")
-                        || (ByteSearch.contains(cls, "author") && !ByteSearch.contains(cls, "authoriz"))
+                if let cls = tree.attribute("class", of: index),
+                    ByteSearch.containsIgnoringCase(cls, "byline")
+                        || (ByteSearch.containsIgnoringCase(cls, "author") && !ByteSearch.containsIgnoringCase(cls, "authoriz"))
                 {
                     if !analysis.invisible[index], analysis.textLength[index] > 0, analysis.textLength[index] < 200 { bylineElements.append(index) }
                     // The author's photo in a byline or author box names its author in `alt`.
@@ -110,7 +110,7 @@ struct PageSignals: Sendable {
         var current = Int(tree.parents[element])
         for _ in 0..<5 where current >= 0 {
             if tree.names[current] == "nav" { return true }
-            if let cls = tree.attribute("class", of: current)?.lowercased(), ByteSearch.contains(cls, "menu") { return true }
+            if let cls = tree.attribute("class", of: current), ByteSearch.containsIgnoringCase(cls, "menu") { return true }
             current = Int(tree.parents[current])
         }
         return false

@@ -71,9 +71,12 @@ struct PageTree: Sendable {
     /// An attribute's value (name in lower case), or nil.
     func attribute(_ name: String, of node: Int) -> String? {
         let range = attributeRanges[node]
+        // Names of other lengths are passed over without a string comparison.
+        let length = name.utf8.count
         var index = Int(range.lowerBound)
         while index < Int(range.upperBound) {
-            if attributeStore[index].name == name { return attributeStore[index].value }
+            let candidate = attributeStore[index].name
+            if candidate.utf8.count == length, candidate == name { return attributeStore[index].value }
             index += 1
         }
         return nil

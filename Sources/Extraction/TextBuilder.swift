@@ -11,7 +11,6 @@ struct TextBuilder: Sendable {
             let count = buffer.count
             var index = 0
             while index < count {
-                let byte = buffer[index]
                 let spaceLength = Self.spaceLength(buffer, index)
                 if spaceLength > 0 {
                     pendingSpace = true
@@ -20,8 +19,11 @@ struct TextBuilder: Sendable {
                 }
                 if pendingSpace && !bytes.isEmpty { bytes.append(32) }
                 pendingSpace = false
-                bytes.append(byte)
+                // The run up to the next space is copied in one piece.
+                let start = index
                 index += 1
+                while index < count, Self.spaceLength(buffer, index) == 0 { index += 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
             }
         }
     }

@@ -115,22 +115,46 @@ private final class EventState {
             xmlStopParser(context)
             return
         }
-        var pairs: [(name: String, value: String)] = []
+        // One array for every element's attributes: the handler copies what it keeps.
+        pairs.removeAll(keepingCapacity: true)
         if let attributes {
             var index = 0
             while let attributeName = attributes[index] {
+                let name = names.string(attributeName, String.init(cString:))
                 let value: String
                 if let written = attributes[index + 1] {
                     value = String(cString: written)
                 } else {
-                    value = htmlIsBooleanAttr(attributeName) != 0 ? String(cString: attributeName) : ""
+                    value = htmlIsBooleanAttr(attributeName) != 0 ? name : ""
                 }
-                pairs.append((String(cString: attributeName), value))
+                pairs.append((name, value))
                 index += 2
             }
         }
         open += 1
-        handler.startElement(Self.localName(name.map { String(cString: $0) } ?? ""), attributes: pairs)
+        let elementName = name.map { names.string($0) { Self.localName(String(cString: $0)) } } ?? ""
+        handler.startElement(elementName, attributes: pairs)
+    }
+
+    private var pairs: [(name: String, value: String)] = []
+    private var names = NameCache()
+
+    /// Element and attribute names as strings, by the address libxml2 gives them. The HTML
+    /// parser takes names from its dictionary (or from constants, for the elements it implies),
+    /// which keeps each name at one address, unchanged, until the parser is freed: one
+    /// `EventState` serves one parse. Direct-mapped: a slot holds the last name that fell in it.
+    private struct NameCache {
+        private var addresses = [UnsafePointer<xmlChar>?](repeating: nil, count: 256)
+        private var strings = [String](repeating: "", count: 256)
+
+        mutating func string(_ address: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> String) -> String {
+            let slot = Int(truncatingIfNeeded: UInt(bitPattern: address) >> 3) & 255
+            if addresses[slot] == address { return strings[slot] }
+            let made = make(address)
+            addresses[slot] = address
+            strings[slot] = made
+            return made
+        }
     }
 
     /// What libxml2's tree names an element written `prefix:name`: the part after the first

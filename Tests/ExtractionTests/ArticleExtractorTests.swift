@@ -217,6 +217,24 @@ struct ArticleExtractorTests {
         #expect(!ByteSearch.containsIgnoringCase("foote", "footer"))
         #expect(!ByteSearch.containsIgnoringCase("", "comment"))
         #expect(!ByteSearch.containsIgnoringCase("f\u{F6}oter", "footer"))
+        // A needle opening with a non-letter, a match at the very end, a false start before it.
+        #expect(ByteSearch.containsIgnoringCase("https://x.org/AUTHOR/jane", "/author/"))
+        #expect(ByteSearch.containsIgnoringCase("authoauthor", "author"))
+        #expect(!ByteSearch.containsIgnoringCase("/authors", "/author/"))
+        #expect(ByteSearch.contains("application/ld+json", "ld+json"))
+        #expect(!ByteSearch.contains("application/json", "ld+json"))
+        #expect(ByteSearch.contains("any", ""))
+    }
+
+    @Test func textBuilderCollapsesEveryKindOfSpaceBetweenRuns() {
+        // No-break, thin and zero-width spaces, a byte-order mark, tabs and line breaks.
+        let text = "  caf\u{E9}\u{A0}\u{A0}na\u{EF}ve\u{2009}\u{200B}x\u{FEFF}\ty\n\nz \u{2014} end  "
+        #expect(TextBuilder.collapse(text) == "caf\u{E9} na\u{EF}ve x y z \u{2014} end")
+        var builder = TextBuilder()
+        builder.append("one ")
+        builder.append(" two")
+        builder.append("three")
+        #expect(builder.result == "one twothree")
     }
 
     @Test func keepsListsHeadingsQuotesAndTables() {

@@ -19,8 +19,11 @@ struct SummarySentence: Sendable {
         self.text = text
         self.article = article
         self.position = position
+        // About one word in six bytes of English: one allocation for most sentences.
         var words: [Int32] = []
         var terms: [Int32] = []
+        words.reserveCapacity(text.utf8.count / 4 + 4)
+        terms.reserveCapacity(text.utf8.count / 6 + 4)
         WordTokenizer.forEachLowercasedWordBytes(in: text) { word in
             let numbers = vocabulary.number(word)
             words.append(numbers.word)
