@@ -1,5 +1,6 @@
 public import Foundation
 public import Store
+import Synchronization
 
 /// One aggregation run: fetches the due sources (politely, in parallel), reads them as feeds,
 /// articles or index pages, analyses and clusters what is new, stores each source's changes in
@@ -12,6 +13,14 @@ public struct Aggregator: Sendable {
     let fetcher: any Fetching
     let files: any FeedFiles
     let clock: @Sendable () -> Date
+    /// How many bytes of fetched bodies and of read articles not yet committed a run may hold
+    /// before only sources close behind the next one to commit start (see `launch` in `run`):
+    /// enough for the readers to stay busy, far less than the fetch concurrency would let pile
+    /// up when the network is fast and the commits set the pace. The count is of bodies and of
+    /// article text and HTML; what a source holds in all is about three times that.
+    var readAheadBudget = 2 << 20
+    /// How many sources past the next one to commit may start when the budget is spent.
+    var closeBehind = 16
 
     /// Creates a run over a store and a fetcher, publishing through `files`; `clock` gives
     /// "now" (tests fix it).
@@ -67,6 +76,7 @@ public struct Aggregator: Sendable {
         // fetching and analysis of the sources after it, which run on threads of their own.
         let workers = WorkerThreads(count: ProcessInfo.processInfo.activeProcessorCount, name: "tributary reader")
         defer { workers.shutdown() }
+        let held = HeldBytes()
         try await withThrowingTaskGroup(of: Step.self) { group in
             var reading = 0
             var waiting: [Int: SourceResult] = [:]
@@ -82,11 +92,16 @@ public struct Aggregator: Sendable {
                     // bottleneck (the next source to commit is ready and many more wait behind it),
                     // reading pauses until it catches up.
                     if waiting.count >= limit, waiting[toCommit] != nil { return }
-                    guard let index = order.next() else { return }
+                    // Past the read-ahead budget, only sources close behind the next one to commit
+                    // start: they are what the committer needs, while sources far ahead would only
+                    // wait in memory. A request in flight holds nothing until its body arrives, so
+                    // answers without one (304) never count, and a slow network keeps every slot.
+                    let bound = held.value >= readAheadBudget ? toCommit + closeBehind : .max
+                    guard let index = order.next(below: bound) else { return }
                     let (record, settings) = due[index]
                     reading += 1
                     group.addTask(name: record.id, executorPreference: workers) {
-                        .read(index, await self.process(record, settings: settings, analyzer: analyzer))
+                        .read(index, await self.process(record, settings: settings, analyzer: analyzer, held: held))
                     }
                 }
             }
@@ -99,6 +114,7 @@ public struct Aggregator: Sendable {
                         let outcome = await self.record(next, desk: desk, dryRun: dryRun, into: &part)
                         events(.sourceDone(id: next.result.record.id, outcome: outcome))
                         for note in next.result.notes { events(.note("\(next.result.record.id): \(note)")) }
+                        held.add(-next.result.heldBytes)
                         return .committed(part)
                     }
                 }
@@ -178,6 +194,9 @@ public struct Aggregator: Sendable {
         var failure: String?
         var retry: String?
         var notes: [String] = []
+        /// The bytes of the articles' text and HTML, counted against the read-ahead budget until
+        /// the source is committed.
+        var heldBytes = 0
     }
 
     /// A source read and, when it brought articles, prepared for its write (`LazyDesk.prepare`).
@@ -246,7 +265,9 @@ public struct Aggregator: Sendable {
     }
 
     /// Fetches and reads one source; never throws (every problem becomes the result's failure).
-    private func process(_ record: SourceRecord, settings: SourceSettings, analyzer: AnalyzerOnDemand) async -> SourceResult {
+    /// The body counts against the read-ahead budget while the source is read, and the articles
+    /// it gave from then until their commit.
+    private func process(_ record: SourceRecord, settings: SourceSettings, analyzer: AnalyzerOnDemand, held: HeldBytes) async -> SourceResult {
         var record = record
         let interval = (settings.interval ?? configuration.schedule.sourceInterval).seconds
         let kind: FetchKind = settings.kind == .page || settings.kind == .index ? .page : .feed
@@ -268,6 +289,8 @@ public struct Aggregator: Sendable {
         } catch {
             return failed(error.description, retryAfter: error.retryAfter, gone: error.isGone)
         }
+        held.add(response.body.count)
+        defer { held.add(-response.body.count) }
         var notes: [String] = []
         if let moved = response.permanentRedirect {
             notes.append("moved permanently to \(moved.absoluteString); the source now uses the new address")
@@ -314,7 +337,9 @@ public struct Aggregator: Sendable {
         let articles = reading.drafts.map { draft in
             analyzer.analyse(draft, source: settings, id: Self.articleID(source: settings.id, entry: draft.entryID), now: now)
         }
-        return SourceResult(record: record, articles: articles, notes: notes)
+        let bytes = articles.reduce(0) { $0 + $1.text.utf8.count + ($1.html?.utf8.count ?? 0) }
+        held.add(bytes)
+        return SourceResult(record: record, articles: articles, notes: notes, heldBytes: bytes)
     }
 
     /// The host a source's requests go to, lowercased as the fetcher's host limits key it; `nil`
@@ -394,5 +419,20 @@ extension SourceSettings.Kind {
         case .page: return .page
         case .index: return .index
         }
+    }
+}
+
+extension Aggregator {
+    /// The bytes counted against the read-ahead budget, shared by a run's tasks.
+    final class HeldBytes: Sendable {
+        private let bytes = Mutex(0)
+
+        /// Counts `delta` bytes more (or fewer, when negative).
+        func add(_ delta: Int) {
+            bytes.withLock { $0 += delta }
+        }
+
+        /// The bytes held now.
+        var value: Int { bytes.withLock { $0 } }
     }
 }

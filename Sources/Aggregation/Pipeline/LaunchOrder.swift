@@ -19,10 +19,11 @@ struct LaunchOrder {
         waiting = Array(hosts.indices)
     }
 
-    /// The index of the source to start now, marked as running; `nil` when all have started.
-    mutating func next() -> Int? {
-        guard !waiting.isEmpty else { return nil }
-        let window = waiting.prefix(lookAhead)
+    /// The index of the source to start now, marked as running; `nil` when all have started,
+    /// or when none below `bound` is left to start.
+    mutating func next(below bound: Int = .max) -> Int? {
+        guard let first = waiting.first, first < bound else { return nil }
+        let window = waiting.prefix(lookAhead).prefix { $0 < bound }
         let position =
             window.firstIndex { index in
                 guard let host = hosts[index] else { return true }

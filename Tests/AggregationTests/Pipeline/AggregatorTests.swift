@@ -1,8 +1,9 @@
-import Aggregation
 import Foundation
 import Store
 import Syndication
 import Testing
+
+@testable import Aggregation
 
 @Suite("Aggregation pipeline")
 struct AggregatorTests {
@@ -189,6 +190,38 @@ struct AggregatorTests {
         #expect(fromA.firstSeen < fromB.firstSeen)
         let fromC = try #require(articles.first { $0.sourceID == "c" })
         #expect(fromB.firstSeen < fromC.firstSeen)
+    }
+
+    @Test("past the read-ahead budget a run still reads every source, commits in order and writes the same feeds")
+    func readAheadBudgetSpent() async throws {
+        // Twelve sources on three hosts, the first one slow: with the budget always spent and one
+        // source allowed past the next to commit, the run must still finish, in order, and store
+        // what an unconstrained run stores.
+        let sources = (0..<12).map { number in
+            SourceSettings(id: "s\(number)", url: "https://host\(number % 3).example/feed\(number).xml", kind: .feed, title: "Source \(number)")
+        }
+        let items = [F.quake, F.rates, F.football, F.quakeRewritten]
+        var outputs: [[String: [UInt8]]] = []
+        for budget in [Int.max, 0] {
+            let rig = Rig(sources)
+            for (number, source) in sources.enumerated() {
+                await rig.fetcher.set(source.url, body: F.rss(title: source.title ?? "", items: [items[number % items.count]]))
+            }
+            let clock = rig.clock
+            var aggregator = Aggregator(
+                configuration: rig.configuration, store: rig.store, fetcher: SlowFetcher(canned: rig.fetcher, slow: [sources[0].url]),
+                files: rig.files, clock: { clock.now })
+            aggregator.readAheadBudget = budget
+            aggregator.closeBehind = 1
+            let order = DoneOrder()
+            let summary = try await aggregator.run(events: order.record)
+            #expect(order.ids == sources.map(\.id))
+            #expect(summary.succeeded == 12)
+            #expect(summary.newArticles == 12)
+            #expect(await rig.store.articleCount() == 12)
+            outputs.append(rig.files.contents)
+        }
+        #expect(outputs[0] == outputs[1])
     }
 
     @Test("a failing source is reported with its reason, backs off, and loses nothing stored before")

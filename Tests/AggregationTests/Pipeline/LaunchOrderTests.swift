@@ -33,6 +33,20 @@ struct LaunchOrderTests {
         #expect(Self.start(&wide) == [0, 4, 1, 2, 3])
     }
 
+    @Test func aBoundStopsTheStartsAtIt() {
+        // Sources below the bound start (a busy host passed over as usual); none at or past it,
+        // and a bound at the first unstarted source starts nothing.
+        let hosts: [String?] = ["a", "a", "b", "b", "c"]
+        var order = LaunchOrder(hosts: hosts, perHost: 1, lookAhead: 8)
+        #expect(order.next(below: 3) == 0)
+        #expect(order.next(below: 3) == 2, "host a is busy: the next source below the bound with room")
+        #expect(order.next(below: 3) == 1, "no host with room below the bound: configuration order")
+        #expect(order.next(below: 3) == nil)
+        #expect(order.next(below: 4) == 3)
+        #expect(order.next() == 4)
+        #expect(order.next() == nil)
+    }
+
     @Test func filesHaveNoHostLimit() {
         let hosts: [String?] = [nil, nil, nil, "a", "a"]
         var order = LaunchOrder(hosts: hosts, perHost: 1, lookAhead: 8)
