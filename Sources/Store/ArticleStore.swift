@@ -41,6 +41,8 @@ public protocol ArticleStore: Sendable {
     func articleCount() async throws -> Int
     /// The ids of every stored article, in no particular order.
     func articleIDs() async throws -> [String]
+    /// The ids of the sources that have articles stored, in no particular order.
+    func sourceIDsWithArticles() async throws -> [String]
     /// The stored articles matching any of `keys` in one read, ordered by first-seen time then
     /// id. Without `bodies`, `text` comes back empty and `html` `nil`: what placing new
     /// articles and composing stories read, at a fraction of the cost.

@@ -119,6 +119,11 @@ public actor InMemoryStore: ArticleStore {
         Array(articleTable.keys)
     }
 
+    /// The ids of the sources that have articles stored, in no particular order.
+    public func sourceIDsWithArticles() -> [String] {
+        Array(Set(articleTable.values.map(\.sourceID)))
+    }
+
     /// The story with this id, if stored.
     public func story(id: String) -> StoryRecord? {
         storyTable[id]

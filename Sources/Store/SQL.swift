@@ -34,6 +34,8 @@ enum SQL {
     static let articlesSince = "SELECT * FROM article WHERE first_seen >= ? ORDER BY first_seen, id"
     static let articleCount = "SELECT COUNT(*) FROM article"
     static let articleIDs = "SELECT id FROM article"
+    /// Read from the `article_source_recent` index, one step per source.
+    static let sourceIDsWithArticles = "SELECT DISTINCT source_id FROM article"
     /// The most values one batch read binds (SQLite's own limit is far higher; this keeps
     /// statements small and cacheable).
     static let maximumListParameters = 500

@@ -68,6 +68,11 @@ extension SQLiteStore {
     public func articleIDs() async throws -> [String] {
         try await reading { db in try String.fetchAll(db, sql: SQL.articleIDs) }
     }
+
+    /// The ids of the sources that have articles stored, in no particular order.
+    public func sourceIDsWithArticles() async throws -> [String] {
+        try await reading { db in try String.fetchAll(db, sql: SQL.sourceIDsWithArticles) }
+    }
 }
 
 extension Array {

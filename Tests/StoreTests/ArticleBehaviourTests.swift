@@ -65,6 +65,10 @@ struct ArticleBehaviourTests {
         #expect(try await store.articles(since: Sample.date(20)).map(\.id) == ["a2", "a3"])
         #expect(try await store.articles(since: Sample.date(31)).isEmpty)
         #expect(try await store.articleCount() == 5)
+        #expect(try await store.sourceIDsWithArticles().sorted() == ["s1", "s2"])
+        // A source stored without articles has none to report.
+        try await store.commit(SourceUpdate(source: Sample.source("s3")))
+        #expect(try await store.sourceIDsWithArticles().sorted() == ["s1", "s2"])
     }
 
     @Test(arguments: StoreFactory.allCases)

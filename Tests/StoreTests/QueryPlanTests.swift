@@ -38,6 +38,7 @@ struct QueryPlanTests {
         Lookup(name: "storiesOfSource", sql: SQL.storiesOfSource, index: "article_source_recent", mayUseTempBTree: true),
         Lookup(name: "pruneByAge", sql: SQL.pruneByAge, index: "article_first_seen"),
         Lookup(name: "pruneBySourceCount", sql: SQL.pruneBySourceCount, index: "article_source_recent"),
+        Lookup(name: "sourceIDsWithArticles", sql: SQL.sourceIDsWithArticles, index: "article_source_recent"),
     ]
 
     @Test(arguments: lookups)

@@ -45,7 +45,9 @@ actor StoryDesk {
             }
             changed = true
         }
-        let desk = StoryDesk(store: store, composer: StoryComposer(summarySentences: configuration.analysis.summarySentences), clusterer: clusterer)
+        let desk = StoryDesk(
+            store: store, composer: StoryComposer(summarySentences: configuration.analysis.summarySentences), clusterer: clusterer,
+            sourcesWithArticles: Set(try await store.sourceIDsWithArticles()))
         if changed { await desk.markDirty() }
         return desk
     }
@@ -71,11 +73,16 @@ actor StoryDesk {
         }
     }
 
-    private init(store: any ArticleStore, composer: StoryComposer, clusterer: StoryClusterer) {
+    private init(store: any ArticleStore, composer: StoryComposer, clusterer: StoryClusterer, sourcesWithArticles: Set<String>) {
         self.store = store
         self.composer = composer
         self.clusterer = clusterer
+        self.sourcesWithArticles = sourcesWithArticles
     }
+
+    /// The sources with articles in the store (as the desk opened, plus those prepared since):
+    /// only their incoming articles can be known already.
+    private var sourcesWithArticles: Set<String>
 
     private func markDirty() { dirty = true }
 
@@ -117,8 +124,9 @@ actor StoryDesk {
     /// composes the stories they touch; `write` then stores them. Between the two, the next
     /// source can be prepared: it sees this one's stories and articles as if stored.
     ///
-    /// The store is read twice whatever the number of articles: once for what it holds of
-    /// the incoming ids and content hashes, once for the stories they join (without texts).
+    /// The store is read at most twice whatever the number of articles: once for what it holds
+    /// of the incoming ids and content hashes (skipped for a source with nothing stored), once
+    /// for the stories they join (without texts).
     func prepare(source: SourceRecord, articles incoming: [ArticleRecord], now: Date) async throws -> Prepared {
         // New articles are first seen when prepared, each source later than the one before: the
         // order of a story's articles (and so its lead and summary) follows the configuration,
@@ -132,9 +140,14 @@ actor StoryDesk {
         var openedStories: Set<String> = []
         var updatedIDs: Set<String> = []
         // Ids are per source and a source is prepared once a run: nothing pending has them, and
-        // the content hashes only matter for this source's own articles.
-        let known = try await store.articles(
-            matching: ArticleKeys(ids: incoming.map(\.id), contentHashes: incoming.map(\.contentHash)), bodies: false)
+        // the content hashes only matter for this source's own articles. A source with nothing
+        // stored (every source of a first run) has nothing to look up.
+        var known: [ArticleRecord] = []
+        if sourcesWithArticles.contains(source.id) {
+            known = try await store.articles(
+                matching: ArticleKeys(ids: incoming.map(\.id), contentHashes: incoming.map(\.contentHash)), bodies: false)
+        }
+        sourcesWithArticles.insert(source.id)
         var byID: [String: ArticleRecord] = [:]
         var sourcesByHash: [String: Set<String>] = [:]
         for article in known {
