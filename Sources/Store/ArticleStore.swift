@@ -52,6 +52,10 @@ public protocol ArticleStore: Sendable {
     func story(id: String) async throws -> StoryRecord?
     /// The stored stories among `ids`, in one read, ordered by id.
     func stories(ids: [String]) async throws -> [StoryRecord]
+    /// The stored stories among `ids` (ordered by id) and the articles of the stories among
+    /// `memberStories` (without bodies, ordered by first-seen time then id), in one read: what
+    /// composing a source's stories needs.
+    func stories(ids: [String], membersOf memberStories: [String]) async throws -> (stories: [StoryRecord], members: [ArticleRecord])
     /// At most `limit` stories matching `filter` and updated at or after `since` (any when
     /// `nil`), newest first: `updated` descending, then id ascending.
     func stories(_ filter: StoryFilter, since: Date?, limit: Int) async throws -> [StoryRecord]
@@ -88,6 +92,13 @@ public typealias IndexWriter = @Sendable (_ store: (UnsafeRawBufferPointer) thro
 public typealias IndexReader<Result> = @Sendable (_ size: Int, _ next: () throws -> [UInt8]?) throws -> Result
 
 extension ArticleStore {
+    /// The two reads one after the other; stores with a cheaper way override it.
+    public func stories(ids: [String], membersOf memberStories: [String]) async throws -> (stories: [StoryRecord], members: [ArticleRecord]) {
+        let stories = try await self.stories(ids: ids)
+        let members = memberStories.isEmpty ? [] : try await articles(matching: ArticleKeys(stories: memberStories), bodies: false)
+        return (stories, members)
+    }
+
     /// The named snapshot's bytes, whole, if saved.
     public func loadIndex(named name: String) async throws -> [UInt8]? {
         try await loadIndex(named: name) { size, next in

@@ -21,6 +21,27 @@ extension SQLiteStore {
         return found.sorted { $0.id < $1.id }
     }
 
+    /// The stored stories among `ids` and the articles (without bodies) of the stories among
+    /// `memberStories`, in one read transaction: one trip to a reader connection, not two.
+    public func stories(ids: [String], membersOf memberStories: [String]) async throws -> (stories: [StoryRecord], members: [ArticleRecord]) {
+        try await reading { db in
+            var stories: [StoryRecord] = []
+            for part in ids.chunked(SQL.maximumListParameters) {
+                let statement = try db.cachedStatement(sql: SQL.stories(ids: part.count))
+                stories += try Row.fetchAll(statement, arguments: StatementArguments(part)).map(StoryRecord.init(row:))
+            }
+            var members: [ArticleRecord] = []
+            let parts = memberStories.chunked(SQL.maximumListParameters)
+            for part in parts {
+                let statement = try db.cachedStatement(sql: SQL.articles(matching: ArticleKeys(stories: part), bodies: false))
+                members += try Row.fetchAll(statement, arguments: StatementArguments(part)).map(ArticleRecord.init(row:))
+            }
+            // Each part comes in order; an article belongs to one story, so parts never overlap.
+            if parts.count > 1 { members.sort { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) } }
+            return (stories.sorted { $0.id < $1.id }, members)
+        }
+    }
+
     /// At most `limit` stories matching `filter`, updated at or after `since`, newest first.
     ///
     /// A topic or region filter walks the `story_label_feed` index in feed order, so the cost is

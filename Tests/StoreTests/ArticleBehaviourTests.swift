@@ -106,6 +106,22 @@ struct ArticleBehaviourTests {
     }
 
     @Test(arguments: StoreFactory.allCases)
+    func storiesWithTheirMembersInOneRead(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        try await Self.seed(store)
+        // Members of some of the stories asked for, without bodies, in first-seen order across
+        // parts of a long list; the same as the two reads one after the other.
+        let filler = (0..<700).map { "none-\($0)" }
+        let (stories, members) = try await store.stories(ids: ["story-3", "story-2", "story-1"], membersOf: ["story-2"] + filler + ["story-1"])
+        #expect(stories.map(\.id) == ["story-1", "story-2", "story-3"])
+        #expect(members.map(\.id) == ["a1", "b2", "a2", "a3"])
+        #expect(members.allSatisfy { $0.text.isEmpty && $0.html == nil })
+        #expect(members == (try await store.articles(matching: ArticleKeys(stories: ["story-1", "story-2"]), bodies: false)))
+        let (none, noMembers) = try await store.stories(ids: ["story-9"], membersOf: [])
+        #expect(none.isEmpty && noMembers.isEmpty)
+    }
+
+    @Test(arguments: StoreFactory.allCases)
     func aCommitReplacesArticlesByIDAndKeepsTheRest(_ factory: StoreFactory) async throws {
         let store = try factory.make().store
         try await Self.seed(store)

@@ -126,7 +126,7 @@ actor StoryDesk {
     ///
     /// The store is read at most twice whatever the number of articles: once for what it holds
     /// of the incoming ids and content hashes (skipped for a source with nothing stored), once
-    /// for the stories they join (without texts).
+    /// for the stories they join with those stories' articles (without texts).
     func prepare(source: SourceRecord, articles incoming: [ArticleRecord], now: Date) async throws -> Prepared {
         // New articles are first seen when prepared, each source later than the one before: the
         // order of a story's articles (and so its lead and summary) follows the configuration,
@@ -220,7 +220,12 @@ actor StoryDesk {
         var previousStories: [String: StoryRecord] = [:]
         var storedMembers: [String: [String: ArticleRecord]] = [:]
         if !storedStoryIDs.isEmpty {
-            for story in try await store.stories(ids: storedStoryIDs) { previousStories[story.id] = story }
+            // The members of every story that will be composed again are read with the stories,
+            // in one trip: all but those only copies joined, unless such a story is nowhere to be
+            // found, which a second read then covers.
+            let likelyRecomposed = storedStoryIDs.filter { !onlyCopies.contains($0) }
+            let (stories, members) = try await store.stories(ids: storedStoryIDs, membersOf: likelyRecomposed)
+            for story in stories { previousStories[story.id] = story }
             let wanted = Set(storedStoryIDs)
             for earlier in earlier {
                 for story in earlier.stories where wanted.contains(story.id) {
@@ -230,7 +235,12 @@ actor StoryDesk {
             }
             let recomposed = storedStoryIDs.filter { previousStories[$0] == nil || !onlyCopies.contains($0) }
             if !recomposed.isEmpty {
-                for member in try await store.articles(matching: ArticleKeys(stories: recomposed), bodies: false) {
+                var read = members
+                let unread = recomposed.filter { onlyCopies.contains($0) }
+                if !unread.isEmpty {
+                    read += try await store.articles(matching: ArticleKeys(stories: unread), bodies: false)
+                }
+                for member in read {
                     storedMembers[member.storyID, default: [:]][member.id] = member
                 }
                 let recomposing = Set(recomposed)
