@@ -134,8 +134,11 @@ import Testing
         settings["headlineThreshold"] = nil
         settings["strongLeadThreshold"] = nil
         json["settings"] = settings
+        // Stories then were a list of keyed stories (now columns), without headlines.
         var stories = try #require(json["stories"] as? [String: Any])
-        let list = try #require(stories["stories"] as? [[String: Any]])
+        let list = try #require(
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(clusterer.snapshot.stories.stories)) as? [[String: Any]])
+        #expect(stories.removeValue(forKey: "storyBlocks") != nil)
         stories["stories"] = list.map { story in story.filter { $0.key != "headlines" } }
         json["stories"] = stories
         let old = try JSONSerialization.data(withJSONObject: json)

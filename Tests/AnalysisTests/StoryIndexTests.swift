@@ -143,6 +143,78 @@ import Testing
         }
     }
 
+    /// An index whose stories differ in every field: undated ones, headlines (none, one,
+    /// several), members attached.
+    func variedIndex() -> StoryIndex {
+        var generator = Generator(state: 41)
+        var index = StoryIndex()
+        for number in 0..<30 {
+            let centroid = vector(&generator, terms: 10 + number).normalized()
+            let headline = number % 3 == 0 ? TermVector() : vector(&generator, terms: 6).normalized()
+            _ = index.open(
+                id: "story-\(number)", vector: centroid, headline: headline, lookup: centroid.topTerms(12),
+                published: number % 4 == 0 ? nil : Double(number) * 3600)
+        }
+        for number in stride(from: 1, to: 30, by: 5) {
+            let extra = vector(&generator, terms: 20).normalized()
+            index.attach(extra, headline: vector(&generator, terms: 5).normalized(), lookup: extra.topTerms(12), published: 99 * 3600, to: number)
+        }
+        return index
+    }
+
+    @Test func storiesInSeveralBlocksRoundTrip() throws {
+        var generator = Generator(state: 43)
+        let (index, _) = index(&generator, count: 2500)
+        let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(index)) as? [String: Any])
+        #expect((object["storyBlocks"] as? [Any])?.count == 3)
+        #expect(try JSONDecoder().decode(StoryIndex.self, from: JSONEncoder().encode(index)).stories == index.stories)
+    }
+
+    @Test func storiesRoundTripAsColumnsAndTheOlderListStillReads() throws {
+        let index = variedIndex()
+        #expect(index.stories.contains { $0.latest == nil } && index.stories.contains { $0.headlines.count > 1 })
+        let encoded = try JSONEncoder().encode(index)
+        var object = try #require(JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        #expect(object["stories"] == nil)
+        #expect((object["storyBlocks"] as? [Any])?.count == 1)
+        #expect(try JSONDecoder().decode(StoryIndex.self, from: encoded).stories == index.stories)
+        // The layout saved before the columns: a list of keyed stories.
+        let list = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(index.stories)) as? [Any])
+        #expect(object.removeValue(forKey: "storyBlocks") != nil)
+        object["stories"] = list
+        let older = try JSONDecoder().decode(StoryIndex.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(older.stories == index.stories)
+    }
+
+    @Test func storyColumnsThatDoNotAddUpAreADecodingError() throws {
+        let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(variedIndex())) as? [String: Any])
+        let block = try #require((object["storyBlocks"] as? [[String: Any]])?.first)
+        /// The block with the integer column at `path` changed by `change`.
+        func damaged(_ path: [String], _ change: ([Int]) -> [Int]) throws -> [String: Any] {
+            var copy = block
+            if path.count == 1 {
+                copy[path[0]] = change(try #require(block[path[0]] as? [Int]))
+            } else {
+                var inner = try #require(block[path[0]] as? [String: Any])
+                inner[path[1]] = change(try #require(inner[path[1]] as? [Int]))
+                copy[path[0]] = inner
+            }
+            return copy
+        }
+        let damages: [(String, [String: Any])] = [
+            ("a short column", try damaged(["sizes"]) { Array($0.dropLast()) }),
+            ("a centroid longer than its terms", try damaged(["centroids", "lengths"]) { [$0[0] + 1] + $0.dropFirst() }),
+            ("a negative headline length", try damaged(["headlines", "lengths"]) { [-1] + $0.dropFirst() }),
+            ("an undated story past the block", try damaged(["undated"]) { $0 + [999] }),
+        ]
+        for (key, damagedBlock) in damages {
+            var damagedIndex = object
+            damagedIndex["storyBlocks"] = [damagedBlock]
+            let data = try JSONSerialization.data(withJSONObject: damagedIndex)
+            #expect(throws: DecodingError.self, "\(key)") { try JSONDecoder().decode(StoryIndex.self, from: data) }
+        }
+    }
+
     @Test func aDamagedPostingIsADecodingErrorNotACrash() throws {
         var generator = Generator(state: 29)
         let (index, _) = index(&generator, count: 5)

@@ -2,7 +2,7 @@
 /// inverted index from distinctive terms to the stories that use them.
 public struct StoryIndex: Sendable, Codable {
     /// One story's summary state.
-    public struct Story: Sendable, Codable {
+    public struct Story: Sendable, Codable, Equatable {
         /// Stable story id (the id of its first article).
         public var id: String
         /// Sum of the members' normalized lead vectors (heaviest terms only).
@@ -90,16 +90,24 @@ public struct StoryIndex: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case centroidTerms, lookupTerms, maxChain, stories, heads, postingStory, postingNext
+        /// The stories as blocks of columns (see `StoryColumns`).
+        case storyBlocks
     }
 
-    /// Decodes an index (the keyed layout of every earlier version); a posting that points
-    /// outside the index is an error, never a crash later.
+    /// Decodes an index: the stories as columns, or as a list of keyed stories (indexes saved
+    /// before the columns); a posting that points outside the index is an error, never a crash
+    /// later.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         centroidTerms = try container.decode(Int.self, forKey: .centroidTerms)
         lookupTerms = try container.decode(Int.self, forKey: .lookupTerms)
         maxChain = try container.decode(Int.self, forKey: .maxChain)
-        stories = try container.decode([Story].self, forKey: .stories)
+        if container.contains(.storyBlocks) {
+            var blocks = try container.nestedUnkeyedContainer(forKey: .storyBlocks)
+            while !blocks.isAtEnd { stories += try blocks.decode(StoryColumns.self).stories(codingPath: blocks.codingPath) }
+        } else {
+            stories = try container.decode([Story].self, forKey: .stories)
+        }
         heads = try container.decode(HashTable.self, forKey: .heads)
         let story = try container.decode([Int32].self, forKey: .postingStory)
         let next = try container.decode([Int32].self, forKey: .postingNext)
@@ -126,7 +134,11 @@ public struct StoryIndex: Sendable, Codable {
         try container.encode(centroidTerms, forKey: .centroidTerms)
         try container.encode(lookupTerms, forKey: .lookupTerms)
         try container.encode(maxChain, forKey: .maxChain)
-        try container.encode(stories, forKey: .stories)
+        // Block by block: the columns of one block exist at a time, not copies of every story.
+        var blocks = container.nestedUnkeyedContainer(forKey: .storyBlocks)
+        for start in stride(from: 0, to: stories.count, by: StoryColumns.blockSize) {
+            try blocks.encode(StoryColumns(stories[start..<min(start + StoryColumns.blockSize, stories.count)]))
+        }
         try container.encode(heads, forKey: .heads)
         try container.encode(postings.map(\.story), forKey: .postingStory)
         try container.encode(postings.map(\.next), forKey: .postingNext)
@@ -259,6 +271,98 @@ public struct StoryIndex: Sendable, Codable {
             if let head = heads[term], head >= 0, postings[Int(head)].story == Int32(story) { continue }
             let next = heads.exchange(term, with: Int32(postings.count)) ?? -1
             postings.append(Posting(story: Int32(story), next: next))
+        }
+    }
+}
+
+extension StoryIndex {
+    /// A block of an index's stories as columns: one array per field, vectors end to end with
+    /// their lengths beside them. Encoders that pack arrays of numbers and strings write each
+    /// column as one block, where a list of stories made three containers and more per story,
+    /// and took most of the time an index needed to save and load.
+    fileprivate struct StoryColumns: Codable {
+        /// Stories per block: what saving holds in copies at a time.
+        static let blockSize = 1024
+
+        var ids: [String] = []
+        var sizes: [Int] = []
+        /// 0 for a story without a dated member, whose place in the block is in `undated`.
+        var latest: [Double] = []
+        var undated: [Int32] = []
+        var norms: [Float] = []
+        var centroids = VectorColumns()
+        /// How many of `headlines` each story has.
+        var headlineCounts: [Int32] = []
+        var headlines = VectorColumns()
+
+        init(_ stories: ArraySlice<Story>) {
+            for story in stories {
+                if story.latest == nil { undated.append(Int32(ids.count)) }
+                ids.append(story.id)
+                sizes.append(story.size)
+                latest.append(story.latest ?? 0)
+                norms.append(story.norm)
+                centroids.append(story.centroid)
+                headlineCounts.append(Int32(story.headlines.count))
+                for headline in story.headlines { headlines.append(headline) }
+            }
+        }
+
+        /// The stories the columns hold; columns that do not add up are an error.
+        func stories(codingPath: [any CodingKey]) throws -> [Story] {
+            let count = ids.count
+            guard sizes.count == count, latest.count == count, norms.count == count, centroids.lengths.count == count,
+                headlineCounts.count == count, undated.allSatisfy({ $0 >= 0 && Int($0) < count }), centroids.addsUp, headlines.addsUp,
+                headlineCounts.allSatisfy({ $0 >= 0 }), headlineCounts.reduce(0, { $0 + Int($1) }) == headlines.lengths.count
+            else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: codingPath, debugDescription: "story columns that do not add up"))
+            }
+            let undated = Set(self.undated)
+            var stories: [Story] = []
+            stories.reserveCapacity(count)
+            var centroidCursor = VectorColumns.Cursor()
+            var headlineCursor = VectorColumns.Cursor()
+            for number in 0..<count {
+                let centroid = centroids.next(&centroidCursor)
+                let headlines = (0..<Int(headlineCounts[number])).map { _ in self.headlines.next(&headlineCursor) }
+                stories.append(
+                    Story(
+                        id: ids[number], centroid: centroid, size: sizes[number], latest: undated.contains(Int32(number)) ? nil : latest[number],
+                        norm: norms[number], headlines: headlines))
+            }
+            return stories
+        }
+    }
+
+    /// Term vectors end to end: each one's length, then every term and every weight.
+    fileprivate struct VectorColumns: Codable {
+        var lengths: [Int32] = []
+        var terms: [UInt64] = []
+        var weights: [Float] = []
+
+        mutating func append(_ vector: TermVector) {
+            lengths.append(Int32(vector.terms.count))
+            terms += vector.terms
+            weights += vector.weights
+        }
+
+        /// Whether the lengths are those of the terms and weights.
+        var addsUp: Bool {
+            terms.count == weights.count && lengths.allSatisfy { $0 >= 0 } && lengths.reduce(0, { $0 + Int($1) }) == terms.count
+        }
+
+        /// Where reading the vectors in order has got to.
+        struct Cursor {
+            var vector = 0
+            var term = 0
+        }
+
+        /// The vector at `cursor`, which then moves past it (the columns add up).
+        func next(_ cursor: inout Cursor) -> TermVector {
+            let range = cursor.term..<cursor.term + Int(lengths[cursor.vector])
+            cursor.vector += 1
+            cursor.term = range.upperBound
+            return TermVector(sortedTerms: Array(terms[range]), weights: Array(weights[range]))
         }
     }
 }
