@@ -17,6 +17,8 @@ actor StoryDesk {
     }
 
     static let indexName = "stories"
+    /// Articles read with their texts at a time when the index is rebuilt from the store.
+    static let rebuildBatch = 500
 
     private let store: any ArticleStore
     private let composer: StoryComposer
@@ -40,8 +42,14 @@ actor StoryDesk {
         var changed = clusterer.forget(keeping: stored.contains) > 0
         let missing = stored.subtracting(clusterer.snapshot.articleIDs)
         if !missing.isEmpty {
-            for article in try await store.articles(matching: ArticleKeys(ids: Array(missing)), bodies: true) {
-                _ = clusterer.add(Self.clusterArticle(article))
+            // Oldest first, their texts read a batch at a time: rebuilding the index of a large
+            // store never holds every article's text at once.
+            let order = try await store.articles(matching: ArticleKeys(ids: Array(missing)), bodies: false).map(\.id)
+            for start in stride(from: 0, to: order.count, by: Self.rebuildBatch) {
+                let batch = Array(order[start..<min(start + Self.rebuildBatch, order.count)])
+                for article in try await store.articles(matching: ArticleKeys(ids: batch), bodies: true) {
+                    _ = clusterer.add(Self.clusterArticle(article))
+                }
             }
             changed = true
         }

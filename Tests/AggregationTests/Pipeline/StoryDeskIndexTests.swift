@@ -31,6 +31,41 @@ struct StoryDeskIndexTests {
         #expect(other.duplicateOf == "a1")
     }
 
+    @Test func aStoreWithoutAnIndexIsIndexedOldestFirstInBatches() async throws {
+        // More articles than one rebuild batch, stored newest first: the rebuilt index must hold
+        // them oldest first, as clustering them in that order in one go does.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tributary-desk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore(path: folder.appendingPathComponent("store.sqlite").path)
+        let words = ["harbour", "budget", "minister", "flood", "court", "energy", "election", "museum", "strike", "vaccine", "rail", "bank"]
+        let count = 2 * StoryDesk.rebuildBatch + 101
+        let articles = (0..<count).reversed().map { number in
+            let text = (0..<24).map { words[(number * 7 + $0 * ($0 % 5 + 1)) % words.count] }.joined(separator: " ") + " \(number)."
+            let seen = Date(timeIntervalSince1970: 1_800_000_000 + Double(number))
+            return ArticleRecord(
+                id: "a\(number)", sourceID: "s1", url: "https://n.example/\(number)", title: "Story \(number % 40)", firstSeen: seen,
+                lastChanged: seen, text: text, contentHash: "h\(number)", storyID: "a\(number)")
+        }
+        let stories = articles.map { article in
+            StoryRecord(
+                id: article.storyID, firstSeen: article.firstSeen, updated: article.firstSeen, title: article.title,
+                primaryArticleID: article.id, articleCount: 1, digest: article.id)
+        }
+        try await store.commit(
+            SourceUpdate(source: SourceRecord(id: "s1", url: "https://s1.example/feed", kind: .feed), articles: articles, stories: stories))
+
+        let desk = try await StoryDesk.open(store: store, configuration: PipelineFixtures.configuration(sources: []))
+        try await desk.saveIndex()
+        let rebuilt = try await Fixture.savedSnapshot(store)
+        #expect(rebuilt.articleIDs == (0..<count).map { "a\($0)" })
+        var inOneGo = StoryClusterer()
+        for article in articles.reversed() {
+            _ = inOneGo.add(ClusterArticle(id: article.id, url: article.url, title: article.title, text: article.text))
+        }
+        #expect(rebuilt.articleStory == inOneGo.snapshot.articleStory)
+    }
+
     @Test func articlesStoredAfterTheIndexWasSavedAreAdded() async throws {
         let store = try await Fixture.store(indexSettings: ClusterSettings())
         // An index saved before a1 was stored, as a run killed before its save leaves it.
