@@ -81,14 +81,18 @@ public final class XMLStreamWriter {
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 
-    private func check(_ status: Int32, _ action: String) throws(XMLParseError) {
+    /// Throws when libxml2 reports a failure; `action` is only worded then.
+    private func check(_ status: Int32, _ action: @autoclosure () -> String) throws(XMLParseError) {
         if status < 0 {
-            throw XMLParseError(code: "WriterFailed", message: "could not \(action)", severity: .error)
+            throw XMLParseError(code: "WriterFailed", message: "could not \(action())", severity: .error)
         }
     }
 
     /// Rejects names that would make the output ill-formed.
     static func validateName(_ name: String) throws(XMLParseError) {
+        // The names a writer is given are ASCII words: passed by their bytes, without looking up
+        // Unicode properties scalar by scalar.
+        if isPlainASCIIName(name) { return }
         let valid =
             !name.isEmpty
             && name.unicodeScalars.enumerated().allSatisfy { index, scalar in
@@ -100,12 +104,44 @@ public final class XMLStreamWriter {
         }
     }
 
+    /// Whether `name` is letters, digits, `_`, `:`, `-` and `.` of ASCII, opening with a letter,
+    /// `_` or `:`: a valid name by the rule of `validateName`.
+    private static func isPlainASCIIName(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let first = bytes.first, first &- 0x41 < 26 || first &- 0x61 < 26 || first == 0x5F || first == 0x3A else { return false }
+            for byte in bytes.dropFirst() {
+                let letter = byte &- 0x41 < 26 || byte &- 0x61 < 26
+                guard letter || byte &- 0x30 < 10 || byte == 0x5F || byte == 0x3A || byte == 0x2D || byte == 0x2E else { return false }
+            }
+            return true
+        }
+    }
+
     /// The text with every character XML 1.0 cannot carry removed.
     public static func xmlSafe(_ text: String) -> String {
+        guard mayHoldNonXMLCharacters(text) else { return text }
         guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter(isXMLCharacter))
         return String(scalars)
+    }
+
+    /// Whether `text` may hold a character XML 1.0 cannot carry, by its bytes: a control
+    /// character other than tab, line feed and carriage return, or U+FFFE and U+FFFF (a String
+    /// holds no surrogates). False for almost every text, which then needs no look at its scalars.
+    private static func mayHoldNonXMLCharacters(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// Whether a scalar is allowed in an XML 1.0 document.

@@ -29,10 +29,28 @@ struct XMLStreamWriterTests {
         #expect(output.contains("<t>abcd</t>"))
     }
 
-    @Test(arguments: ["", "1abc", "a b", "a<b"])
+    @Test func textWithoutForbiddenCharactersIsKeptAsWritten() throws {
+        // Tabs, line breaks, U+FFFD and the bytes around U+FFFE's stay; U+FFFF goes.
+        let writer = try XMLStreamWriter(indent: 0)
+        try writer.element("t", text: "a\tb\nc\r\u{FFFD}\u{FFBE}é\u{1F600}\u{FFFF}z")
+        let output = String(decoding: try writer.finish(), as: UTF8.self)
+        #expect(output.contains("<t>a\tb\nc&#13;\u{FFFD}\u{FFBE}é\u{1F600}z</t>"))
+    }
+
+    @Test(arguments: ["", "1abc", "a b", "a<b", "-a", ".a", "a/b", "a\u{0}"])
     func invalidNamesAreRejected(name: String) throws {
         let writer = try XMLStreamWriter()
         #expect(throws: XMLParseError.self) { try writer.startElement(name) }
+        #expect(throws: XMLParseError.self) { try writer.attribute(name, "v") }
+    }
+
+    @Test(arguments: ["a", "_a", ":a", "media:content", "a-b.c_9", "Élan", "日本"])
+    func validNamesAreAccepted(name: String) throws {
+        let writer = try XMLStreamWriter(indent: 0)
+        try writer.startElement(name)
+        try writer.attribute(name, "v")
+        try writer.endElement()
+        #expect(String(decoding: try writer.finish(), as: UTF8.self).contains("<\(name) \(name)=\"v\"/>"))
     }
 
     @Test func endWithoutStartIsAnError() throws {
