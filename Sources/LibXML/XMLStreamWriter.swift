@@ -120,17 +120,16 @@ public final class XMLStreamWriter {
 
     /// The text with every character XML 1.0 cannot carry removed.
     public static func xmlSafe(_ text: String) -> String {
-        guard mayHoldNonXMLCharacters(text) else { return text }
-        guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
+        guard holdsNonXMLCharacters(text) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter(isXMLCharacter))
         return String(scalars)
     }
 
-    /// Whether `text` may hold a character XML 1.0 cannot carry, by its bytes: a control
-    /// character other than tab, line feed and carriage return, or U+FFFE and U+FFFF (a String
-    /// holds no surrogates). False for almost every text, which then needs no look at its scalars.
-    private static func mayHoldNonXMLCharacters(_ text: String) -> Bool {
+    /// Whether `text` holds a character XML 1.0 cannot carry (see `isXMLCharacter`), found by
+    /// its bytes: a control character other than tab, line feed and carriage return (one byte
+    /// below 0x20), or U+FFFE and U+FFFF (EF BF BE, EF BF BF); a String holds no surrogates.
+    private static func holdsNonXMLCharacters(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             for (index, byte) in bytes.enumerated() {

@@ -41,20 +41,29 @@ extension SQLiteStore {
     /// `bodies`, with empty text and no HTML (the two columns are not even read).
     public func articles(matching keys: ArticleKeys, bodies: Bool) async throws -> [ArticleRecord] {
         if keys.isEmpty { return [] }
+        return try await reading { db in try Self.articles(matching: keys, bodies: bodies, in: db) }
+    }
+
+    /// `articles(matching:bodies:)` inside a read.
+    static func articles(matching keys: ArticleKeys, bodies: Bool, in db: Database) throws -> [ArticleRecord] {
+        if keys.isEmpty { return [] }
+        func fetch(_ keys: ArticleKeys) throws -> [ArticleRecord] {
+            let statement = try db.cachedStatement(sql: SQL.articles(matching: keys, bodies: bodies))
+            return try Row.fetchAll(statement, arguments: StatementArguments(keys.ids + keys.contentHashes + keys.stories))
+                .map(ArticleRecord.init(row:))
+        }
         // SQLite allows a bounded number of parameters per statement: long lists are read in parts.
         let limit = SQL.maximumListParameters
-        if keys.ids.count + keys.contentHashes.count + keys.stories.count <= limit {
-            return try await articles(SQL.articles(matching: keys, bodies: bodies), StatementArguments(keys.ids + keys.contentHashes + keys.stories))
-        }
+        if keys.ids.count + keys.contentHashes.count + keys.stories.count <= limit { return try fetch(keys) }
         var found: [String: ArticleRecord] = [:]
         for part in keys.ids.chunked(limit) {
-            for article in try await articles(matching: ArticleKeys(ids: part), bodies: bodies) { found[article.id] = article }
+            for article in try fetch(ArticleKeys(ids: part)) { found[article.id] = article }
         }
         for part in keys.contentHashes.chunked(limit) {
-            for article in try await articles(matching: ArticleKeys(contentHashes: part), bodies: bodies) { found[article.id] = article }
+            for article in try fetch(ArticleKeys(contentHashes: part)) { found[article.id] = article }
         }
         for part in keys.stories.chunked(limit) {
-            for article in try await articles(matching: ArticleKeys(stories: part), bodies: bodies) { found[article.id] = article }
+            for article in try fetch(ArticleKeys(stories: part)) { found[article.id] = article }
         }
         return found.values.sorted { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) }
     }

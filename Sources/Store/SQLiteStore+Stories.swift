@@ -11,35 +11,25 @@ extension SQLiteStore {
 
     /// The stored stories among `ids`, ordered by id.
     public func stories(ids: [String]) async throws -> [StoryRecord] {
-        var found: [StoryRecord] = []
-        for part in ids.chunked(SQL.maximumListParameters) {
-            let sql = SQL.stories(ids: part.count)
-            found += try await reading { db in
-                try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(part)).map(StoryRecord.init(row:))
-            }
-        }
-        return found.sorted { $0.id < $1.id }
+        try await reading { db in try Self.stories(ids: ids, in: db) }
     }
 
     /// The stored stories among `ids` and the articles (without bodies) of the stories among
     /// `memberStories`, in one read transaction: one trip to a reader connection, not two.
     public func stories(ids: [String], membersOf memberStories: [String]) async throws -> (stories: [StoryRecord], members: [ArticleRecord]) {
         try await reading { db in
-            var stories: [StoryRecord] = []
-            for part in ids.chunked(SQL.maximumListParameters) {
-                let statement = try db.cachedStatement(sql: SQL.stories(ids: part.count))
-                stories += try Row.fetchAll(statement, arguments: StatementArguments(part)).map(StoryRecord.init(row:))
-            }
-            var members: [ArticleRecord] = []
-            let parts = memberStories.chunked(SQL.maximumListParameters)
-            for part in parts {
-                let statement = try db.cachedStatement(sql: SQL.articles(matching: ArticleKeys(stories: part), bodies: false))
-                members += try Row.fetchAll(statement, arguments: StatementArguments(part)).map(ArticleRecord.init(row:))
-            }
-            // Each part comes in order; an article belongs to one story, so parts never overlap.
-            if parts.count > 1 { members.sort { ($0.firstSeen, $0.id) < ($1.firstSeen, $1.id) } }
-            return (stories.sorted { $0.id < $1.id }, members)
+            (try Self.stories(ids: ids, in: db), try Self.articles(matching: ArticleKeys(stories: memberStories), bodies: false, in: db))
         }
+    }
+
+    /// `stories(ids:)` inside a read: long lists in parts of `SQL.maximumListParameters`.
+    static func stories(ids: [String], in db: Database) throws -> [StoryRecord] {
+        var found: [StoryRecord] = []
+        for part in ids.chunked(SQL.maximumListParameters) {
+            found += try Row.fetchAll(try db.cachedStatement(sql: SQL.stories(ids: part.count)), arguments: StatementArguments(part))
+                .map(StoryRecord.init(row:))
+        }
+        return found.sorted { $0.id < $1.id }
     }
 
     /// At most `limit` stories matching `filter`, updated at or after `since`, newest first.

@@ -19,7 +19,8 @@ struct SummarySentence: Sendable {
         self.text = text
         self.article = article
         self.position = position
-        // About one word in six bytes of English: one allocation for most sentences.
+        // Room for a word every four bytes and a stem every six, more than English needs: one
+        // allocation each for most sentences.
         var words: [Int32] = []
         var terms: [Int32] = []
         words.reserveCapacity(text.utf8.count / 4 + 4)
