@@ -46,12 +46,18 @@ import Testing
         let decoded = try JSONDecoder().decode(HashTable.self, from: JSONEncoder().encode(original))
         #expect(rebuilt == original && decoded == original)
         #expect(rebuilt.growths == 0 && decoded.growths == 0)
-        // Room for the keys within the load limit: adding one more than the sizing allows grows it.
-        var sized = HashTable(capacity: 12)
-        for key in 1...12 { sized.exchange(UInt64(key), with: 0) }
-        #expect(sized.growths == 0)
-        sized.exchange(13, with: 0)
-        #expect(sized.growths == 1)
+        // Room for the keys within the load limit, however they fall into the table's parts;
+        // a table made without room grows as they come.
+        for capacity in [12, 1_000, 40_000] {
+            var sized = HashTable(capacity: capacity)
+            var unsized = HashTable()
+            for key in 1...capacity {
+                sized.exchange(StableHash.mix(UInt64(key)), with: 0)
+                unsized.exchange(StableHash.mix(UInt64(key)), with: 0)
+            }
+            #expect(sized.growths == 0 && sized.count == capacity)
+            #expect(unsized.growths > 0 && unsized == sized)
+        }
     }
 
     @Test func readsTheDictionaryOfEarlierSnapshots() throws {

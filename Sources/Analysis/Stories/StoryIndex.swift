@@ -112,7 +112,7 @@ public struct StoryIndex: Sendable, Codable {
         let story = try container.decode([Int32].self, forKey: .postingStory)
         let next = try container.decode([Int32].self, forKey: .postingNext)
         let count = story.count
-        guard next.count == count, heads.pairs.allSatisfy({ $0.value >= -1 && Int($0.value) < count }),
+        guard next.count == count, heads.allValuesSatisfy({ $0 >= -1 && Int($0) < count }),
             next.allSatisfy({ $0 >= -1 && Int($0) < count }),
             story.allSatisfy({ $0 >= 0 && Int($0) < stories.count })
         else {
