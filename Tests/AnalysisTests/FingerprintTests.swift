@@ -101,8 +101,10 @@ import Testing
         #expect(match.entryInQuery < 0.8)
     }
 
-    /// The containment index reads back as it was saved (entries and links as two arrays), and
-    /// a posting naming an entry the index does not hold is an error, not a crash later.
+    /// The containment index reads back as it was saved (its postings in blocks of (entry, link)
+    /// pairs) and as it was saved before (entries and links as two arrays); a posting naming an
+    /// entry the index does not hold, or a chain starting past the postings, is an error, not a
+    /// crash later.
     @Test func containmentIndexReadsBackAndRejectsPostingsOutOfRange() throws {
         var index = ContainmentIndex()
         let full = Shingler().shingles(of: article + "\n" + other)
@@ -115,12 +117,46 @@ import Testing
         #expect(decoded.matches(of: teaser) == index.matches(of: teaser))
         #expect(decoded.matches(of: index.samples(of: full)).map(\.entry) == [0, 1])
 
-        var damaged = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
-        var entries = try #require(damaged["postingEntry"] as? [Int])
+        // Saved before the blocks: entries and links as two arrays.
+        let json = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        let pairs = try #require(json["postingBlocks"] as? [[Int]]).flatMap { $0 }
+        #expect(pairs.count == 2 * (index.samples(of: full).count + index.samples(of: Shingler().shingles(of: other)).count))
+        var earlier = json
+        earlier["postingBlocks"] = nil
+        earlier["postingEntry"] = stride(from: 0, to: pairs.count, by: 2).map { pairs[$0] }
+        earlier["postingNext"] = stride(from: 1, to: pairs.count, by: 2).map { pairs[$0] }
+        let fromEarlier = try JSONDecoder().decode(ContainmentIndex.self, from: JSONSerialization.data(withJSONObject: earlier))
+        #expect(fromEarlier.matches(of: teaser) == index.matches(of: teaser))
+        #expect(fromEarlier.matches(of: index.samples(of: full)).map(\.entry) == [0, 1])
+
+        // An entry out of range, a link forward, half a pair: errors, in either form.
+        var damagedEntry = pairs
+        damagedEntry[pairs.count - 2] = 2
+        var damagedLink = pairs
+        damagedLink[1] = 0
+        for damagedPairs in [damagedEntry, damagedLink, Array(pairs.dropLast())] {
+            var damaged = json
+            damaged["postingBlocks"] = [damagedPairs]
+            #expect(throws: DecodingError.self) {
+                try JSONDecoder().decode(ContainmentIndex.self, from: JSONSerialization.data(withJSONObject: damaged))
+            }
+        }
+        var damaged = earlier
+        var entries = try #require(earlier["postingEntry"] as? [Int])
         entries[entries.count - 1] = 2
         damaged["postingEntry"] = entries
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(ContainmentIndex.self, from: JSONSerialization.data(withJSONObject: damaged))
+        }
+        // A sample whose chain starts past the postings.
+        var damagedHeads = json
+        var heads = try #require(json["heads"] as? [String: Any])
+        var values = try #require(heads["values"] as? [Int])
+        values[0] = pairs.count / 2
+        heads["values"] = values
+        damagedHeads["heads"] = heads
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(ContainmentIndex.self, from: JSONSerialization.data(withJSONObject: damagedHeads))
         }
     }
 

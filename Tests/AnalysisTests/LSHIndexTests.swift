@@ -73,9 +73,11 @@ struct LSHIndexTests {
         #expect(decoded.count == 300 && fromEarlier.count == 300)
         // Signatures that do not fill whole entries are an error, not a crash.
         var damaged = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
-        damaged["signatures16"] = [1, 2, 3]
-        #expect(throws: DecodingError.self) {
-            try JSONDecoder().decode(LSHIndex.self, from: JSONSerialization.data(withJSONObject: damaged))
+        for blocks in [[[1, 2, 3]], [[1, 2, 3] + Array(repeating: 0, count: 750)], [[Int]]()] {
+            damaged["signatureBlocks"] = blocks
+            #expect(throws: DecodingError.self) {
+                try JSONDecoder().decode(LSHIndex.self, from: JSONSerialization.data(withJSONObject: damaged))
+            }
         }
     }
 
@@ -96,20 +98,47 @@ struct LSHIndexTests {
 
         let encoded = try JSONEncoder().encode(index)
         let json = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
-        #expect((json["signatures16"] as? [Any])?.count == (200 * 9 + 1) / 2)
+        let blocks = try #require(json["signatureBlocks"] as? [[Int]])
+        #expect(blocks.count == 1 && blocks[0].count == (200 * 9 + 1) / 2)
+        #expect(blocks[0][0] == Int(stored[0][0] & 0xFFFF) | Int(stored[0][1] & 0xFFFF) << 16)
         let decoded = try JSONDecoder().decode(LSHIndex.self, from: encoded)
-        var earlier = json
-        earlier["signatures16"] = nil
-        earlier["count"] = nil
-        earlier["signatures"] = stored.flatMap { $0 }
-        let fromEarlier = try JSONDecoder().decode(LSHIndex.self, from: JSONSerialization.data(withJSONObject: earlier))
-        for entry in [0, 99, 199] {
-            #expect(decoded.signature(at: entry) == index.signature(at: entry))
-            #expect(fromEarlier.signature(at: entry) == index.signature(at: entry))
+        // Saved before the blocks: the pairs as one array, or whole 32-bit values.
+        var oneArray = json
+        oneArray["signatureBlocks"] = nil
+        oneArray["signatures16"] = blocks[0]
+        var whole = oneArray
+        whole["signatures16"] = nil
+        whole["count"] = nil
+        whole["signatures"] = stored.flatMap { $0 }
+        let earlier = try [oneArray, whole].map {
+            try JSONDecoder().decode(LSHIndex.self, from: JSONSerialization.data(withJSONObject: $0))
         }
-        for query in stored.prefix(20) {
-            #expect(decoded.candidates(of: query) == index.candidates(of: query))
-            #expect(fromEarlier.candidates(of: query) == index.candidates(of: query))
+        for read in [decoded] + earlier {
+            for entry in [0, 99, 199] { #expect(read.signature(at: entry) == index.signature(at: entry)) }
+            for query in stored.prefix(20) { #expect(read.candidates(of: query) == index.candidates(of: query)) }
+        }
+    }
+
+    /// Signatures are saved a block of pairs at a time, never as one array of them all; a
+    /// signature may begin in one block and end in the next, and reads back whole.
+    @Test func signaturesAreSavedInBlocksAndReadBackAcrossThem() throws {
+        let bands = 3
+        var generator = StoryIndexTests.Generator(state: 67)
+        let count = LSHIndex.pairsPerBlock * 2 / 9 + 5
+        let stored = (0..<count).map { _ in (0..<bands * 3).map { _ in UInt32(truncatingIfNeeded: generator.next()) } }
+        var index = LSHIndex(bands: bands, rows: 3, maxChain: 8)
+        for signature in stored { index.insert(signature) }
+        let encoded = try JSONEncoder().encode(index)
+        let json = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        let blocks = try #require(json["signatureBlocks"] as? [[Int]])
+        #expect(blocks.map(\.count) == [LSHIndex.pairsPerBlock, (count * 9 + 1) / 2 - LSHIndex.pairsPerBlock])
+        let decoded = try JSONDecoder().decode(LSHIndex.self, from: encoded)
+        #expect(decoded.count == count)
+        // The signature that straddles the blocks, and the last one.
+        let straddling = LSHIndex.pairsPerBlock * 2 / 9
+        for entry in [0, straddling, count - 1] {
+            #expect(decoded.signature(at: entry) == stored[entry].map { UInt16(truncatingIfNeeded: $0) })
+            #expect(decoded.candidates(of: stored[entry]) == index.candidates(of: stored[entry]))
         }
     }
 }

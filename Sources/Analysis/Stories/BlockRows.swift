@@ -69,4 +69,9 @@ struct BlockRows<Element: BitwiseCopyable & Sendable>: Sendable {
 
     /// The values of row `row`.
     func row(_ row: Int) -> [Element] { withRow(row) { Array($0) } }
+
+    /// Calls `body` with each block's values (whole rows, end to end), first block first.
+    func forEachBlock(_ body: ([Element]) throws -> Void) rethrows {
+        for block in blocks { try body(block) }
+    }
 }

@@ -30,9 +30,12 @@ public struct ContainmentIndex: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case sampling, window, maxChain, heads, postingEntry, postingNext, sampleCounts
+        /// The postings in arrays of (entry, link) pairs end to end, a block of them an array.
+        case postingBlocks
     }
 
-    /// Reads the form `encode(to:)` writes: the postings as two arrays, entries and links.
+    /// Reads the form `encode(to:)` writes, the postings as blocks of (entry, link) pairs, or the
+    /// earlier one of two arrays, entries and links.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -41,32 +44,49 @@ public struct ContainmentIndex: Sendable, Codable {
             maxChain: try container.decode(Int.self, forKey: .maxChain))
         heads = try container.decode(HashTable.self, forKey: .heads)
         sampleCounts = try container.decode([Int32].self, forKey: .sampleCounts)
-        let entries = try container.decode([Int32].self, forKey: .postingEntry)
-        let links = try container.decode([Int32].self, forKey: .postingNext)
-        guard entries.count == links.count else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .postingNext, in: container, debugDescription: "\(entries.count) postings for \(links.count) links")
-        }
-        for (entry, link) in zip(entries, links) {
+        func add(_ entry: Int32, _ link: Int32) throws {
             guard entry >= 0, Int(entry) < sampleCounts.count, link < Int32(postings.count) else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .postingEntry, in: container,
+                    forKey: .postingBlocks, in: container,
                     debugDescription: "posting \(postings.count) names entry \(entry) or links to \(link)")
             }
             postings.appendPair(entry, link)
         }
+        if container.contains(.postingBlocks) {
+            var blocks = try container.nestedUnkeyedContainer(forKey: .postingBlocks)
+            while !blocks.isAtEnd {
+                let block = try blocks.decode([Int32].self)
+                guard block.count % 2 == 0 else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .postingBlocks, in: container, debugDescription: "a block of \(block.count) posting values")
+                }
+                for start in stride(from: 0, to: block.count, by: 2) { try add(block[start], block[start + 1]) }
+            }
+        } else {
+            let entries = try container.decode([Int32].self, forKey: .postingEntry)
+            let links = try container.decode([Int32].self, forKey: .postingNext)
+            guard entries.count == links.count else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .postingNext, in: container, debugDescription: "\(entries.count) postings for \(links.count) links")
+            }
+            for (entry, link) in zip(entries, links) { try add(entry, link) }
+        }
+        guard heads.allValuesSatisfy({ $0 >= -1 && Int($0) < postings.count }) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .heads, in: container, debugDescription: "a sample's chain starts outside the postings")
+        }
     }
 
-    /// Writes the settings, the heads, the postings as two arrays (entries and links) and the
-    /// sample counts.
+    /// Writes the settings, the heads, the postings as blocks of (entry, link) pairs (as they
+    /// are kept: no copy of them all beside them) and the sample counts.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(sampling, forKey: .sampling)
         try container.encode(window, forKey: .window)
         try container.encode(maxChain, forKey: .maxChain)
         try container.encode(heads, forKey: .heads)
-        try container.encode((0..<postings.count).map { postings[$0, 0] }, forKey: .postingEntry)
-        try container.encode((0..<postings.count).map { postings[$0, 1] }, forKey: .postingNext)
+        var blocks = container.nestedUnkeyedContainer(forKey: .postingBlocks)
+        try postings.forEachBlock { try blocks.encode($0) }
         try container.encode(sampleCounts, forKey: .sampleCounts)
     }
 

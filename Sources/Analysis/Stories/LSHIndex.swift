@@ -49,11 +49,18 @@ public struct LSHIndex: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case bands, rows, maxChain, signatures, signatures16, count
+        /// The `signatures16` pairs cut into arrays of at most `pairsPerBlock`.
+        case signatureBlocks
     }
 
+    /// Value pairs an array of `signatureBlocks` holds (128 KB): what saving or loading holds of
+    /// the signatures beside the index, where one array of them all took as much again.
+    static let pairsPerBlock = 1 << 15
+
     /// Reads the settings and signatures and rebuilds the chains. Signatures are read in this
-    /// form (`signatures16`: two 16-bit values to a 32-bit number, the first in the low half)
-    /// or in the earlier one of whole 32-bit values (`signatures`, of which the low 16 bits are
+    /// form (`signatureBlocks`: two 16-bit values to a 32-bit number, the first in the low half,
+    /// in arrays of at most `pairsPerBlock` numbers), as one array of such pairs
+    /// (`signatures16`), or as whole 32-bit values (`signatures`, of which the low 16 bits are
     /// kept, as `insert` keeps them); chains an even earlier form also held are read past.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -61,30 +68,56 @@ public struct LSHIndex: Sendable, Codable {
             bands: try container.decode(Int.self, forKey: .bands), rows: try container.decode(Int.self, forKey: .rows),
             maxChain: try container.decode(Int.self, forKey: .maxChain))
         let width = bands * rows
-        var values: [UInt16] = []
-        if container.contains(.signatures16) {
+        guard width > 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .bands, in: container, debugDescription: "signatures of \(bands) bands of \(rows) rows")
+        }
+        var row: [UInt16] = []
+        row.reserveCapacity(width)
+        func take(_ value: UInt16) {
+            row.append(value)
+            if row.count == width {
+                signatures.append(row)
+                row.removeAll(keepingCapacity: true)
+            }
+        }
+        if container.contains(.signatureBlocks) || container.contains(.signatures16) {
             let count = try container.decode(Int.self, forKey: .count)
-            let pairs = try container.decode([UInt32].self, forKey: .signatures16)
-            guard width > 0, count >= 0, pairs.count == (count * width + 1) / 2 else {
+            guard count >= 0 else {
+                throw DecodingError.dataCorruptedError(forKey: .count, in: container, debugDescription: "\(count) signatures")
+            }
+            let expected = (count * width + 1) / 2
+            var pairs = 0
+            func unpack(_ block: [UInt32]) {
+                pairs += block.count
+                guard pairs <= expected else { return }
+                for pair in block {
+                    take(UInt16(truncatingIfNeeded: pair))
+                    // The high half of an odd number of values' last pair is no value.
+                    if signatures.count < count { take(UInt16(truncatingIfNeeded: pair >> 16)) }
+                }
+            }
+            if container.contains(.signatureBlocks) {
+                var blocks = try container.nestedUnkeyedContainer(forKey: .signatureBlocks)
+                while !blocks.isAtEnd, pairs <= expected { unpack(try blocks.decode([UInt32].self)) }
+            } else {
+                unpack(try container.decode([UInt32].self, forKey: .signatures16))
+            }
+            guard pairs == expected, signatures.count == count else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .signatures16, in: container,
-                    debugDescription: "\(pairs.count) value pairs for \(count) signatures of \(width)")
+                    forKey: .signatureBlocks, in: container,
+                    debugDescription: "\(pairs) value pairs for \(count) signatures of \(width)")
             }
-            values.reserveCapacity(count * width)
-            for pair in pairs {
-                values.append(UInt16(truncatingIfNeeded: pair))
-                values.append(UInt16(truncatingIfNeeded: pair >> 16))
-            }
-            values.removeLast(values.count - count * width)
         } else {
             let wide = try container.decode([UInt32].self, forKey: .signatures)
-            guard width > 0, wide.count % width == 0 else {
+            guard wide.count % width == 0 else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .signatures, in: container, debugDescription: "\(wide.count) values for signatures of \(width)")
             }
-            values = wide.map(Self.kept)
+            for value in wide { take(Self.kept(value)) }
         }
-        threadChains(of: values)
+        next.append(repeating: -1, rows: signatures.count)
+        rebuildChains(bits: Self.bucketBits(for: count))
     }
 
     /// Writes the settings and the signatures; the chains follow from them.
@@ -94,25 +127,29 @@ public struct LSHIndex: Sendable, Codable {
         try container.encode(rows, forKey: .rows)
         try container.encode(maxChain, forKey: .maxChain)
         try container.encode(count, forKey: .count)
-        // Paired straight from the rows: no flat copy of the values beside the pairs.
-        let width = signatures.width
+        // Paired straight from the rows, a block at a time.
+        var blocks = container.nestedUnkeyedContainer(forKey: .signatureBlocks)
         var pairs: [UInt32] = []
-        pairs.reserveCapacity((count * width + 1) / 2)
+        pairs.reserveCapacity(Self.pairsPerBlock)
         var low: UInt32?
         for entry in 0..<count {
-            signatures.withRow(entry) { values in
+            try signatures.withRow(entry) { values in
                 for value in values {
-                    if let first = low {
-                        pairs.append(first | UInt32(value) << 16)
-                        low = nil
-                    } else {
+                    guard let first = low else {
                         low = UInt32(value)
+                        continue
+                    }
+                    pairs.append(first | UInt32(value) << 16)
+                    low = nil
+                    if pairs.count == Self.pairsPerBlock {
+                        try blocks.encode(pairs)
+                        pairs.removeAll(keepingCapacity: true)
                     }
                 }
             }
         }
         if let low { pairs.append(low) }
-        try container.encode(pairs, forKey: .signatures16)
+        if !pairs.isEmpty { try blocks.encode(pairs) }
     }
 
     /// Number of stored signatures.
@@ -161,25 +198,11 @@ public struct LSHIndex: Sendable, Codable {
     /// The index of the entries `kept` (entry numbers in ascending order) alone, numbered from 0
     /// in that order: what inserting only their signatures would have built.
     func keeping(_ kept: [Int]) -> LSHIndex {
-        var values: [UInt16] = []
-        values.reserveCapacity(kept.count * bands * rows)
-        for entry in kept { signatures.withRow(entry) { values.append(contentsOf: $0) } }
         var result = LSHIndex(bands: bands, rows: rows, maxChain: maxChain)
-        result.threadChains(of: values)
+        for entry in kept { signatures.withRow(entry) { result.signatures.append($0) } }
+        result.next.append(repeating: -1, rows: result.signatures.count)
+        result.rebuildChains(bits: Self.bucketBits(for: result.count))
         return result
-    }
-
-    /// Takes `values` (whole signatures) as the index's, with chains threaded through tables
-    /// sized for them: what inserting them one by one would have built.
-    private mutating func threadChains(of values: [UInt16]) {
-        let width = signatures.width
-        var start = 0
-        while start + width <= values.count {
-            signatures.append(values[start..<(start + width)])
-            start += width
-        }
-        next.append(repeating: -1, rows: signatures.count)
-        rebuildChains(bits: Self.bucketBits(for: count))
     }
 
     /// Entries sharing at least one band with `signature`, most recent first, without repeats.

@@ -43,9 +43,14 @@ struct StoryLead: Sendable {
     func vector(
         statistics: TermStatistics, distinct: [(term: UInt64, count: Float, weight: Float)]? = nil
     ) -> TermVector {
+        let distinct = distinct ?? self.distinct
+        // Sized once: a story keeps its first article's vector as its centroid, and arrays
+        // grown by doubling would keep up to twice the room, in every story of the index.
         var terms: [UInt64] = []
         var weights: [Float] = []
-        for (term, count, weight) in distinct ?? self.distinct {
+        terms.reserveCapacity(distinct.count)
+        weights.reserveCapacity(distinct.count)
+        for (term, count, weight) in distinct {
             let value = (1 + logf(count)) * weight * statistics.idf(of: term)
             guard value != 0 else { continue }
             terms.append(term)

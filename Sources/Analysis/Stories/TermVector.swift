@@ -64,11 +64,28 @@ public struct TermVector: Sendable, Codable, Equatable {
     /// The sum of two vectors, keeping only the `limit` heaviest terms (of equal weights, the
     /// smaller term).
     public func adding(_ other: TermVector, limit: Int) -> TermVector {
-        var sum = TermVector()
-        sum.terms.reserveCapacity(terms.count + other.terms.count)
-        sum.weights.reserveCapacity(terms.count + other.terms.count)
+        // Sized for the union exactly (one pass to count it): a story keeps the sum as its
+        // centroid, and room for both vectors' terms would stay with it.
+        var union = 0
         var i = 0
         var j = 0
+        while i < terms.count && j < other.terms.count {
+            if terms[i] == other.terms[j] {
+                i += 1
+                j += 1
+            } else if terms[i] < other.terms[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+            union += 1
+        }
+        union += terms.count - i + other.terms.count - j
+        var sum = TermVector()
+        sum.terms.reserveCapacity(union)
+        sum.weights.reserveCapacity(union)
+        i = 0
+        j = 0
         while i < terms.count || j < other.terms.count {
             let term: UInt64
             let weight: Float
