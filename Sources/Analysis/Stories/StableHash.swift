@@ -27,6 +27,13 @@ enum StableHash {
         mix((lhs &* 0x9e37_79b9_7f4a_7c15) ^ rhs)
     }
 
+    /// The hash of a string's exact UTF-8 bytes (case kept), for keys such as URLs.
+    static func exact(_ string: String) -> UInt64 {
+        var hash = seed
+        for byte in string.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        return mix(hash)
+    }
+
     /// The hash of a whole string, lower-cased scalar by scalar.
     static func hash(_ string: String) -> UInt64 {
         var hash = seed

@@ -65,7 +65,7 @@ public struct StoryClusterer: Sendable {
         let old = state
         state.articleIDs = kept.map { old.articleIDs[$0] }
         state.articleStory = kept.map { stories[Int(old.articleStory[$0])] }
-        state.urls = old.urls.compactMapValues { entries[Int($0)] >= 0 ? entries[Int($0)] : nil }
+        state.urls = HashTable(old.urls.pairs.compactMap { entries[Int($0.value)] >= 0 ? ($0.key, entries[Int($0.value)]) : nil })
         state.contents = old.contents.compactMapValues { entries[Int($0)] >= 0 ? entries[Int($0)] : nil }
         state.lsh = old.lsh.keeping(kept)
         state.containment = old.containment.keeping(entries)
@@ -130,7 +130,9 @@ public struct StoryClusterer: Sendable {
         let number = Int32(state.articleIDs.count)
         state.articleIDs.append(article.id)
         state.articleStory.append(Int32(storyNumber))
-        if let canonicalURL, state.urls[canonicalURL] == nil { state.urls[canonicalURL] = number }
+        if let canonicalURL, state.urls[StorySnapshot.urlKey(canonicalURL)] == nil {
+            state.urls.exchange(StorySnapshot.urlKey(canonicalURL), with: number)
+        }
         if let contentHash, state.contents[contentHash] == nil { state.contents[contentHash] = number }
         return decision
     }
@@ -147,7 +149,7 @@ public struct StoryClusterer: Sendable {
         url: String?, contentHash: UInt64?, signature: [UInt32]?, bandChains: [Int32], sampleChains: [Int32],
         entry: Int
     ) -> Copy? {
-        if let url, let match = state.urls[url] {
+        if let url, let match = state.urls[StorySnapshot.urlKey(url)] {
             return Copy(article: Int(match), signal: .url, score: 1)
         }
         if let contentHash, let match = state.contents[contentHash] {

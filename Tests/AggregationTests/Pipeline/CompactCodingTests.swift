@@ -164,6 +164,58 @@ struct CompactCodingTests {
         #expect(sizes.compact * 3 < sizes.json * 2, "\(sizes)")
     }
 
+    /// A snapshot as saved when `urls` held the canonical URLs themselves.
+    struct EarlierSnapshot: Encodable {
+        var snapshot: StorySnapshot
+        var urls: [String: Int32]
+
+        enum CodingKeys: String, CodingKey {
+            case settings, articleIDs, articleStory, urls, contents, lsh, containment, statistics, stories
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(snapshot.settings, forKey: .settings)
+            try container.encode(snapshot.articleIDs, forKey: .articleIDs)
+            try container.encode(snapshot.articleStory, forKey: .articleStory)
+            try container.encode(urls, forKey: .urls)
+            try container.encode(snapshot.contents, forKey: .contents)
+            try container.encode(snapshot.lsh, forKey: .lsh)
+            try container.encode(snapshot.containment, forKey: .containment)
+            try container.encode(snapshot.statistics, forKey: .statistics)
+            try container.encode(snapshot.stories, forKey: .stories)
+        }
+    }
+
+    /// URLs are kept as their 64-bit hashes; an index saved with the URLs themselves reads
+    /// back as the same table, in either format, and still finds an article at a known URL.
+    @Test func anIndexSavedWithURLsReadsThemAsTheirHashes() throws {
+        var clusterer = StoryClusterer()
+        let texts = ["Cuba and Russia sign an energy deal in Havana.", "Floods in Valencia leave thousands without power."]
+        for (index, text) in texts.enumerated() {
+            _ = clusterer.add(ClusterArticle(id: "a\(index)", url: "https://news.example/Story-\(index)", title: nil, text: text))
+        }
+        // The canonical form keeps the path's case: the two URLs differ from their lower case.
+        let earlier = EarlierSnapshot(snapshot: clusterer.snapshot, urls: ["https://news.example/Story-0": 0, "https://news.example/Story-1": 1])
+        #expect(clusterer.snapshot.urls.count == 2)
+        let readings = [
+            try CompactDecoder().decode(StorySnapshot.self, from: try CompactEncoder().encode(earlier)),
+            try JSONDecoder().decode(StorySnapshot.self, from: try JSONEncoder().encode(earlier)),
+        ]
+        for snapshot in readings {
+            #expect(snapshot.urls == clusterer.snapshot.urls)
+            #expect(snapshot.urls[StorySnapshot.urlKey("https://news.example/Story-1")] == 1)
+            #expect(snapshot.urls[StorySnapshot.urlKey("https://news.example/story-1")] == nil)
+            var restored = StoryClusterer(snapshot: snapshot)
+            let copy = restored.add(
+                ClusterArticle(id: "a2", url: "https://news.example/Story-1", title: nil, text: "A different text entirely about chess."))
+            #expect(copy.duplicateOf == "a1" && copy.explanation.signal == .url)
+            let other = restored.add(
+                ClusterArticle(id: "a3", url: "https://news.example/story-1", title: nil, text: "Another text about a marathon in Oslo."))
+            #expect(other.duplicateOf == nil)
+        }
+    }
+
     @Test func theDeskReadsTheCompactFormatAndTheOlderJSON() throws {
         var clusterer = StoryClusterer()
         _ = clusterer.add(ClusterArticle(id: "a0", url: nil, title: "One", text: "Cuba and Russia sign an energy deal in Havana."))
