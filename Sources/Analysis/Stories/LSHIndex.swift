@@ -116,8 +116,7 @@ public struct LSHIndex: Sendable, Codable {
             }
             for value in wide { take(Self.kept(value)) }
         }
-        next.append(repeating: -1, rows: signatures.count)
-        rebuildChains(bits: Self.bucketBits(for: count))
+        threadChains()
     }
 
     /// Writes the settings and the signatures; the chains follow from them.
@@ -200,9 +199,15 @@ public struct LSHIndex: Sendable, Codable {
     func keeping(_ kept: [Int]) -> LSHIndex {
         var result = LSHIndex(bands: bands, rows: rows, maxChain: maxChain)
         for entry in kept { signatures.withRow(entry) { result.signatures.append($0) } }
-        result.next.append(repeating: -1, rows: result.signatures.count)
-        result.rebuildChains(bits: Self.bucketBits(for: result.count))
+        result.threadChains()
         return result
+    }
+
+    /// Threads the signatures held (and no chains yet) through tables sized for them: what
+    /// inserting them one by one would have built.
+    private mutating func threadChains() {
+        next.append(repeating: -1, rows: signatures.count - next.count)
+        rebuildChains(bits: Self.bucketBits(for: count))
     }
 
     /// Entries sharing at least one band with `signature`, most recent first, without repeats.

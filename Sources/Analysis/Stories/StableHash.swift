@@ -30,7 +30,7 @@ enum StableHash {
     /// The hash of a string's exact UTF-8 bytes (case kept), for keys such as URLs.
     static func exact(_ string: String) -> UInt64 {
         var hash = seed
-        for byte in string.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        for byte in string.utf8 { hash = add(UInt32(byte), to: hash) }
         return mix(hash)
     }
 

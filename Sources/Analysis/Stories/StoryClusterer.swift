@@ -76,7 +76,7 @@ public struct StoryClusterer: Sendable {
     /// Adds an article and says which story it joins and why.
     public mutating func add(_ article: ClusterArticle) -> ClusterDecision {
         let words = StoryTokenizer.tokens(of: article.text).map(\.hash)
-        let canonicalURL = article.url.flatMap(canonicalizer.canonicalize)
+        let urlKey = article.url.flatMap(canonicalizer.canonicalize).map(StorySnapshot.urlKey)
         let contentHash = words.isEmpty ? nil : words.reduce(StableHash.seed, StableHash.combine)
         let shingles = shingler.shingles(ofWords: words)
         let signature = shingles.isEmpty ? nil : minHasher.signature(of: shingles)
@@ -89,7 +89,7 @@ public struct StoryClusterer: Sendable {
             signature ?? [UInt32](repeating: .max, count: settings.bands * settings.rows))
         let sampleChains = state.containment.insertKeepingChains(samples: samples)
         let copy = findCopy(
-            url: canonicalURL, contentHash: contentHash, signature: signature, bandChains: bandChains,
+            url: urlKey, contentHash: contentHash, signature: signature, bandChains: bandChains,
             sampleChains: sampleChains, entry: entry)
 
         let lead = StoryLead(
@@ -130,9 +130,7 @@ public struct StoryClusterer: Sendable {
         let number = Int32(state.articleIDs.count)
         state.articleIDs.append(article.id)
         state.articleStory.append(Int32(storyNumber))
-        if let canonicalURL, state.urls[StorySnapshot.urlKey(canonicalURL)] == nil {
-            state.urls.exchange(StorySnapshot.urlKey(canonicalURL), with: number)
-        }
+        if let urlKey, state.urls[urlKey] == nil { state.urls.exchange(urlKey, with: number) }
         if let contentHash, state.contents[contentHash] == nil { state.contents[contentHash] = number }
         return decision
     }
@@ -143,13 +141,14 @@ public struct StoryClusterer: Sendable {
         var score: Double
     }
 
-    /// The earlier article that `entry` copies: same URL, same text, a MinHash candidate on
-    /// `bandChains` or a containment match on `sampleChains` (the entry itself excluded).
+    /// The earlier article that `entry` copies: same URL (`url` is its key in `urls`), same
+    /// text, a MinHash candidate on `bandChains` or a containment match on `sampleChains` (the
+    /// entry itself excluded).
     private func findCopy(
-        url: String?, contentHash: UInt64?, signature: [UInt32]?, bandChains: [Int32], sampleChains: [Int32],
+        url: UInt64?, contentHash: UInt64?, signature: [UInt32]?, bandChains: [Int32], sampleChains: [Int32],
         entry: Int
     ) -> Copy? {
-        if let url, let match = state.urls[StorySnapshot.urlKey(url)] {
+        if let url, let match = state.urls[url] {
             return Copy(article: Int(match), signal: .url, score: 1)
         }
         if let contentHash, let match = state.contents[contentHash] {
