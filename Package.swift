@@ -10,10 +10,12 @@ let swiftSettings: [SwiftSetting] = [
 
 // Release executables on Linux carry the Swift runtime and Foundation inside them: a process starts
 // in about 7 ms instead of 11-13 (README, "Release builds"). lld, shipped with the toolchain,
-// because gold warns about a mktemp call inside the static Foundation. Every target compiles with
-// -static-stdlib as well (swiftSettings), so that its objects name the static libraries to link.
+// because gold warns about a mktemp call inside the static Foundation. --no-export-dynamic undoes
+// the toolchain's static-stdlib-args.lnk, which exports all 43,000 symbols: the runtime's dladdr
+// at start then searched them all. Every target compiles with -static-stdlib as well
+// (swiftSettings), so that its objects name the static libraries to link.
 let linkerSettings: [LinkerSetting] = [
-    .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))
+    .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release))
 ]
 
 let package = Package(
