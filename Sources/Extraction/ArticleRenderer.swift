@@ -37,9 +37,11 @@ struct ArticleRenderer {
         var output = Output()
         var run = Run()
         var open: [(node: Int, htmlStart: String.Index?)] = []
-        var holders: [String] = []
+        var holders: [TagClass] = []
         var seenLongParagraph = false
-        var seenParagraphs: Set<String> = []
+        // Paragraphs by a hash of their bytes (a `Set<String>` hashed them through Unicode
+        // normalization), each with the first paragraph that had it.
+        var seenParagraphs: [Int: Int] = [:]
         // Once an end marker (`About the Author`, `12 comments`) follows most of the article,
         // nothing after it is rendered.
         var renderedCharacters = 0
@@ -70,11 +72,16 @@ struct ArticleRenderer {
                 }
             }
             if characters >= 30 {
-                guard seenParagraphs.insert(text).inserted else { return }
+                let key = Self.byteHash(text)
+                if let seen = seenParagraphs[key] {
+                    if output.paragraphs[seen] == text { return }
+                } else {
+                    seenParagraphs[key] = output.paragraphs.count
+                }
             }
             output.paragraphs.append(text)
             renderedCharacters += characters
-            if let holder = holders.last, Self.inlineHolders.contains(holder) {
+            if let holder = holders.last, holder.contains(.inlineHolder) {
                 output.html += run.html
             } else {
                 output.html += "<p>" + run.html + "</p>"
@@ -110,9 +117,10 @@ struct ArticleRenderer {
 
         func close(_ node: Int, htmlStart: String.Index?) {
             let name = tree.names[node]
-            if PageAnalysis.blockElements.contains(name) {
+            let classes = tree.classes[node]
+            if classes.contains(.block) {
                 flush()
-                if Self.structuralTags.contains(name) {
+                if classes.contains(.structural) {
                     holders.removeLast()
                     if let start = htmlStart, output.html[start...] == "<\(name)>" {
                         output.html.removeSubrange(start...)
@@ -120,7 +128,7 @@ struct ArticleRenderer {
                         output.html += "</\(name)>"
                     }
                 }
-            } else if Self.inlineTags.contains(name) {
+            } else if classes.contains(.inline) {
                 run.html += "</\(name)>"
             }
         }
@@ -147,13 +155,14 @@ struct ArticleRenderer {
                 continue
             }
             let name = tree.names[index]
+            let classes = tree.classes[index]
             var htmlStart: String.Index?
-            if PageAnalysis.blockElements.contains(name) {
+            if classes.contains(.block) {
                 flush()
-                if Self.structuralTags.contains(name) {
+                if classes.contains(.structural) {
                     htmlStart = output.html.endIndex
                     output.html += "<\(name)>"
-                    holders.append(name)
+                    holders.append(classes)
                 }
             } else if name == "br" {
                 flush()
@@ -162,7 +171,7 @@ struct ArticleRenderer {
                     let alt = tree.attribute("alt", of: index).map { " alt=\"\(HTMLEscaping.escape($0, attribute: true))\"" } ?? ""
                     run.html += "<img src=\"\(HTMLEscaping.escape(source, attribute: true))\"\(alt)>"
                 }
-            } else if Self.inlineTags.contains(name) {
+            } else if classes.contains(.inline) {
                 if name == "a" {
                     if let href = tree.attribute("href", of: index), let absolute = resolver.resolve(href), URLResolver.isSafe(absolute) {
                         run.html += "<a href=\"\(HTMLEscaping.escape(absolute, attribute: true))\">"
@@ -178,6 +187,16 @@ struct ArticleRenderer {
         }
         flush()
         return output
+    }
+
+    /// A hash of a text's UTF-8 bytes.
+    private static func byteHash(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            return hasher.finalize()
+        }
     }
 
     /// The absolute source of an image (lazy-loading attributes first).

@@ -63,7 +63,9 @@ enum AuthorCleaner {
         for separator in [
             " | ", "|", " • ", "•", " · ", " ⋅ ", "⋅", " — ", " – ", " - ", "\u{2014}", " on ", " updated ", " published ", " posted ", " in ",
         ] {
-            if let range = text.range(of: separator, options: []) ?? (separator.count > 2 ? text.range(of: separator.capitalized) : nil) {
+            if let range = ByteSearch.range(of: separator, in: text)
+                ?? (separator.count > 2 ? ByteSearch.range(of: separator.capitalized, in: text) : nil)
+            {
                 let head = String(text[..<range.lowerBound])
                 if !head.trimmingSpaces().isEmpty { text = head }
             }

@@ -372,6 +372,35 @@ enum ByteSearch {
         return text.withUTF8 { haystack in needle.withUTF8 { contains(haystack, $0) } }
     }
 
+    /// Where `needle` first (or, `backwards`, last) occurs in `text`, byte for byte: Foundation's
+    /// `range(of:)` goes through `NSString` for each call. Both ends of a match fall between
+    /// Unicode scalars, since `needle` is whole UTF-8.
+    static func range(of needle: String, in text: String, backwards: Bool = false) -> Range<String.Index>? {
+        var text = text
+        var needle = needle
+        let found: Int? = text.withUTF8 { haystack in
+            needle.withUTF8 { needle -> Int? in
+                let count = needle.count
+                guard count > 0, haystack.count >= count else { return nil }
+                let last = haystack.count - count
+                let step = backwards ? -1 : 1
+                var index = backwards ? last : 0
+                while index >= 0 && index <= last {
+                    if haystack[index] == needle[0] {
+                        var offset = 1
+                        while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
+                        if offset == count { return index }
+                    }
+                    index += step
+                }
+                return nil
+            }
+        }
+        guard let found else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: found)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
     /// Whether the lower-case ASCII `needle` occurs in `text`, ASCII letters compared in either
     /// case; reads the text's bytes in place.
     static func containsIgnoringCase(_ text: String, _ needle: StaticString) -> Bool {

@@ -61,7 +61,7 @@ enum ContentScorer {
         let tree = analysis.tree
         var best: Int?
         var bestScore = 0.0
-        for index in 0..<tree.count where tree.kinds[index] == .element && containers.contains(tree.names[index]) {
+        for index in 0..<tree.count where tree.classes[index].contains(.container) {
             guard !analysis.invisible[index], score[index] > 0 else { continue }
             var value = score[index]
             switch analysis.hints[index] {
@@ -118,7 +118,7 @@ enum ContentScorer {
         var last: Int?
         var index = 0
         while index < tree.count {
-            if tree.kinds[index] == .element, PageAnalysis.paragraphLike.contains(tree.names[index]) || tree.names[index].hasPrefix("h"),
+            if tree.kinds[index] == .element, tree.classes[index].contains(.paragraphLike) || tree.names[index].hasPrefix("h"),
                 analysis.ownText[index] > 0, !analysis.invisible[index]
             {
                 let text = ownText(of: index, in: analysis)
@@ -134,7 +134,7 @@ enum ContentScorer {
             a = parent
         }
         // Climb to a container element.
-        while !containers.contains(tree.names[a]) {
+        while !tree.classes[a].contains(.container) {
             let parent = Int(tree.parents[a])
             guard parent >= 0 else { break }
             a = parent

@@ -150,7 +150,7 @@ extension MetadataExtractor {
         var index = content
         while index < end {
             if tree.kinds[index] == .element, analysis.goodLength[index] > 0, analysis.ownText[index] >= 80,
-                PageAnalysis.paragraphLike.contains(tree.names[index])
+                tree.classes[index].contains(.paragraphLike)
             {
                 end = index
                 break

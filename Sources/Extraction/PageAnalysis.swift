@@ -100,6 +100,7 @@ struct PageAnalysis: Sendable {
             let parentInvisible = parent >= 0 && invisible[parent]
             if tree.kinds[index] == .element {
                 let name = tree.names[index]
+                let classes = tree.classes[index]
                 let parentClassesStyle = parent >= 0 && classesStyle[parent]
                 classesStyle[index] =
                     parentClassesStyle || name == "pre" || name == "code" || (name == "table" && Self.hasHeaderCells(index, in: tree))
@@ -107,12 +108,11 @@ struct PageAnalysis: Sendable {
                     parentClassesStyle ? .none : BoilerplateFilter.hint(of: index, in: tree, cache: &hintCache, ignoringPostLabels: singlePost)
                 hidden[index] = BoilerplateFilter.isHidden(index, in: tree)
                 invisible[index] =
-                    parentInvisible || PageTree.invisibleElements.contains(name) || (name == "textarea" && Self.holdsOnlyText(index, in: tree))
+                    parentInvisible || classes.contains(.invisible) || (name == "textarea" && Self.holdsOnlyText(index, in: tree))
                 selfFurniture[index] =
-                    BoilerplateFilter.furnitureElements.contains(name) || hints[index] == .boilerplate
-                    || PageTree.controlElements.contains(name) || hidden[index]
+                    classes.contains(.furniture) || hints[index] == .boilerplate || classes.contains(.control) || hidden[index]
                 inLink[index] = (parent >= 0 && inLink[parent]) || name == "a"
-                blockOf[index] = Self.blockElements.contains(name) ? Int32(index) : (parent >= 0 ? blockOf[parent] : Int32(index))
+                blockOf[index] = classes.contains(.block) ? Int32(index) : (parent >= 0 ? blockOf[parent] : Int32(index))
             } else {
                 invisible[index] = parentInvisible
                 inLink[index] = parent >= 0 && inLink[parent]
@@ -135,7 +135,7 @@ struct PageAnalysis: Sendable {
         for index in stride(from: count - 1, through: 0, by: -1) {
             if tree.kinds[index] == .element, !invisible[index] {
                 let own = ownText[index]
-                if own >= 80, ownLinkText[index] * 4 < own, Self.paragraphLike.contains(tree.names[index]) {
+                if own >= 80, ownLinkText[index] * 4 < own, tree.classes[index].contains(.paragraphLike) {
                     goodLength[index] += own
                     contentGoodLength[index] = own
                 }

@@ -11,6 +11,8 @@ struct PageTree: Sendable {
     private(set) var names: [String] = []
     /// Node kinds.
     private(set) var kinds: [Kind] = []
+    /// What each element's name makes it ([] for text nodes).
+    private(set) var classes: [TagClass] = []
     /// Parent index, -1 for top-level nodes.
     private(set) var parents: [Int32] = []
     /// One past the last descendant of each node.
@@ -40,10 +42,13 @@ struct PageTree: Sendable {
     init() {}
 
     /// Appends an element with its attributes.
-    fileprivate mutating func appendElement(named name: String, attributes: [(name: String, value: String)], parent: Int32, depth: Int) {
+    fileprivate mutating func appendElement(
+        named name: String, classes nameClasses: TagClass, attributes: [(name: String, value: String)], parent: Int32, depth: Int
+    ) {
         ends.append(Int32(count + 1))
         names.append(name)
         kinds.append(.element)
+        classes.append(nameClasses)
         parents.append(parent)
         depths.append(Int32(depth))
         texts.append("")
@@ -62,6 +67,7 @@ struct PageTree: Sendable {
         ends.append(Int32(count + 1))
         names.append("")
         kinds.append(.text)
+        classes.append([])
         parents.append(parent)
         depths.append(Int32(depth))
         texts.append(text)
@@ -125,12 +131,12 @@ struct PageTree: Sendable {
                 builder.append(texts[index])
                 index += 1
             } else if index != node,
-                Self.invisibleElements.contains(names[index]) || (names[index] == "button" && ends[index] - Int32(index) < 40)
+                classes[index].contains(.invisible) || (names[index] == "button" && ends[index] - Int32(index) < 40)
                     || (!skipped.isEmpty && skipped.contains(names[index]))
             {
                 index = Int(ends[index])
             } else {
-                if names[index] == "br" || PageAnalysis.blockElements.contains(names[index]) { builder.append(" ") }
+                if names[index] == "br" || classes[index].contains(.block) { builder.append(" ") }
                 index += 1
             }
         }
@@ -170,6 +176,10 @@ extension PageTree {
         }
         private var first = First.none
         private var sawDoctype = false
+        /// The classes of names met recently, in slots picked by a name's length and its first
+        /// and last bytes: one cheap look-up per element instead of hashing the name into a set
+        /// for each question asked of it later.
+        private var recentClasses = [(name: String, classes: TagClass)?](repeating: nil, count: 64)
 
         init(maximumNodes: Int) {
             self.maximumNodes = maximumNodes
@@ -183,10 +193,19 @@ extension PageTree {
             }
             var parent = open.last ?? (element: -1, depth: -1)
             if open.isEmpty, !sawDoctype, case .element(let root) = first { parent = (root, 0) }
-            tree.appendElement(named: name, attributes: attributes, parent: parent.element, depth: parent.depth + 1)
+            tree.appendElement(named: name, classes: classes(of: name), attributes: attributes, parent: parent.element, depth: parent.depth + 1)
             let element = Int32(tree.count - 1)
             if case .none = first { first = .element(element) }
             open.append((element, parent.depth + 1))
+        }
+
+        private func classes(of name: String) -> TagClass {
+            let utf8 = name.utf8
+            let slot = (utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0)) & (recentClasses.count - 1)
+            if let recent = recentClasses[slot], recent.name == name { return recent.classes }
+            let classes = TagClass.of(name)
+            recentClasses[slot] = (name, classes)
+            return classes
         }
 
         func endElement() {

@@ -53,7 +53,7 @@ enum TitleCleaner {
         for _ in 0..<3 {
             var changed = false
             for separator in separators {
-                if let range = text.range(of: separator, options: .backwards) {
+                if let range = ByteSearch.range(of: separator, in: text, backwards: true) {
                     let head = String(text[..<range.lowerBound]).trimmingSpaces()
                     let tail = String(text[range.upperBound...]).trimmingSpaces()
                     if head.isEmpty { continue }
@@ -64,7 +64,7 @@ enum TitleCleaner {
                         break
                     }
                 }
-                if let range = text.range(of: separator) {
+                if let range = ByteSearch.range(of: separator, in: text) {
                     let head = String(text[..<range.lowerBound]).trimmingSpaces()
                     let tail = String(text[range.upperBound...]).trimmingSpaces()
                     if !tail.isEmpty, isSite(head) {

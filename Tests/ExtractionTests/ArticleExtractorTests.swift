@@ -226,6 +226,22 @@ struct ArticleExtractorTests {
         #expect(ByteSearch.contains("any", ""))
     }
 
+    @Test func separatorsAreFoundByTheirBytesFromEitherEnd() {
+        let title = "Caf\u{E9} news \u{2014} the long read \u{2014} Le Monde"
+        let first = ByteSearch.range(of: " \u{2014} ", in: title)
+        let last = ByteSearch.range(of: " \u{2014} ", in: title, backwards: true)
+        #expect(first.map { String(title[..<$0.lowerBound]) } == "Caf\u{E9} news")
+        #expect(first.map { String(title[$0.upperBound...]) } == "the long read \u{2014} Le Monde")
+        #expect(last.map { String(title[..<$0.lowerBound]) } == "Caf\u{E9} news \u{2014} the long read")
+        #expect(last.map { String(title[$0.upperBound...]) } == "Le Monde")
+        // At the very start and the very end; absent; longer than the text; empty.
+        #expect(ByteSearch.range(of: "| ", in: "| Site", backwards: true).map { String("| Site"[$0.upperBound...]) } == "Site")
+        #expect(ByteSearch.range(of: " |", in: "Title |").map { String("Title |"[..<$0.lowerBound]) } == "Title")
+        #expect(ByteSearch.range(of: " | ", in: "no separator") == nil)
+        #expect(ByteSearch.range(of: "longer than it", in: "short") == nil)
+        #expect(ByteSearch.range(of: "", in: "any") == nil)
+    }
+
     @Test func textBuilderCollapsesEveryKindOfSpaceBetweenRuns() {
         // No-break, thin and zero-width spaces, a byte-order mark, tabs and line breaks.
         let text = "  caf\u{E9}\u{A0}\u{A0}na\u{EF}ve\u{2009}\u{200B}x\u{FEFF}\ty\n\nz \u{2014} end  "

@@ -113,6 +113,35 @@ struct PageTreeTests {
         #expect(!tree.texts.contains("late"))
     }
 
+    @Test func everyElementCarriesTheClassesOfItsName() {
+        // More names than the builder's 64 remembered slots, so that names share slots.
+        let names = [
+            "p", "div", "a", "span", "li", "ul", "ol", "img", "br", "em", "strong", "b", "i", "u", "code", "pre", "h1", "h2", "h3", "h4",
+            "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote", "figure", "figcaption", "dl", "dt",
+            "dd", "nav", "aside", "footer", "header", "form", "menu", "dialog", "section", "article", "main", "center", "font", "button",
+            "label", "select", "textarea", "svg", "canvas", "iframe", "noscript", "template", "time", "small", "sub", "sup", "mark",
+            "cite", "abbr", "q", "s", "address", "details", "summary", "fieldset", "hgroup", "picture", "video", "audio", "x-card",
+            "custom-element", "wbr", "bdi", "kbd", "var",
+        ]
+        let html = names.map { "<\($0)>text</\($0)>" }.joined() + "<script>x</script><style>p{}</style>"
+        let tree = PageTree(html: Array(html.utf8), encoding: "UTF-8")
+        #expect(tree.count > names.count)
+        for index in 0..<tree.count {
+            if tree.kinds[index] == .text {
+                #expect(tree.classes[index] == [])
+            } else {
+                #expect(tree.classes[index] == TagClass.of(tree.names[index]), "\(tree.names[index])")
+            }
+        }
+        #expect(TagClass.of("p") == [.block, .paragraphLike, .structural, .inlineHolder])
+        #expect(TagClass.of("a") == [.inline])
+        #expect(TagClass.of("nav") == [.furniture, .block])
+        #expect(TagClass.of("script") == [.invisible])
+        #expect(TagClass.of("div") == [.block, .paragraphLike, .container])
+        #expect(TagClass.of("button") == [.control])
+        #expect(TagClass.of("x-card") == [])
+    }
+
     @Test func generatedTagSoupGivesLibxmlsTree() throws {
         // Mis-nested, unclosed and stray tags, comments, doctypes and raw text, from a fixed seed.
         var generator = SplitMix(seed: 0x7A1B_0C55)
