@@ -71,6 +71,15 @@ struct FeedFetcherTests {
         }
     }
 
+    @Test func idleConnectionsOutliveTheDelayBetweenRequestsToAHostAndNoMore() {
+        var policy = FetchPolicy()
+        #expect(FeedFetcher.idleConnectionTimeout(for: policy) == policy.perHostDelay + 2)
+        policy.perHostDelay = 30
+        #expect(FeedFetcher.idleConnectionTimeout(for: policy) == 32)
+        policy.perHostDelay = 0
+        #expect(FeedFetcher.idleConnectionTimeout(for: policy) == 2)
+    }
+
     @Test func defaultUserAgentNamesTheContactURL() {
         #expect(FetchPolicy().userAgent == "Tributary/0.1 (+https://github.com/tributary/tributary)")
         #expect(FetchPolicy.userAgent(contactURL: "https://news.example/about") == "Tributary/0.1 (+https://news.example/about)")
