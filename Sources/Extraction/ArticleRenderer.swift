@@ -63,7 +63,9 @@ struct ArticleRenderer {
                 ended = true
                 return
             }
-            if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) { return }
+            if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) || BoilerplateFilter.isCreditLine(text) {
+                return
+            }
             if !seenLongParagraph {
                 if characters >= 120 || (characters >= 60 && text.last.map { ".!?\"”".contains($0) } == true) {
                     seenLongParagraph = true

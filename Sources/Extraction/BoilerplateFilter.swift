@@ -323,6 +323,29 @@ enum BoilerplateFilter {
         return endMarkers.contains(lower)
     }
 
+    /// The openings of a picture's credit line: a word for the picture, then optionally what
+    /// the line gives, then a colon or a copyright sign (`Image credit: Reuters`, `Photo: AP`,
+    /// `Photograph courtesy of the museum`, `Credit: Getty Images`).
+    private static let pictureWords = ["image", "photo", "photograph", "picture", "illustration", "graphic", "header image", "featured image"]
+    private static let creditWords = ["", " credit", " credits", " courtesy", " source"]
+
+    /// Whether a block is a picture's credit line, which belongs to the picture, not to the
+    /// article's text.
+    static func isCreditLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 160 else { return false }
+        let lower = text.lowercased()
+        if lower.hasPrefix("credit:") || lower.hasPrefix("credits:") { return true }
+        for picture in pictureWords where lower.hasPrefix(picture) {
+            for credit in creditWords {
+                let opening = picture + credit
+                guard lower.hasPrefix(opening) else { continue }
+                let rest = lower.dropFirst(opening.count).drop { $0 == " " }
+                if rest.hasPrefix(":") || rest.hasPrefix("©") || (credit == " courtesy" && rest.hasPrefix("of ")) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether text is a stray JSON object or array left in the page.
     static func looksLikeJSON(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }

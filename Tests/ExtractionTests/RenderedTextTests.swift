@@ -18,6 +18,27 @@ struct RenderedTextTests {
         #expect(page.html.components(separatedBy: "<p>").count - 1 == 4)
     }
 
+    @Test func picturesCreditLinesAreLeftOutAndTheProseAroundThemKept() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <figure><img src="/a.jpg"><p>Image credit: \u{A9} Depositphotos.com/someone</p></figure>
+            <p>Photo: Reuters</p><p>CREDIT: Getty Images / Staff</p><p>Photograph courtesy of the city archive</p>
+            <p>Photography: the art of light, as the museum's new hall calls it in a show that opens this week in the old town.</p>
+            <p>Imagery from the satellite: clearer than ever, the agency said of the first pictures it published on Monday.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(!page.text.lowercased().contains("credit"))
+        #expect(!page.text.contains("Reuters"))
+        #expect(!page.text.contains("city archive"))
+        #expect(page.text.contains("Photography: the art of light"))
+        #expect(page.text.contains("Imagery from the satellite"))
+        #expect(BoilerplateFilter.isCreditLine("Picture source: NASA"))
+        #expect(BoilerplateFilter.isCreditLine("Illustration \u{A9} Jane Doe"))
+        #expect(!BoilerplateFilter.isCreditLine("Video: 4K/30p with no crop"))
+        #expect(!BoilerplateFilter.isCreditLine("Image: " + String(repeating: "a long caption that goes on ", count: 8)))
+    }
+
     @Test(arguments: [
         ("one two\n\nthree  four", 4),
         ("", 0),
