@@ -328,13 +328,20 @@ enum BoilerplateFilter {
     /// `Photograph courtesy of the museum`, `Credit: Getty Images`).
     private static let pictureWords = ["image", "photo", "photograph", "picture", "illustration", "graphic", "header image", "featured image"]
     private static let creditWords = ["", " credit", " credits", " courtesy", " source"]
+    /// Picture agencies, whose name then a slash or "via" opens a credit (`Getty Images / Staff`).
+    private static let pictureAgencies = ["getty images", "shutterstock", "istock", "ap photo"]
 
     /// Whether a block is a picture's credit line, which belongs to the picture, not to the
-    /// article's text.
+    /// article's text. The line may stand in parentheses (`(Image credit: Agency)`).
     static func isCreditLine(_ text: String) -> Bool {
         guard text.utf8.count <= 160 else { return false }
-        let lower = text.lowercased()
+        var lower = text.lowercased()
+        if lower.hasPrefix("(") { lower.removeFirst() }
         if lower.hasPrefix("credit:") || lower.hasPrefix("credits:") { return true }
+        for agency in pictureAgencies where lower.hasPrefix(agency) {
+            let rest = lower.dropFirst(agency.count).drop { $0 == " " }
+            if rest.isEmpty || rest.hasPrefix("/") || rest.hasPrefix("via ") || rest.hasPrefix(")") { return true }
+        }
         for picture in pictureWords where lower.hasPrefix(picture) {
             for credit in creditWords {
                 let opening = picture + credit

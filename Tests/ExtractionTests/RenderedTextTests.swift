@@ -35,6 +35,11 @@ struct RenderedTextTests {
         #expect(page.text.contains("Imagery from the satellite"))
         #expect(BoilerplateFilter.isCreditLine("Picture source: NASA"))
         #expect(BoilerplateFilter.isCreditLine("Illustration \u{A9} Jane Doe"))
+        #expect(BoilerplateFilter.isCreditLine("(Image credit: Wareable)"))
+        #expect(BoilerplateFilter.isCreditLine("Getty Images / Holger Leue"))
+        #expect(BoilerplateFilter.isCreditLine("Shutterstock via Associated Press"))
+        #expect(!BoilerplateFilter.isCreditLine("Getty Images reported higher sales of editorial pictures this quarter."))
+        #expect(!BoilerplateFilter.isCreditLine("(The photo was taken in 1962.)"))
         #expect(!BoilerplateFilter.isCreditLine("Video: 4K/30p with no crop"))
         #expect(!BoilerplateFilter.isCreditLine("Image: " + String(repeating: "a long caption that goes on ", count: 8)))
     }
