@@ -63,7 +63,9 @@ struct ArticleRenderer {
                 ended = true
                 return
             }
-            if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) || BoilerplateFilter.isCreditLine(text) {
+            if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) || BoilerplateFilter.isCreditLine(text)
+                || BoilerplateFilter.isConsentLine(text)
+            {
                 return
             }
             if !seenLongParagraph {

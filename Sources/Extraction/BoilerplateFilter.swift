@@ -353,6 +353,22 @@ enum BoilerplateFilter {
         return false
     }
 
+    /// What a sign-up form's consent line opens with (`By signing up, you agree to …`).
+    private static let consentOpenings = [
+        "by signing up", "by clicking", "by subscribing", "by submitting", "by entering", "by registering", "by continuing",
+        "by providing", "by creating", "by tapping", "by checking", "by joining",
+    ]
+    private static let consentWords = ["agree", "consent", "terms", "privacy"]
+
+    /// Whether a block is the consent line under a sign-up or newsletter form, left behind in
+    /// the article when the form itself was recognised as furniture.
+    static func isConsentLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 400 else { return false }
+        let lower = text.lowercased()
+        guard consentOpenings.contains(where: { lower.hasPrefix($0) }) else { return false }
+        return consentWords.contains { ByteSearch.contains(lower, $0) }
+    }
+
     /// Whether text is a stray JSON object or array left in the page.
     static func looksLikeJSON(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }

@@ -44,6 +44,20 @@ struct RenderedTextTests {
         #expect(!BoilerplateFilter.isCreditLine("Image: " + String(repeating: "a long caption that goes on ", count: 8)))
     }
 
+    @Test func aSignUpFormsConsentLineIsLeftOut() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <p>By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use and Privacy Policy.</p>
+            <p>By signing up, you consent to receive our daily newsletter.</p>
+            <p>By clicking the gear icon, readers can change how the map is drawn and which layers it shows on screen.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(!page.text.contains("Sign Me Up"))
+        #expect(!page.text.contains("daily newsletter"))
+        #expect(page.text.contains("By clicking the gear icon"))
+    }
+
     @Test(arguments: [
         ("one two\n\nthree  four", 4),
         ("", 0),
