@@ -64,7 +64,7 @@ struct ArticleRenderer {
                 return
             }
             if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) || BoilerplateFilter.isCreditLine(text)
-                || BoilerplateFilter.isConsentLine(text)
+                || BoilerplateFilter.isConsentLine(text) || BoilerplateFilter.isCallToAction(text)
             {
                 return
             }

@@ -369,6 +369,20 @@ enum BoilerplateFilter {
         return consentWords.contains { ByteSearch.contains(lower, $0) }
     }
 
+    /// How a call to sign up for a newsletter opens (with "newsletter" in the same block).
+    private static let newsletterCalls = ["sign up for our", "sign up for the", "subscribe to our", "subscribe to the", "join our"]
+
+    /// Whether a short block is a call to follow the site or sign up for its newsletter
+    /// (`Follow us on Facebook, Instagram and X`, `Sign up for our newsletter for tips`), left
+    /// in the article by a promotion box without furniture words in its classes.
+    static func isCallToAction(_ text: String) -> Bool {
+        guard text.utf8.count <= 200 else { return false }
+        let lower = text.lowercased()
+        if ByteSearch.contains(lower, "follow us on") { return true }
+        guard ByteSearch.contains(lower, "newsletter") else { return false }
+        return newsletterCalls.contains { ByteSearch.contains(lower, $0) }
+    }
+
     /// Whether text is a stray JSON object or array left in the page.
     static func looksLikeJSON(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }

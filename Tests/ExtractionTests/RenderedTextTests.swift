@@ -58,6 +58,22 @@ struct RenderedTextTests {
         #expect(page.text.contains("By clicking the gear icon"))
     }
 
+    @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <p>Follow us on Telegram, Facebook, Instagram and X for the latest news and updates.</p>
+            <p>Want more? Sign up for our newsletter, The Selection, and shop smarter.</p>
+            <p>Join Our Genius Newsletter</p>
+            <p>The council's newsletter, sent to every household, had announced the vote a week before it took place.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(!page.text.contains("Telegram"))
+        #expect(!page.text.contains("The Selection"))
+        #expect(!page.text.contains("Genius"))
+        #expect(page.text.contains("The council's newsletter, sent to every household"))
+    }
+
     @Test(arguments: [
         ("one two\n\nthree  four", 4),
         ("", 0),
