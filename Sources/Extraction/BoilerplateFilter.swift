@@ -326,61 +326,66 @@ enum BoilerplateFilter {
     /// The openings of a picture's credit line: a word for the picture, then optionally what
     /// the line gives, then a colon or a copyright sign (`Image credit: Reuters`, `Photo: AP`,
     /// `Photograph courtesy of the museum`, `Credit: Getty Images`).
-    private static let pictureWords = ["image", "photo", "photograph", "picture", "illustration", "graphic", "header image", "featured image"]
-    private static let creditWords = ["", " credit", " credits", " courtesy", " source"]
+    private static let pictureWords: [StaticString] = [
+        "image", "photo", "photograph", "picture", "illustration", "graphic", "header image", "featured image",
+    ]
+    /// What may follow the picture's word, and whether "of" may then stand for the colon.
+    private static let creditWords: [(words: StaticString, takesOf: Bool)] = [
+        ("", false), (" credit", false), (" credits", false), (" courtesy", true), (" source", false),
+    ]
     /// Picture agencies, whose name then a slash or "via" opens a credit (`Getty Images / Staff`).
-    private static let pictureAgencies = ["getty images", "shutterstock", "istock", "ap photo"]
+    private static let pictureAgencies: [StaticString] = ["getty images", "shutterstock", "istock", "ap photo"]
 
     /// Whether a block is a picture's credit line, which belongs to the picture, not to the
     /// article's text. The line may stand in parentheses (`(Image credit: Agency)`).
     static func isCreditLine(_ text: String) -> Bool {
         guard text.utf8.count <= 160 else { return false }
-        var lower = text.lowercased()
-        if lower.hasPrefix("(") { lower.removeFirst() }
-        if lower.hasPrefix("credit:") || lower.hasPrefix("credits:") { return true }
-        for agency in pictureAgencies where lower.hasPrefix(agency) {
-            let rest = lower.dropFirst(agency.count).drop { $0 == " " }
-            if rest.isEmpty || rest.hasPrefix("/") || rest.hasPrefix("via ") || rest.hasPrefix(")") { return true }
-        }
-        for picture in pictureWords where lower.hasPrefix(picture) {
-            for credit in creditWords {
-                let opening = picture + credit
-                guard lower.hasPrefix(opening) else { continue }
-                let rest = lower.dropFirst(opening.count).drop { $0 == " " }
-                if rest.hasPrefix(":") || rest.hasPrefix("©") || (credit == " courtesy" && rest.hasPrefix("of ")) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            let line = ASCIIWords(bytes, from: bytes.first == UInt8(ascii: "(") ? 1 : 0)
+            if line.opens(with: "credit:") || line.opens(with: "credits:") { return true }
+            for agency in pictureAgencies {
+                guard let rest = line.after(agency) else { continue }
+                if rest.isAtEnd || rest.opens(with: "/") || rest.opens(with: "via ") || rest.opens(with: ")") { return true }
             }
+            for picture in pictureWords {
+                guard let afterPicture = line.after(picture, keepingSpaces: true) else { continue }
+                for credit in creditWords {
+                    guard let rest = afterPicture.after(credit.words) else { continue }
+                    if rest.opens(with: ":") || rest.opens(with: "\u{A9}") || (credit.takesOf && rest.opens(with: "of ")) { return true }
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// What a sign-up form's consent line opens with (`By signing up, you agree to …`).
-    private static let consentOpenings = [
+    private static let consentOpenings: [StaticString] = [
         "by signing up", "by clicking", "by subscribing", "by submitting", "by entering", "by registering", "by continuing",
         "by providing", "by creating", "by tapping", "by checking", "by joining",
     ]
-    private static let consentWords = ["agree", "consent", "terms", "privacy"]
+    private static let consentWords: [StaticString] = ["agree", "consent", "terms", "privacy"]
 
     /// Whether a block is the consent line under a sign-up or newsletter form, left behind in
     /// the article when the form itself was recognised as furniture.
     static func isConsentLine(_ text: String) -> Bool {
         guard text.utf8.count <= 400 else { return false }
-        let lower = text.lowercased()
-        guard consentOpenings.contains(where: { lower.hasPrefix($0) }) else { return false }
-        return consentWords.contains { ByteSearch.contains(lower, $0) }
+        var text = text
+        let opens = text.withUTF8 { bytes in consentOpenings.contains { ASCIIWords(bytes).opens(with: $0) } }
+        return opens && consentWords.contains { ByteSearch.containsIgnoringCase(text, $0) }
     }
 
     /// How a call to sign up for a newsletter opens (with "newsletter" in the same block).
-    private static let newsletterCalls = ["sign up for our", "sign up for the", "subscribe to our", "subscribe to the", "join our"]
+    private static let newsletterCalls: [StaticString] = ["sign up for our", "sign up for the", "subscribe to our", "subscribe to the", "join our"]
 
     /// Whether a short block is a call to follow the site or sign up for its newsletter
     /// (`Follow us on Facebook, Instagram and X`, `Sign up for our newsletter for tips`), left
     /// in the article by a promotion box without furniture words in its classes.
     static func isCallToAction(_ text: String) -> Bool {
         guard text.utf8.count <= 200 else { return false }
-        let lower = text.lowercased()
-        if ByteSearch.contains(lower, "follow us on") { return true }
-        guard ByteSearch.contains(lower, "newsletter") else { return false }
-        return newsletterCalls.contains { ByteSearch.contains(lower, $0) }
+        if ByteSearch.containsIgnoringCase(text, "follow us on") { return true }
+        guard ByteSearch.containsIgnoringCase(text, "newsletter") else { return false }
+        return newsletterCalls.contains { ByteSearch.containsIgnoringCase(text, $0) }
     }
 
     /// Whether text is a stray JSON object or array left in the page.
@@ -567,5 +572,44 @@ struct FragmentSet: Sendable {
             }
         }
         return false
+    }
+}
+
+/// A position in a block's UTF-8 bytes, for matching lower-case ASCII openings in either case
+/// without making a lower-cased copy of the block.
+struct ASCIIWords {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let position: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    /// Whether no byte is left.
+    var isAtEnd: Bool { position >= bytes.count }
+
+    /// Whether the bytes from here open with `prefix` (lower-case ASCII, or any UTF-8 compared
+    /// exactly), ASCII letters compared in either case.
+    func opens(with prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in
+            guard bytes.count - position >= prefix.count else { return false }
+            for offset in 0..<prefix.count {
+                let byte = bytes[position + offset]
+                if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != prefix[offset] { return false }
+            }
+            return true
+        }
+    }
+
+    /// The position after `prefix` and the spaces following it (kept when `keepingSpaces`), or
+    /// nil when the bytes do not open with it.
+    func after(_ prefix: StaticString, keepingSpaces: Bool = false) -> ASCIIWords? {
+        guard opens(with: prefix) else { return nil }
+        var next = position + prefix.utf8CodeUnitCount
+        if !keepingSpaces {
+            while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
+        }
+        return ASCIIWords(bytes, from: next)
     }
 }
