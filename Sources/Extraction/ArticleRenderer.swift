@@ -106,7 +106,7 @@ struct ArticleRenderer {
                 return true
             }
             let total = analysis.textLength[node]
-            if total > 0, !isLinkWordsInProse(node), !(run.text.isEmpty == false && name == "a") {
+            if total > 0, !isSpanInProse(node), !(run.text.isEmpty == false && name == "a") {
                 let density = analysis.linkDensity(node)
                 switch name {
                 case "ul", "ol", "div", "section", "table", "nav", "dl", "span", "header", "footer", "aside", "figure":
@@ -193,14 +193,13 @@ struct ArticleRenderer {
         return output
     }
 
-    /// Whether `node` is a span inside a link inside prose (`… costs to <a><span>make families
-    /// smaller</span></a>.`): all link text by itself, so the link-density rule for furniture
-    /// would drop the words from the middle of a sentence. Prose is a block whose own text is
-    /// mostly not links; a list of links, each a span in a link, is still judged.
-    private func isLinkWordsInProse(_ node: Int) -> Bool {
-        let tree = analysis.tree
-        let parent = Int(tree.parents[node])
-        guard tree.names[node] == "span", parent >= 0, analysis.inLink[parent] else { return false }
+    /// Whether `node` is a span inside prose (`… costs to <a><span>make families smaller</span></a>.`,
+    /// `The <span><a>Federal Reserve Bank</a> said</span> …`): mostly or wholly link text by
+    /// itself, so the link-density rule for furniture would cut its words out of the middle of a
+    /// sentence. Prose is a block whose own text is mostly not links; a list of links, each in a
+    /// span, is still judged.
+    private func isSpanInProse(_ node: Int) -> Bool {
+        guard analysis.tree.names[node] == "span" else { return false }
         let block = Int(analysis.blockOf[node])
         return block >= 0 && analysis.ownLinkText[block] * 2 < analysis.ownText[block]
     }

@@ -73,6 +73,17 @@ struct RenderedTextTests {
         #expect(page.html.contains("<a href=\"/families\">make families smaller</a>"))
     }
 
+    @Test func aSpanMostlyOfLinkWordsStaysInItsSentence() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <p>On Monday the <span><a href="/fed">Federal Reserve Bank of New York</a> said</span> that prices rose again \
+            in the spring, led by rents and insurance, while wages kept pace for most workers in the region.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("On Monday the Federal Reserve Bank of New York said that prices rose again"))
+    }
+
     @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
