@@ -31,6 +31,11 @@ struct ArticleRenderer {
     /// article.
     static let endMarkerShare = 0.5
 
+    /// How much of the container's good text may come before a list introduced with a colon
+    /// for its links to count as content: past it, "If you liked this post you might also
+    /// like:" opens a list of other posts.
+    static let introducedListShare = 0.75
+
     /// Renders the container `root`.
     func render(_ root: Int) -> Output {
         let tree = analysis.tree
@@ -39,6 +44,8 @@ struct ArticleRenderer {
         var open: [(node: Int, htmlStart: String.Index?)] = []
         var holders: [TagClass] = []
         var seenLongParagraph = false
+        // The list the text last introduced with a colon, whose links are content.
+        var introducedList: Int?
         // Paragraphs by a hash of their bytes (a `Set<String>` hashed them through Unicode
         // normalization), each with the first paragraph that had it.
         var seenParagraphs: [Int: Int] = [:]
@@ -106,10 +113,22 @@ struct ArticleRenderer {
                 return true
             }
             let total = analysis.textLength[node]
+            // A list the text introduces ("Many patches were sent for review:") is part of it,
+            // links or not, and so is everything inside it.
+            if let list = introducedList, tree.isInside(node, list) { return false }
             if total > 0, !isSpanInProse(node), !(run.text.isEmpty == false && name == "a") {
                 let density = analysis.linkDensity(node)
                 switch name {
-                case "ul", "ol", "div", "section", "table", "nav", "dl", "span", "header", "footer", "aside", "figure":
+                case "ul", "ol", "dl", "div", "section", "table":
+                    guard density > 0.6 && analysis.goodLength[node] == 0 else { break }
+                    if run.text.isEmpty, let last = output.paragraphs.last, last.hasSuffix(":"), Self.isSentence(last),
+                        Double(renderedCharacters) < Self.introducedListShare * rootGood
+                    {
+                        introducedList = node
+                        break
+                    }
+                    return true
+                case "nav", "span", "header", "footer", "aside", "figure":
                     if density > 0.6 && analysis.goodLength[node] == 0 { return true }
                 case "p", "li":
                     if density > 0.85 && total < 200 && run.text.isEmpty { return true }
@@ -202,6 +221,12 @@ struct ArticleRenderer {
         guard analysis.tree.names[node] == "span" else { return false }
         let block = Int(analysis.blockOf[node])
         return block >= 0 && analysis.ownLinkText[block] * 2 < analysis.ownText[block]
+    }
+
+    /// Whether a paragraph reads as a sentence rather than a label ("Related articles:"):
+    /// five words or more.
+    private static func isSentence(_ text: String) -> Bool {
+        text.split(separator: " ", omittingEmptySubsequences: true).count >= 5
     }
 
     /// A hash of a text's UTF-8 bytes.

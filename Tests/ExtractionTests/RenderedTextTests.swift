@@ -84,6 +84,21 @@ struct RenderedTextTests {
         #expect(page.text.contains("On Monday the Federal Reserve Bank of New York said that prices rose again"))
     }
 
+    @Test func aListOfLinksTheTextIntroducesIsKeptAndOneAtTheEndIsNot() {
+        let items = (1...4).map { "<li><p><a href=\"/pulls/\($0)\">libgccjit: patch number \($0) for the compiler</a></p></li>" }.joined()
+        let related = (1...4).map { "<li><a href=\"/post/\($0)\">Another post of ours, number \($0)</a></li>" }.joined()
+        let body = """
+            <article><p>There has been some nice progress on the compiler side these past months, with more to come.</p>
+            <p>Many patches were sent for review:</p><div class="ulist"><ul>\(items)</ul></div>
+            \(FixtureLoader.prose)
+            <p>If you liked this post you might also like:</p><ul>\(related)</ul></article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("libgccjit: patch number 1 for the compiler"))
+        #expect(page.text.contains("libgccjit: patch number 4 for the compiler"))
+        #expect(!page.text.contains("Another post of ours"))
+    }
+
     @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
