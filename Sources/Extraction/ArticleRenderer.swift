@@ -116,7 +116,10 @@ struct ArticleRenderer {
             // A list the text introduces ("Many patches were sent for review:") is part of it,
             // links or not, and so is everything inside it.
             if let list = introducedList, tree.isInside(node, list) { return false }
-            if total > 0, !isSpanInProse(node), !(run.text.isEmpty == false && name == "a") {
+            // A span or a link after words of the same paragraph continues a sentence ("Options
+            // include <a><span>AWS Lambda</span></a>, …"): it is not judged by its links alone.
+            let continuesSentence = !run.text.isEmpty && (name == "span" || name == "a")
+            if total > 0, !isSpanInProse(node), !continuesSentence {
                 let density = analysis.linkDensity(node)
                 switch name {
                 case "ul", "ol", "dl", "div", "section", "table":

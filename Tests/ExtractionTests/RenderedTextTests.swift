@@ -73,6 +73,17 @@ struct RenderedTextTests {
         #expect(page.html.contains("<a href=\"/families\">make families smaller</a>"))
     }
 
+    @Test func linksOfALinkHeavySentenceStayInIt() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <p>Options include <a href="/lambda"><span>AWS Lambda</span></a>, <a href="/gcf"><span>Google Cloud \
+            Functions</span></a>, and <a href="/azure"><span>Azure Functions</span></a>.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("Options include AWS Lambda, Google Cloud Functions, and Azure Functions."))
+    }
+
     @Test func aSpanMostlyOfLinkWordsStaysInItsSentence() {
         let body = """
             <article>\(FixtureLoader.prose)
