@@ -103,7 +103,12 @@ struct ArticleRenderer {
             if analysis.invisible[node] { return true }
             let name = tree.names[node]
             if name == "h1" { return true }
-            let isFurniture = analysis.selfFurniture[node]
+            // A link between words of its paragraph is part of the sentence, whatever its class
+            // says (`start to <a class="recommendation-inline-link">divide up the guest
+            // list</a>. If you…`); a hidden one, or one that ends the paragraph ("… a better
+            // pick. Read More", "Posted under Car Tires"), still goes.
+            let linkInSentence = name == "a" && !run.text.isEmpty && !analysis.hidden[node] && wordsFollow(node)
+            let isFurniture = analysis.selfFurniture[node] && !linkInSentence
             if isFurniture, Double(analysis.goodLength[node]) < 0.2 * rootGood || rootGood == 0 && Double(analysis.textLength[node]) < 0.5 * rootText
             {
                 return true
@@ -230,6 +235,18 @@ struct ArticleRenderer {
     /// five words or more.
     private static func isSentence(_ text: String) -> Bool {
         text.split(separator: " ", omittingEmptySubsequences: true).count >= 5
+    }
+
+    /// Whether words (a text with a letter) follow `node` in its block.
+    private func wordsFollow(_ node: Int) -> Bool {
+        let tree = analysis.tree
+        let block = analysis.blockOf[node]
+        var index = Int(tree.ends[node])
+        while index < tree.count, analysis.blockOf[index] == block {
+            if tree.kinds[index] == .text, !analysis.invisible[index], tree.texts[index].contains(where: \.isLetter) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// A hash of a text's UTF-8 bytes.
