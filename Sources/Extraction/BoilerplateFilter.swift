@@ -414,20 +414,27 @@ enum ByteSearch {
 
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        needle.isEmpty || index(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` first (or, `backwards`, last) occurs in `haystack`; nil when it does not
+    /// or is empty.
+    static func index(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, backwards: Bool = false) -> Int? {
         let count = needle.count
-        guard count > 0, haystack.count >= count else { return count == 0 }
+        guard count > 0, haystack.count >= count else { return nil }
         let first = needle[0]
-        var index = 0
         let last = haystack.count - count
-        while index <= last {
+        let step = backwards ? -1 : 1
+        var index = backwards ? last : 0
+        while index >= 0 && index <= last {
             if haystack[index] == first {
                 var offset = 1
                 while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == count { return true }
+                if offset == count { return index }
             }
-            index += 1
+            index += step
         }
-        return false
+        return nil
     }
 
     /// Whether `needle` occurs in `text`.
@@ -443,24 +450,7 @@ enum ByteSearch {
     static func range(of needle: String, in text: String, backwards: Bool = false) -> Range<String.Index>? {
         var text = text
         var needle = needle
-        let found: Int? = text.withUTF8 { haystack in
-            needle.withUTF8 { needle -> Int? in
-                let count = needle.count
-                guard count > 0, haystack.count >= count else { return nil }
-                let last = haystack.count - count
-                let step = backwards ? -1 : 1
-                var index = backwards ? last : 0
-                while index >= 0 && index <= last {
-                    if haystack[index] == needle[0] {
-                        var offset = 1
-                        while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
-                        if offset == count { return index }
-                    }
-                    index += step
-                }
-                return nil
-            }
-        }
+        let found = text.withUTF8 { haystack in needle.withUTF8 { index(of: $0, in: haystack, backwards: backwards) } }
         guard let found else { return nil }
         let lower = text.utf8.index(text.utf8.startIndex, offsetBy: found)
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
@@ -481,11 +471,7 @@ enum ByteSearch {
                 for start in 0...(haystack.count - count) {
                     let byte = haystack[start]
                     guard byte == first || byte == upperFirst else { continue }
-                    var offset = 1
-                    while offset < count, haystack[start + offset] | (haystack[start + offset] &- 0x41 < 26 ? 0x20 : 0) == needle[offset] {
-                        offset += 1
-                    }
-                    if offset == count { return true }
+                    if ASCIIWords(haystack, from: start).opens(with: needle) { return true }
                 }
                 return false
             }
@@ -592,14 +578,17 @@ struct ASCIIWords {
     /// Whether the bytes from here open with `prefix` (lower-case ASCII, or any UTF-8 compared
     /// exactly), ASCII letters compared in either case.
     func opens(with prefix: StaticString) -> Bool {
-        prefix.withUTF8Buffer { prefix in
-            guard bytes.count - position >= prefix.count else { return false }
-            for offset in 0..<prefix.count {
-                let byte = bytes[position + offset]
-                if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != prefix[offset] { return false }
-            }
-            return true
+        prefix.withUTF8Buffer { opens(with: $0) }
+    }
+
+    /// Whether the bytes from here open with the bytes of `prefix`, as ``opens(with:)-(StaticString)``.
+    func opens(with prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count - position >= prefix.count else { return false }
+        for offset in 0..<prefix.count {
+            let byte = bytes[position + offset]
+            if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != prefix[offset] { return false }
         }
+        return true
     }
 
     /// The position after `prefix` and the spaces following it (kept when `keepingSpaces`), or
