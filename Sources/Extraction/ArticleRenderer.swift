@@ -103,11 +103,14 @@ struct ArticleRenderer {
             if analysis.invisible[node] { return true }
             let name = tree.names[node]
             if name == "h1" { return true }
+            // A span or a link after words of the same paragraph continues a sentence ("Options
+            // include <a><span>AWS Lambda</span></a>, …"): it is not judged by its links alone.
+            let continuesSentence = !run.text.isEmpty && (name == "span" || name == "a")
             // A link between words of its paragraph is part of the sentence, whatever its class
             // says (`start to <a class="recommendation-inline-link">divide up the guest
             // list</a>. If you…`); a hidden one, or one that ends the paragraph ("… a better
             // pick. Read More", "Posted under Car Tires"), still goes.
-            let linkInSentence = name == "a" && !run.text.isEmpty && !analysis.hidden[node] && wordsFollow(node)
+            let linkInSentence = continuesSentence && name == "a" && !analysis.hidden[node] && wordsFollow(node)
             let isFurniture = analysis.selfFurniture[node] && !linkInSentence
             if isFurniture, Double(analysis.goodLength[node]) < 0.2 * rootGood || rootGood == 0 && Double(analysis.textLength[node]) < 0.5 * rootText
             {
@@ -121,9 +124,6 @@ struct ArticleRenderer {
             // A list the text introduces ("Many patches were sent for review:") is part of it,
             // links or not, and so is everything inside it.
             if let list = introducedList, tree.isInside(node, list) { return false }
-            // A span or a link after words of the same paragraph continues a sentence ("Options
-            // include <a><span>AWS Lambda</span></a>, …"): it is not judged by its links alone.
-            let continuesSentence = !run.text.isEmpty && (name == "span" || name == "a")
             if total > 0, !isSpanInProse(node), !continuesSentence {
                 let density = analysis.linkDensity(node)
                 switch name {
