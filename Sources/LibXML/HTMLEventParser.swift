@@ -34,12 +34,18 @@ public enum HTMLEventParser {
     /// Returns the problems libxml2 reported (broken markup never fails the parse).
     @discardableResult
     public static func parse(_ bytes: [UInt8], encoding: String = "UTF-8", handler: some HTMLEventHandler) -> [XMLParseError] {
+        run(bytes, encoding: encoding, handler: handler, check: nil)
+    }
+
+    @discardableResult
+    private static func run(_ bytes: [UInt8], encoding: String, handler: some HTMLEventHandler, check: ElisionCheck?) -> [XMLParseError] {
         LibXMLRuntime.ensureInitialized()
         guard let context = htmlNewParserCtxt() else {
             return [XMLParseError(code: XMLParseError.Code.parserUnavailable, message: "libxml2 could not create an HTML parser", severity: .fatal)]
         }
         defer { htmlFreeParserCtxt(context) }
         let state = EventState(handler: handler, context: context)
+        state.check = check
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
         defer { context.pointee._private = nil }
         install(into: &context.pointee.sax.pointee)
@@ -47,6 +53,32 @@ public enum HTMLEventParser {
         if let document = MarkupDocument.readHTML(bytes, encoding: encoding, baseURL: nil, with: context) { xmlFreeDoc(document) }
         state.finish()
         return state.problems
+    }
+
+    /// Parses `bytes` in `encoding` like `parse(_:encoding:handler:)`, for a handler that never
+    /// reads the raw text of the `script` and `style` elements `ignores` names (given the name
+    /// and the attributes): for UTF-8 that text is cut out before libxml2 reads it
+    /// (`RawTextElision`), and such elements may report no text. Every cut is confirmed by
+    /// libxml2 reporting the element's start tag ending where the cut begins, with attributes
+    /// `ignores` agrees on; when one is not, the page is parsed again whole, with a new handler.
+    /// Returns the handler that saw the page's events.
+    public static func parse<Handler: HTMLEventHandler>(
+        _ bytes: [UInt8], encoding: String = "UTF-8", ignoringRawText ignores: (String, [(name: String, value: String)]) -> Bool,
+        makeHandler: () -> Handler
+    ) -> Handler {
+        let lowered = encoding.lowercased()
+        if lowered == "utf-8" || lowered == "utf8", let elision = RawTextElision.cut(bytes, ignores: ignores) {
+            let handler = makeHandler()
+            let confirmed = withoutActuallyEscaping(ignores) { ignores in
+                let check = ElisionCheck(cuts: elision.cuts, ignores: ignores)
+                run(elision.bytes, encoding: encoding, handler: handler, check: check)
+                return check.confirmed
+            }
+            if confirmed { return handler }
+        }
+        let handler = makeHandler()
+        run(bytes, encoding: encoding, handler: handler, check: nil)
+        return handler
     }
 
     /// The callbacks: events only, none of libxml2's tree building.
@@ -133,8 +165,15 @@ private final class EventState {
         }
         open += 1
         let elementName = name.map { names.string($0) { Self.localName(String(cString: $0)) } } ?? ""
+        if let check, elementName == "script" || elementName == "style" {
+            let input = context.pointee.input.pointee
+            check.started(elementName, attributes: pairs, at: Int(input.consumed) + (input.cur - input.base))
+        }
         handler.startElement(elementName, attributes: pairs)
     }
+
+    /// The cuts of the page being parsed, confirmed as their elements start.
+    var check: ElisionCheck?
 
     private var pairs: [(name: String, value: String)] = []
     private var names = NameCache()
@@ -253,5 +292,35 @@ private final class EventState {
             open -= 1
             handler.endElement()
         }
+    }
+}
+
+/// The confirmation of a page's `RawTextElision` cuts during its parse.
+private final class ElisionCheck {
+    let cuts: [RawTextElision.Cut]
+    let ignores: (String, [(name: String, value: String)]) -> Bool
+    private var next = 0
+    private var failed = false
+
+    init(cuts: [RawTextElision.Cut], ignores: @escaping (String, [(name: String, value: String)]) -> Bool) {
+        self.cuts = cuts
+        self.ignores = ignores
+    }
+
+    /// Whether libxml2 started every cut's element where the cut begins.
+    var confirmed: Bool { !failed && next == cuts.count }
+
+    /// libxml2 started a `script` or `style` element whose start tag ends at byte `offset`.
+    func started(_ name: String, attributes: [(name: String, value: String)], at offset: Int) {
+        guard !failed, next < cuts.count else { return }
+        let cut = cuts[next]
+        if offset < cut.tagEnd { return }
+        // A cut libxml2 passed without starting its element there, or started with attributes
+        // read otherwise.
+        guard offset == cut.tagEnd, name == cut.name, ignores(name, attributes) else {
+            failed = true
+            return
+        }
+        next += 1
     }
 }
