@@ -63,5 +63,5 @@ extension SQLiteStore {
     }
 
     /// The largest piece of a snapshot stored in one row.
-    static let snapshotPieceSize = 1 << 20
+    static let snapshotPieceSize = 1 << 18
 }

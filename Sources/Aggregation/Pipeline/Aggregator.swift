@@ -94,9 +94,12 @@ public struct Aggregator: Sendable {
                     if waiting.count >= limit, waiting[toCommit] != nil { return }
                     // Past the read-ahead budget, only sources close behind the next one to commit
                     // start: they are what the committer needs, while sources far ahead would only
-                    // wait in memory. A request in flight holds nothing until its body arrives, so
-                    // answers without one (304) never count, and a slow network keeps every slot.
-                    let bound = held.value >= readAheadBudget ? toCommit + closeBehind : .max
+                    // wait in memory. The budget counts what is held and what the requests in
+                    // flight are expected to bring (the recent answers' average body): answers
+                    // without a body (304) soon count for nothing, and a warm run keeps every
+                    // slot, while on a fast network a burst of bodies cannot arrive at once.
+                    let expected = held.value + reading * held.expectedBody
+                    let bound = expected >= readAheadBudget ? toCommit + closeBehind : .max
                     guard let index = order.next(below: bound) else { return }
                     let (record, settings) = due[index]
                     reading += 1
@@ -287,8 +290,10 @@ public struct Aggregator: Sendable {
         do {
             response = try await fetcher.fetch(request)
         } catch {
+            held.observe(bodyBytes: 0)
             return failed(error.description, retryAfter: error.retryAfter, gone: error.isGone)
         }
+        held.observe(bodyBytes: response.body.count)
         held.add(response.body.count)
         defer { held.add(-response.body.count) }
         var notes: [String] = []
@@ -423,9 +428,13 @@ extension SourceSettings.Kind {
 }
 
 extension Aggregator {
-    /// The bytes counted against the read-ahead budget, shared by a run's tasks.
+    /// The bytes counted against the read-ahead budget, shared by a run's tasks, and the body
+    /// an answer is expected to bring.
     final class HeldBytes: Sendable {
         private let bytes = Mutex(0)
+        /// A moving average of the answers' body sizes (an answer without a body counts 0),
+        /// starting from a guess: 128 requests of the guess fill the default budget.
+        private let average = Mutex(16_384.0)
 
         /// Counts `delta` bytes more (or fewer, when negative).
         func add(_ delta: Int) {
@@ -434,5 +443,13 @@ extension Aggregator {
 
         /// The bytes held now.
         var value: Int { bytes.withLock { $0 } }
+
+        /// Notes the body size of an answer (0 for one without a body or a failure).
+        func observe(bodyBytes: Int) {
+            average.withLock { $0 += (Double(bodyBytes) - $0) / 16 }
+        }
+
+        /// The bytes a request in flight is expected to bring.
+        var expectedBody: Int { Int(average.withLock { $0 }) }
     }
 }

@@ -224,6 +224,62 @@ struct AggregatorTests {
         #expect(outputs[0] == outputs[1])
     }
 
+    /// Counts the fetches in flight at once, each taking a little while.
+    final class InFlightFetcher: Fetching, @unchecked Sendable {
+        let canned: CannedFetcher
+        private let lock = NSLock()
+        private var current = 0
+        private var highest = 0
+
+        init(canned: CannedFetcher) {
+            self.canned = canned
+        }
+
+        var maximum: Int { lock.withLock { highest } }
+
+        func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
+            lock.withLock {
+                current += 1
+                highest = max(highest, current)
+            }
+            defer { lock.withLock { current -= 1 } }
+            try? await Task.sleep(for: .milliseconds(20))
+            return try await canned.fetch(request)
+        }
+    }
+
+    @Test("requests in flight are bounded by the bodies they are expected to bring: few for large answers, all for 304s")
+    func inFlightFollowsExpectedBodies() async throws {
+        // Sixty sources on hosts of their own, each answering 64 KB, with a budget of four
+        // answers: a burst of every request at once would bring sixty bodies together.
+        let sources = (0..<60).map { number in
+            SourceSettings(id: "s\(number)", url: "https://host\(number).example/feed.xml", kind: .feed, title: "Source \(number)")
+        }
+        let rig = Rig(sources)
+        let padding = String(repeating: "Words that fill the feed out to a large answer. ", count: 1_300)
+        for (number, source) in sources.enumerated() {
+            let item = PipelineFixtures.Item(
+                id: "item-\(number)", title: "Item \(number)", link: "https://host\(number).example/\(number)", paragraphs: [padding])
+            await rig.fetcher.set(source.url, body: F.rss(title: "Source \(number)", items: [item]), etag: "\"v1\"")
+        }
+        var maxima: [Int] = []
+        for _ in 0..<2 {
+            let fetcher = InFlightFetcher(canned: rig.fetcher)
+            let clock = rig.clock
+            var aggregator = Aggregator(configuration: rig.configuration, store: rig.store, fetcher: fetcher, files: rig.files, clock: { clock.now })
+            aggregator.readAheadBudget = 256 << 10
+            aggregator.closeBehind = 1
+            let summary = try await aggregator.run(force: true)
+            #expect(summary.failures.isEmpty)
+            maxima.append(fetcher.maximum)
+        }
+        // Cold: the first guess (16 KB an answer) lets sixteen start, and answers of 64 KB keep
+        // it there or below. Warm: every answer is a 304, which brings nothing.
+        #expect(maxima[0] <= 17, "cold run: \(maxima[0]) requests in flight")
+        #expect(maxima[1] >= 40, "warm run: \(maxima[1]) requests in flight")
+        #expect(await rig.store.articleCount() == 60)
+    }
+
     @Test("a failing source is reported with its reason, backs off, and loses nothing stored before")
     func failureKeepsStoredArticles() async throws {
         let rig = Rig([Self.sourceA, Self.sourceB])

@@ -25,7 +25,7 @@ struct CompactEncoder {
     /// Encodes `value` as `encode(_:)` does, handing the bytes to `emit` in pieces of
     /// `pieceSize` (the last one shorter) as they are written: the encoded form is never
     /// held whole. The first error `emit` throws stops the writing and is thrown.
-    func encode<T: Encodable>(_ value: T, pieceSize: Int = 1 << 20, emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func encode<T: Encodable>(_ value: T, pieceSize: Int = 1 << 18, emit: (UnsafeRawBufferPointer) throws -> Void) throws {
         let counts = try Self.containerCounts(of: value)
         try withoutActuallyEscaping(emit) { emit in
             var sink = CompactFormat.PieceSink(size: pieceSize, emit: emit)
