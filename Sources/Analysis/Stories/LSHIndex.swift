@@ -252,8 +252,9 @@ public struct LSHIndex: Sendable, Codable {
     /// for a bucket shared with a value of very many entries (text every page carries).
     static let stepsPerWalk = 16
 
-    /// Entries the tables of `bits` hold before they double (three quarters of their buckets).
-    private static func capacity(bits: Int) -> Int { bits == 0 ? 0 : (1 << bits) * 3 / 4 }
+    /// Entries the tables of `bits` hold before they double: one and a half a bucket, where the
+    /// chains stay short and the heads take half the memory of three quarters.
+    private static func capacity(bits: Int) -> Int { bits == 0 ? 0 : (1 << bits) * 3 / 2 }
 
     /// The table size for `count` entries, at least 256 buckets.
     private static func bucketBits(for count: Int) -> Int {
