@@ -201,4 +201,23 @@ import Testing
         #expect(abs(a.dot(b) - 0.5) < 1e-6)
         #expect(a.adding(b, limit: 2).terms.count == 2)
     }
+
+    @Test func termVectorsKeepThirtyTwoBitTerms() throws {
+        // Keys equal in their low 32 bits are one term, their weights summed.
+        let merged = TermVector([0x1_0000_0005: 1, 5: 2, 7: 1])
+        #expect(merged.terms == [5, 7])
+        #expect(merged.weights == [3, 1])
+        #expect(try JSONDecoder().decode(TermVector.self, from: JSONEncoder().encode(merged)) == merged)
+        // Saved vectors of 64-bit terms, unsorted terms or columns of different lengths are errors.
+        for json in [#"{"terms":[4294967296],"weights":[1]}"#, #"{"terms":[7,5],"weights":[1,1]}"#, #"{"terms":[5],"weights":[1,2]}"#] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(TermVector.self, from: Data(json.utf8)) }
+        }
+        // A lead's terms are 32 bits of its words' hashes, the same in its vector and statistics.
+        var statistics = TermStatistics()
+        let lead = StoryLead(title: "Havana talks", text: "Officials met in Havana on Monday.", leadWords: 100, entityWeight: 2)
+        statistics.observe(distinct: lead.distinct.map(\.term))
+        let vector = lead.vector(statistics: statistics)
+        #expect(vector.terms.contains(StableHash.hash("havana") & 0xFFFF_FFFF))
+        #expect(vector.terms.allSatisfy { statistics.documentFrequency(of: $0) == 1 })
+    }
 }

@@ -29,8 +29,9 @@ import Testing
             """)
 
     static func weight(of word: String, in lead: StoryLead) -> Float? {
-        let hash = StableHash.hash(word)
-        return lead.weightedTerms.first { $0.term == hash }?.weight
+        // A lead's terms are the low 32 bits of its words' hashes.
+        let term = StableHash.hash(word) & 0xFFFF_FFFF
+        return lead.weightedTerms.first { $0.term == term }?.weight
     }
 
     @Test func laterWordsWeighLess() throws {

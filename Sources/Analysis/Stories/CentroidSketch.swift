@@ -11,17 +11,17 @@ enum CentroidSketch {
 
     /// The bucket of a term (its hash's top byte: term hashes are well mixed).
     @inline(__always)
-    static func bucket(of term: UInt64) -> Int { Int(truncatingIfNeeded: term >> 56) }
+    static func bucket(of term: UInt32) -> Int { Int((term &* 0x9E37_79B1) >> 24) }
 
     /// Writes the sketch of `centroid` (whose norm is `norm`) at `offset` of `sketches`.
     static func write(_ centroid: TermVector, norm: Float, into sketches: inout [UInt8], at offset: Int) {
         sketches.withUnsafeMutableBufferPointer { buffer in
             for index in offset..<(offset + size) { buffer[index] = 0 }
             guard norm > 0 else { return }
-            for (term, weight) in zip(centroid.terms, centroid.weights) {
-                let scaled = (max(0, weight) / norm * 255).rounded(.up)
+            for entry in centroid.entries {
+                let scaled = (max(0, entry.weight) / norm * 255).rounded(.up)
                 let level = UInt8(min(255, scaled))
-                let slot = offset + bucket(of: term)
+                let slot = offset + bucket(of: entry.term)
                 if level > buffer[slot] { buffer[slot] = level }
             }
         }
@@ -35,12 +35,12 @@ enum CentroidSketch {
         var isBounded = true
 
         init(_ vector: TermVector) {
-            buckets.reserveCapacity(vector.terms.count)
-            weights.reserveCapacity(vector.terms.count)
-            for (term, weight) in zip(vector.terms, vector.weights) {
-                if weight < 0 { isBounded = false }
-                buckets.append(CentroidSketch.bucket(of: term))
-                weights.append(weight / 255)
+            buckets.reserveCapacity(vector.count)
+            weights.reserveCapacity(vector.count)
+            for entry in vector.entries {
+                if entry.weight < 0 { isBounded = false }
+                buckets.append(CentroidSketch.bucket(of: entry.term))
+                weights.append(entry.weight / 255)
             }
         }
 

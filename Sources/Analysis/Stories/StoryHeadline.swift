@@ -14,7 +14,7 @@ enum StoryHeadline {
         var weighted: [UInt64: Float] = [:]
         for token in StoryTokenizer.tokens(of: title)
         where (token.length >= 2 || token.isNumeric) && !stop.contains(token.hash) {
-            weighted[token.hash] = statistics.idf(of: token.hash)
+            weighted[token.term] = statistics.idf(of: token.term)
         }
         return TermVector(weighted).normalized()
     }

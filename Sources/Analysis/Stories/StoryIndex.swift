@@ -323,8 +323,10 @@ extension StoryIndex {
             var centroidCursor = VectorColumns.Cursor()
             var headlineCursor = VectorColumns.Cursor()
             for number in 0..<count {
-                let centroid = centroids.next(&centroidCursor)
-                let headlines = (0..<Int(headlineCounts[number])).map { _ in self.headlines.next(&headlineCursor) }
+                let centroid = try centroids.next(&centroidCursor, codingPath: codingPath)
+                let headlines = try (0..<Int(headlineCounts[number])).map { _ in
+                    try self.headlines.next(&headlineCursor, codingPath: codingPath)
+                }
                 stories.append(
                     Story(
                         id: ids[number], centroid: centroid, size: sizes[number], latest: undated.contains(Int32(number)) ? nil : latest[number],
@@ -341,9 +343,11 @@ extension StoryIndex {
         var weights: [Float] = []
 
         mutating func append(_ vector: TermVector) {
-            lengths.append(Int32(vector.terms.count))
-            terms += vector.terms
-            weights += vector.weights
+            lengths.append(Int32(vector.count))
+            for entry in vector.entries {
+                terms.append(UInt64(entry.term))
+                weights.append(entry.weight)
+            }
         }
 
         /// Whether the lengths are those of the terms and weights.
@@ -357,12 +361,17 @@ extension StoryIndex {
             var term = 0
         }
 
-        /// The vector at `cursor`, which then moves past it (the columns add up).
-        func next(_ cursor: inout Cursor) -> TermVector {
+        /// The vector at `cursor`, which then moves past it (the columns add up); terms that
+        /// are not ascending 32-bit values (an index saved when terms were 64-bit) are an error.
+        func next(_ cursor: inout Cursor, codingPath: [any CodingKey]) throws -> TermVector {
             let range = cursor.term..<cursor.term + Int(lengths[cursor.vector])
             cursor.vector += 1
             cursor.term = range.upperBound
-            return TermVector(sortedTerms: Array(terms[range]), weights: Array(weights[range]))
+            guard let entries = TermVector.entries(terms: terms[range], weights: weights[range]) else {
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(codingPath: codingPath, debugDescription: "vector terms that are not ascending 32-bit values"))
+            }
+            return TermVector(sortedEntries: entries)
         }
     }
 }

@@ -21,7 +21,7 @@ struct StoryLead: Sendable {
         weightedTerms = tokens.enumerated().compactMap { position, token in
             guard token.length >= 2 || token.isNumeric, !stop.contains(token.hash) else { return nil }
             let weight = token.isEntityLike ? entityWeight : 1
-            return (token.hash, weight / (1 + step * Float(position)))
+            return (token.term, weight / (1 + step * Float(position)))
         }
     }
 
@@ -46,17 +46,14 @@ struct StoryLead: Sendable {
         let distinct = distinct ?? self.distinct
         // Sized once: a story keeps its first article's vector as its centroid, and arrays
         // grown by doubling would keep up to twice the room, in every story of the index.
-        var terms: [UInt64] = []
-        var weights: [Float] = []
-        terms.reserveCapacity(distinct.count)
-        weights.reserveCapacity(distinct.count)
+        var entries: [TermVector.Entry] = []
+        entries.reserveCapacity(distinct.count)
         for (term, count, weight) in distinct {
             let value = (1 + logf(count)) * weight * statistics.idf(of: term)
             guard value != 0 else { continue }
-            terms.append(term)
-            weights.append(value)
+            entries.append(TermVector.Entry(term: UInt32(term), weight: value))
         }
-        return TermVector(sortedTerms: terms, weights: weights).normalized()
+        return TermVector(sortedEntries: entries).normalized()
     }
 }
 
