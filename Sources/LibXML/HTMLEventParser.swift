@@ -124,6 +124,8 @@ private final class EventState {
     private var open = 0
     private var stopped = false
     private let problemLimit = 1_000
+    /// The cuts of the page being parsed, confirmed as their elements start (nil: nothing cut).
+    var check: ElisionCheck?
 
     init(handler: any HTMLEventHandler, context: htmlParserCtxtPtr) {
         self.handler = handler
@@ -144,6 +146,7 @@ private final class EventState {
         releaseReference()
         guard open < HTMLEventParser.maximumDepth else {
             stopped = true
+            check?.stoppedEarly()
             xmlStopParser(context)
             return
         }
@@ -168,12 +171,15 @@ private final class EventState {
         if let check, elementName == "script" || elementName == "style" {
             let input = context.pointee.input.pointee
             check.started(elementName, attributes: pairs, at: Int(input.consumed) + (input.cur - input.base))
+            // The page will be parsed again whole: the rest of this parse is wasted.
+            guard !check.failed else {
+                stopped = true
+                xmlStopParser(context)
+                return
+            }
         }
         handler.startElement(elementName, attributes: pairs)
     }
-
-    /// The cuts of the page being parsed, confirmed as their elements start.
-    var check: ElisionCheck?
 
     private var pairs: [(name: String, value: String)] = []
     private var names = NameCache()
@@ -292,35 +298,5 @@ private final class EventState {
             open -= 1
             handler.endElement()
         }
-    }
-}
-
-/// The confirmation of a page's `RawTextElision` cuts during its parse.
-private final class ElisionCheck {
-    let cuts: [RawTextElision.Cut]
-    let ignores: (String, [(name: String, value: String)]) -> Bool
-    private var next = 0
-    private var failed = false
-
-    init(cuts: [RawTextElision.Cut], ignores: @escaping (String, [(name: String, value: String)]) -> Bool) {
-        self.cuts = cuts
-        self.ignores = ignores
-    }
-
-    /// Whether libxml2 started every cut's element where the cut begins.
-    var confirmed: Bool { !failed && next == cuts.count }
-
-    /// libxml2 started a `script` or `style` element whose start tag ends at byte `offset`.
-    func started(_ name: String, attributes: [(name: String, value: String)], at offset: Int) {
-        guard !failed, next < cuts.count else { return }
-        let cut = cuts[next]
-        if offset < cut.tagEnd { return }
-        // A cut libxml2 passed without starting its element there, or started with attributes
-        // read otherwise.
-        guard offset == cut.tagEnd, name == cut.name, ignores(name, attributes) else {
-            failed = true
-            return
-        }
-        next += 1
     }
 }

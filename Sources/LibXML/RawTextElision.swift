@@ -2,12 +2,16 @@
 /// it, for a caller that never reads that text. libxml2 scans such text one character at a time
 /// and hands it over in pieces of a kilobyte; on news pages it is about two fifths of the bytes.
 ///
-/// The cut follows libxml2's own rule (2.9, recovery mode) for where the text ends: at the first
-/// `</` followed by the element's name in any case. Where the scan could read a page otherwise
-/// than libxml2 (a `<script` inside an attribute value, a comment libxml2 ends elsewhere), the
-/// parse itself tells: every cut is confirmed by libxml2 reporting that element's start tag
-/// ending at the cut (see `HTMLEventParser.parse(_:encoding:ignoringRawText:makeHandler:)`), and
-/// a page with an unconfirmed cut is parsed again whole.
+/// The cut follows libxml2's own rules (2.9, in recovery mode, as `MarkupDocument.readHTML`
+/// parses) for what raw text is: libxml2 reads it from just after the start tag, unless it starts
+/// with `</` (an end tag, which ends the element) or with `<` and a name (a start tag, which may
+/// close the element first); such text is never cut. It ends at the first `</` followed by the
+/// element's name in any case. Where the scan could read a page otherwise than libxml2 (a
+/// `<script` inside an attribute value, a comment libxml2 ends elsewhere), the parse itself
+/// tells: every cut is confirmed by libxml2 reporting that element's start tag ending at the cut
+/// (see `HTMLEventParser.parse(_:encoding:ignoringRawText:makeHandler:)`), and a page with an
+/// unconfirmed cut is parsed again whole. Other libxml2 versions end raw text by other rules:
+/// nothing is cut with them.
 struct RawTextElision {
     /// A cut: the element's name and the offset, in the cut bytes, of the `>` ending its start
     /// tag. Its raw text followed that `>`.
@@ -26,7 +30,10 @@ struct RawTextElision {
     /// when nothing was cut. Start tags the scan cannot read simply (a value holding a
     /// character reference, an attribute name libxml2 might read otherwise) keep their text.
     static func cut(_ input: [UInt8], ignores: (String, [(name: String, value: String)]) -> Bool) -> RawTextElision? {
-        input.withUnsafeBufferPointer { bytes -> RawTextElision? in
+        // libxml2 2.9's rules only; and a byte-order mark, which libxml2 skips, would shift
+        // every offset it reports.
+        guard LibXMLRuntime.version / 100 == 209, !input.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
+        return input.withUnsafeBufferPointer { bytes -> RawTextElision? in
             var output: [UInt8] = []
             var cuts: [Cut] = []
             var copied = 0
@@ -57,10 +64,15 @@ struct RawTextElision {
                     index = tag.end + 1
                     continue
                 }
+                // What libxml2 reads as a tag is not raw text: the page goes on after the start tag.
+                guard Self.isRawText(bytes, at: tag.end + 1) else {
+                    index = tag.end + 1
+                    continue
+                }
                 // The text ends at the first "</" and the name, in any case; without one, at the
                 // end of the page.
                 let textEnd = find(bytes, "</" + name, from: tag.end + 1, ignoringCase: true) ?? count
-                if textEnd > tag.end + 1, ignores(name, tag.attributes) {
+                if ignores(name, tag.attributes) {
                     if output.isEmpty { output.reserveCapacity(count) }
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...tag.end]))
                     cuts.append(Cut(name: name, tagEnd: output.count - 1))
@@ -72,6 +84,16 @@ struct RawTextElision {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return RawTextElision(bytes: output, cuts: cuts)
         }
+    }
+
+    /// Whether libxml2 reads what starts at `offset` (just after a start tag) as raw text: not
+    /// when it is a NUL (the end of libxml2's input), nor when it starts with `</` or with `<`
+    /// and a name, which libxml2 parses as a tag before it turns to the element's raw text.
+    private static func isRawText(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset < bytes.count, bytes[offset] != 0 else { return false }
+        guard bytes[offset] == UInt8(ascii: "<"), offset + 1 < bytes.count else { return true }
+        let next = bytes[offset + 1]
+        return next != UInt8(ascii: "/") && !isNameStart(next)
     }
 
     /// "script" or "style" when the bytes at `offset` spell one of them (in any case) followed
@@ -179,5 +201,48 @@ struct RawTextElision {
     /// A byte of an HTML name as libxml2 reads one (letters, digits, `_`, `:`, `.`, `-`).
     private static func isNameByte(_ byte: UInt8) -> Bool {
         isNameStart(byte) || byte &- 0x30 < 10 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+}
+
+/// The confirmation of a page's cuts while libxml2 parses the cut bytes: each cut must be met by
+/// libxml2 starting its element with the start tag ending where the cut begins, and with
+/// attributes `ignores` agrees on.
+final class ElisionCheck {
+    let cuts: [RawTextElision.Cut]
+    let ignores: (String, [(name: String, value: String)]) -> Bool
+    private var next = 0
+    /// A cut was passed unconfirmed: the parse of the cut bytes is worth nothing.
+    private(set) var failed = false
+
+    init(cuts: [RawTextElision.Cut], ignores: @escaping (String, [(name: String, value: String)]) -> Bool) {
+        self.cuts = cuts
+        self.ignores = ignores
+    }
+
+    /// The parse stopped early (too deep), after every cut before that point was confirmed;
+    /// the cuts after it are of text libxml2 never reached either way.
+    private var ended = false
+
+    /// Whether libxml2 started every cut's element where the cut begins (every one it reached,
+    /// when the parse stopped early).
+    var confirmed: Bool { !failed && (next == cuts.count || ended) }
+
+    /// The parse stops here, before the end of the page.
+    func stoppedEarly() {
+        ended = true
+    }
+
+    /// libxml2 started a `script` or `style` element whose start tag ends at byte `offset`.
+    func started(_ name: String, attributes: [(name: String, value: String)], at offset: Int) {
+        guard !failed, next < cuts.count else { return }
+        let cut = cuts[next]
+        if offset < cut.tagEnd { return }
+        // A cut libxml2 passed without starting its element there, or started with attributes
+        // read otherwise.
+        guard offset == cut.tagEnd, name == cut.name, ignores(name, attributes) else {
+            failed = true
+            return
+        }
+        next += 1
     }
 }
