@@ -17,7 +17,8 @@ public struct Aggregator: Sendable {
     /// before only sources close behind the next one to commit start (see `launch` in `run`):
     /// enough for the readers to stay busy, far less than the fetch concurrency would let pile
     /// up when the network is fast and the commits set the pace. The count is of bodies and of
-    /// article text and HTML; what a source holds in all is about three times that.
+    /// article text and HTML (what a source holds in all is about three times that), and of the
+    /// bodies the requests in flight are expected to bring.
     var readAheadBudget = 2 << 20
     /// How many sources past the next one to commit may start when the budget is spent.
     var closeBehind = 16
@@ -98,11 +99,14 @@ public struct Aggregator: Sendable {
                     // flight are expected to bring (the recent answers' average body): answers
                     // without a body (304) soon count for nothing, and a warm run keeps every
                     // slot, while on a fast network a burst of bodies cannot arrive at once.
-                    let expected = held.value + reading * held.expectedBody
+                    let expected = held.value + held.fetching * held.expectedBody
                     let bound = expected >= readAheadBudget ? toCommit + closeBehind : .max
                     guard let index = order.next(below: bound) else { return }
                     let (record, settings) = due[index]
                     reading += 1
+                    // Counted as in flight from now, not from when the task starts its request:
+                    // this loop may start many before any of them runs.
+                    held.startFetch()
                     group.addTask(name: record.id, executorPreference: workers) {
                         .read(index, await self.process(record, settings: settings, analyzer: analyzer, held: held))
                     }
@@ -290,10 +294,10 @@ public struct Aggregator: Sendable {
         do {
             response = try await fetcher.fetch(request)
         } catch {
-            held.observe(bodyBytes: 0)
+            held.finishFetch(bodyBytes: 0)
             return failed(error.description, retryAfter: error.retryAfter, gone: error.isGone)
         }
-        held.observe(bodyBytes: response.body.count)
+        held.finishFetch(bodyBytes: response.body.count)
         held.add(response.body.count)
         defer { held.add(-response.body.count) }
         var notes: [String] = []
@@ -428,10 +432,11 @@ extension SourceSettings.Kind {
 }
 
 extension Aggregator {
-    /// The bytes counted against the read-ahead budget, shared by a run's tasks, and the body
-    /// an answer is expected to bring.
+    /// The bytes counted against the read-ahead budget, shared by a run's tasks; the requests
+    /// in flight, and the body an answer is expected to bring.
     final class HeldBytes: Sendable {
         private let bytes = Mutex(0)
+        private let requests = Mutex(0)
         /// A moving average of the answers' body sizes (an answer without a body counts 0),
         /// starting from a guess: 128 requests of the guess fill the default budget.
         private let average = Mutex(16_384.0)
@@ -444,10 +449,19 @@ extension Aggregator {
         /// The bytes held now.
         var value: Int { bytes.withLock { $0 } }
 
-        /// Notes the body size of an answer (0 for one without a body or a failure).
-        func observe(bodyBytes: Int) {
-            average.withLock { $0 += (Double(bodyBytes) - $0) / 16 }
+        /// A request is about to start (`process` ends it with `finishFetch`).
+        func startFetch() {
+            requests.withLock { $0 += 1 }
         }
+
+        /// A request ended with a body of `bodyBytes` (0 for none, or a failure).
+        func finishFetch(bodyBytes: Int) {
+            requests.withLock { $0 -= 1 }
+            average.withLock { $0 += (Double(bodyBytes) - $0) / 8 }
+        }
+
+        /// The requests in flight.
+        var fetching: Int { requests.withLock { $0 } }
 
         /// The bytes a request in flight is expected to bring.
         var expectedBody: Int { Int(average.withLock { $0 }) }
