@@ -29,9 +29,11 @@ let linkerSettings: [LinkerSetting] = [
         .when(platforms: [.linux], configuration: .release))
 ]
 
-/// Whether the C library reads packed relative relocations (glibc 2.36 and later).
+/// Whether the C library reads packed relative relocations (glibc 2.36 and later), unless
+/// `TRIBUTARY_NO_RELR` is set: a binary built here to run on an older system must not use them.
 var glibcPacksRelocations: Bool {
     #if canImport(Glibc)
+        guard getenv("TRIBUTARY_NO_RELR") == nil else { return false }
         var buffer = [CChar](repeating: 0, count: 64)
         guard confstr(Int32(_CS_GNU_LIBC_VERSION), &buffer, buffer.count) > 0 else { return false }
         let version = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)  // "glibc 2.36"

@@ -60,17 +60,13 @@ actor StoryDesk {
         return desk
     }
 
-    /// The saved index: compact binary, read piece by piece, or JSON as stores written before
-    /// it were. One that cannot be read is rebuilt from the stored articles.
+    /// The saved index, compact binary read piece by piece. One that cannot be read (among them
+    /// the JSON of early stores, and every index saved before terms were 32-bit) is rebuilt
+    /// from the stored articles.
     @Sendable static func snapshot(size: Int, pieces next: () throws -> [UInt8]?) -> StorySnapshot? {
         var first = try? next()
         while first?.isEmpty == true { first = try? next() }
         guard let head = first else { return nil }
-        if head.first == UInt8(ascii: "{") {
-            var bytes = head
-            while let piece = try? next() { bytes.append(contentsOf: piece) }
-            return try? JSONDecoder().decode(StorySnapshot.self, from: Data(bytes))
-        }
         var pending: [UInt8]? = head
         return try? CompactDecoder().decode(StorySnapshot.self, size: size) {
             if let piece = pending {

@@ -9,7 +9,8 @@ enum CentroidSketch {
     /// Bytes per sketch.
     static let size = 256
 
-    /// The bucket of a term (its hash's top byte: term hashes are well mixed).
+    /// The bucket of a term: the top byte of its product with an odd constant (terms are 32-bit
+    /// word hashes; the product spreads small test terms too).
     @inline(__always)
     static func bucket(of term: UInt32) -> Int { Int((term &* 0x9E37_79B1) >> 24) }
 

@@ -51,7 +51,7 @@ struct StoryLead: Sendable {
         for (term, count, weight) in distinct {
             let value = (1 + logf(count)) * weight * statistics.idf(of: term)
             guard value != 0 else { continue }
-            entries.append(TermVector.Entry(term: UInt32(term), weight: value))
+            entries.append(TermVector.Entry(term: UInt32(truncatingIfNeeded: term), weight: value))
         }
         return TermVector(sortedEntries: entries).normalized()
     }

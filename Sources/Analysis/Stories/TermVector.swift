@@ -44,10 +44,10 @@ public struct TermVector: Sendable, Codable, Equatable {
         entries = sortedEntries
     }
 
-    /// Term hashes in ascending order.
+    /// Term hashes in ascending order: a new array at each use (walk `entries` in loops).
     public var terms: [UInt64] { entries.map { UInt64($0.term) } }
 
-    /// The weight of each term.
+    /// The weight of each term: a new array at each use (walk `entries` in loops).
     public var weights: [Float] { entries.map(\.weight) }
 
     /// The number of terms.
@@ -59,15 +59,13 @@ public struct TermVector: Sendable, Codable, Equatable {
     /// The Euclidean norm.
     public var norm: Float { entries.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot() }
 
-    /// The vector scaled to norm 1 (unchanged when empty).
-    public func normalized() -> TermVector {
+    /// The vector scaled to norm 1 (unchanged when empty). Consuming: a vector just made and
+    /// normalized is scaled in its own storage, not copied.
+    public consuming func normalized() -> TermVector {
         let length = norm
         guard length > 0 else { return self }
-        var copy = self
-        // In place: the copy's storage is this vector's until written, and a vector being
-        // normalized is usually one just made.
-        for index in copy.entries.indices { copy.entries[index].weight /= length }
-        return copy
+        for index in entries.indices { entries[index].weight /= length }
+        return self
     }
 
     /// The dot product with `other`.
