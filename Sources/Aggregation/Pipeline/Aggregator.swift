@@ -155,7 +155,7 @@ public struct Aggregator: Sendable {
         } catch {
             summary.notes.append("fetch states of sources that failed or were not modified could not be saved: \(error)")
         }
-        try await desk.saveIndexAndClose()
+        summary.notes += try await desk.saveIndexAndClose()
         let pruned = try await store.prune(
             RetentionPolicy(maxAgeDays: configuration.retention.days, maxArticlesPerSource: configuration.retention.maxPerSource), now: clock())
         summary.pruned = pruned.articlesRemoved

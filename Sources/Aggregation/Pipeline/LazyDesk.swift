@@ -55,10 +55,13 @@ actor LazyDesk {
     }
 
     /// Saves the clustering index when it was opened and changed, then lets it go: publishing,
-    /// which comes next, then reuses its memory instead of adding to it.
-    func saveIndexAndClose() async throws {
+    /// which comes next, then reuses its memory instead of adding to it. Returns what the desk
+    /// had to say about its opening (a rebuilt index).
+    func saveIndexAndClose() async throws -> [String] {
+        let notes = await desk?.notes ?? []
         try await desk?.saveIndex()
         desk = nil
+        return notes
     }
 
     private func opened() async throws -> StoryDesk {

@@ -32,8 +32,15 @@ actor StoryDesk {
         if let threshold = configuration.analysis.storyThreshold { settings.storyThreshold = Float(threshold) }
         if let window = configuration.analysis.storyWindow { settings.timeWindow = window.seconds }
         var clusterer = StoryClusterer(settings: settings)
-        if let snapshot = try await store.loadIndex(named: indexName, reading: Self.snapshot(size:pieces:)) ?? nil, snapshot.settings == settings {
+        // nil: no index saved; .some(nil): one saved that cannot be read (an older version's).
+        var discarded = false
+        switch try await store.loadIndex(named: indexName, reading: Self.snapshot(size:pieces:)) {
+        case .some(.some(let snapshot)) where snapshot.settings == settings:
             clusterer = StoryClusterer(snapshot: snapshot)
+        case .some:
+            discarded = true
+        case .none:
+            break
         }
         // The store decides what the index holds: articles it no longer has (removed by
         // retention, or with their source) are forgotten, and articles stored after the index
@@ -57,8 +64,18 @@ actor StoryDesk {
             store: store, composer: StoryComposer(summarySentences: configuration.analysis.summarySentences), clusterer: clusterer,
             sourcesWithArticles: Set(try await store.sourceIDsWithArticles()))
         if changed { await desk.markDirty() }
+        if discarded, !missing.isEmpty {
+            await desk.note(
+                "the story index saved before could not be used (saved by an older version, or with other story settings): "
+                    + "rebuilt from the \(missing.count) stored articles")
+        }
         return desk
     }
+
+    /// What a person should know about how the desk opened (a rebuilt index).
+    private(set) var notes: [String] = []
+
+    private func note(_ text: String) { notes.append(text) }
 
     /// The saved index, compact binary read piece by piece. One that cannot be read (among them
     /// the JSON of early stores, and every index saved before terms were 32-bit) is rebuilt

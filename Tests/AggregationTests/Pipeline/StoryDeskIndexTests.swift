@@ -77,4 +77,22 @@ struct StoryDeskIndexTests {
         try await desk.saveIndex()
         #expect(try await Fixture.savedSnapshot(store).articleIDs == ["a0", "a1"])
     }
+
+    @Test func anIndexThatCannotBeReadIsRebuiltAndSaysSo() async throws {
+        let store = try await Fixture.store(indexSettings: ClusterSettings())
+        // An index an older version saved (JSON, without the term mark) cannot be read.
+        try await store.saveIndex(named: StoryDesk.indexName, Array(#"{"settings":{},"articleIDs":["a0"]}"#.utf8))
+        let desk = try await StoryDesk.open(store: store, configuration: PipelineFixtures.configuration(sources: []))
+        #expect(
+            await desk.notes == [
+                "the story index saved before could not be used (saved by an older version, or with other story settings): "
+                    + "rebuilt from the 2 stored articles"
+            ])
+        try await desk.saveIndex()
+        #expect(try await Fixture.savedSnapshot(store).articleIDs == ["a0", "a1"])
+
+        // Opened again, the saved index is read: nothing to say.
+        let again = try await StoryDesk.open(store: store, configuration: PipelineFixtures.configuration(sources: []))
+        #expect(await again.notes.isEmpty)
+    }
 }
