@@ -85,7 +85,7 @@ struct RawTextElisionTests {
 
     @Test func aSelfClosedScriptHasNoText() {
         let html = "<p>a</p><script src=x.js /><p>b</p><style>.x{}</style>"
-        let (events, handlers, raw) = Self.parsed(html)
+        let (events, handlers, _) = Self.parsed(html)
         #expect(handlers == 1)
         #expect(events == Self.expected(html))
         #expect(events.contains("text:b"))
@@ -93,7 +93,7 @@ struct RawTextElisionTests {
 
     @Test func anUnendedScriptRunsToTheEndOfThePage() {
         let html = "<p>a</p><script>var s = '<p>b</p>';"
-        let (events, handlers, raw) = Self.parsed(html)
+        let (events, handlers, _) = Self.parsed(html)
         #expect(handlers == 1)
         #expect(events == Self.expected(html))
         #expect(!events.contains("text:b"))
@@ -128,7 +128,7 @@ struct RawTextElisionTests {
             "<html><body><script><noscript>Shown</noscript></script><p>Kept</p><script>z()</script></body></html>",
             "<html><head><style><body><p>Kept</p></style><p>End</p><style>p{}</style></html>",
         ] {
-            let (events, handlers, raw) = Self.parsed(html)
+            let (events, handlers, _) = Self.parsed(html)
             #expect(handlers == 1, "\(html)")
             #expect(events == Self.expected(html), "\(html)")
             #expect(events.contains("text:Kept"), "\(html)")
@@ -153,7 +153,7 @@ struct RawTextElisionTests {
         // The parse stops at the 258th open element, as libxml2's tree does; the script after it
         // is never reached, cut or not.
         let html = "<script>a()</script>" + String(repeating: "<div>", count: 300) + "deep<script>b()</script>"
-        let (events, handlers, raw) = Self.parsed(html)
+        let (events, handlers, _) = Self.parsed(html)
         #expect(handlers == 1)
         #expect(events == Self.expected(html))
     }
