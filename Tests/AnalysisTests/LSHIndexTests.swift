@@ -141,4 +141,30 @@ struct LSHIndexTests {
             #expect(decoded.candidates(of: stored[entry]) == index.candidates(of: stored[entry]))
         }
     }
+
+    /// Texts without shingles get a placeholder signature (every value `.max`); such entries join
+    /// no bucket, in the index as built and as read back, and a walk never passes them.
+    @Test func placeholderSignaturesJoinNoBucket() throws {
+        let bands = 4
+        let placeholder = [UInt32](repeating: .max, count: bands * 2)
+        let real = Self.signatures(count: 40, bands: bands, seed: 71, alphabet: 3)
+        // Placeholders first, so that a walk of a real value sharing their bucket would meet
+        // every one of them before the real entries; the walk may pass at most 16 × maxChain.
+        var stored = [[UInt32]](repeating: placeholder, count: 500)
+        stored += real
+        var index = LSHIndex(bands: bands, rows: 2, maxChain: 3)
+        var firsts: [[Int32]] = []
+        for signature in stored { firsts.append(index.insertKeepingChains(signature)) }
+        #expect(firsts.prefix(500).allSatisfy { $0.allSatisfy { $0 == -1 } })
+        #expect(index.candidates(of: placeholder).isEmpty)
+        let realEntries = Array(stored.indices.dropFirst(500))
+        let decoded = try JSONDecoder().decode(LSHIndex.self, from: JSONEncoder().encode(index))
+        for query in real.prefix(10) {
+            let expected = Self.expected(query, in: real, bands: bands, maxChain: 3).map { realEntries[$0] }
+            #expect(index.candidates(of: query) == expected)
+            #expect(decoded.candidates(of: query) == expected)
+        }
+        #expect(decoded.candidates(of: placeholder).isEmpty)
+        #expect(decoded.signature(at: 0) == placeholder.map(LSHIndex.kept))
+    }
 }

@@ -47,6 +47,15 @@ public struct LSHIndex: Sendable, Codable {
     @inline(__always)
     static func kept(_ value: UInt32) -> UInt16 { UInt16(truncatingIfNeeded: value) }
 
+    /// Whether kept values are those of the placeholder signature (every value `.max`) that a
+    /// text without shingles gets. Such an entry joins no bucket: it is no text's near-duplicate,
+    /// and every text without shingles would otherwise share one chain per band, which the walks
+    /// of real values falling in those buckets would have to pass.
+    @inline(__always)
+    static func isPlaceholder(_ values: UnsafeBufferPointer<UInt16>) -> Bool {
+        values.allSatisfy { $0 == kept(.max) }
+    }
+
     private enum CodingKeys: String, CodingKey {
         case bands, rows, maxChain, signatures, signatures16, count
         /// The `signatures16` pairs cut into arrays of at most `pairsPerBlock`.
@@ -183,6 +192,10 @@ public struct LSHIndex: Sendable, Codable {
         var firsts: [Int32] = []
         firsts.reserveCapacity(bands)
         values.withUnsafeBufferPointer { values in
+            guard !Self.isPlaceholder(values) else {
+                firsts = [Int32](repeating: -1, count: bands)
+                return
+            }
             for band in 0..<bands {
                 let slot = self.slot(band: band, key: bandKey(values, band: band))
                 firsts.append(heads[slot])
@@ -275,7 +288,11 @@ public struct LSHIndex: Sendable, Codable {
         heads = []
         heads = [Int32](repeating: -1, count: bands << bits)
         for entry in 0..<count {
-            let keys = signatures.withRow(entry) { values in (0..<bands).map { bandKey(values, band: $0) } }
+            let keys = signatures.withRow(entry) { values in Self.isPlaceholder(values) ? [] : (0..<bands).map { bandKey(values, band: $0) } }
+            guard !keys.isEmpty else {
+                for band in 0..<bands { next[entry, band] = -1 }
+                continue
+            }
             for band in 0..<bands {
                 let slot = self.slot(band: band, key: keys[band])
                 next[entry, band] = heads[slot]
