@@ -99,8 +99,7 @@ public struct Aggregator: Sendable {
                     // flight are expected to bring (the recent answers' average body): answers
                     // without a body (304) soon count for nothing, and a warm run keeps every
                     // slot, while on a fast network a burst of bodies cannot arrive at once.
-                    let expected = held.value + held.fetching * held.expectedBody
-                    let bound = expected >= readAheadBudget ? toCommit + closeBehind : .max
+                    let bound = held.expected >= readAheadBudget ? toCommit + closeBehind : .max
                     guard let index = order.next(below: bound) else { return }
                     let (record, settings) = due[index]
                     reading += 1
@@ -432,38 +431,37 @@ extension SourceSettings.Kind {
 }
 
 extension Aggregator {
-    /// The bytes counted against the read-ahead budget, shared by a run's tasks; the requests
-    /// in flight, and the body an answer is expected to bring.
+    /// What counts against the read-ahead budget, shared by a run's tasks: the bytes held, and
+    /// the requests in flight with the body an answer is expected to bring.
     final class HeldBytes: Sendable {
-        private let bytes = Mutex(0)
-        private let requests = Mutex(0)
-        /// A moving average of the answers' body sizes (an answer without a body counts 0),
-        /// starting from a guess: 128 requests of the guess fill the default budget.
-        private let average = Mutex(16_384.0)
+        private struct Counts {
+            var bytes = 0
+            var requests = 0
+            /// A moving average of the answers' body sizes (an answer without a body counts 0),
+            /// starting from a guess: 128 requests of the guess fill the default budget.
+            var averageBody = 16_384.0
+        }
+        private let counts = Mutex(Counts())
 
         /// Counts `delta` bytes more (or fewer, when negative).
         func add(_ delta: Int) {
-            bytes.withLock { $0 += delta }
+            counts.withLock { $0.bytes += delta }
         }
-
-        /// The bytes held now.
-        var value: Int { bytes.withLock { $0 } }
 
         /// A request is about to start (`process` ends it with `finishFetch`).
         func startFetch() {
-            requests.withLock { $0 += 1 }
+            counts.withLock { $0.requests += 1 }
         }
 
         /// A request ended with a body of `bodyBytes` (0 for none, or a failure).
         func finishFetch(bodyBytes: Int) {
-            requests.withLock { $0 -= 1 }
-            average.withLock { $0 += (Double(bodyBytes) - $0) / 8 }
+            counts.withLock {
+                $0.requests -= 1
+                $0.averageBody += (Double(bodyBytes) - $0.averageBody) / 8
+            }
         }
 
-        /// The requests in flight.
-        var fetching: Int { requests.withLock { $0 } }
-
-        /// The bytes a request in flight is expected to bring.
-        var expectedBody: Int { Int(average.withLock { $0 }) }
+        /// The bytes held now and those the requests in flight are expected to bring.
+        var expected: Int { counts.withLock { $0.bytes + $0.requests * Int($0.averageBody) } }
     }
 }

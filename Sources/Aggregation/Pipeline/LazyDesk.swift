@@ -58,7 +58,7 @@ actor LazyDesk {
     /// which comes next, then reuses its memory instead of adding to it. Returns what the desk
     /// had to say about its opening (a rebuilt index).
     func saveIndexAndClose() async throws -> [String] {
-        let notes = await desk?.notes ?? []
+        let notes = desk?.notes ?? []
         try await desk?.saveIndex()
         desk = nil
         return notes

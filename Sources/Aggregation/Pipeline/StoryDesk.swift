@@ -60,22 +60,21 @@ actor StoryDesk {
             }
             changed = true
         }
+        let notes =
+            discarded && !missing.isEmpty
+            ? [
+                "the story index saved before could not be used (saved by an older version, or with other story settings): "
+                    + "rebuilt from the \(missing.count) stored articles"
+            ] : []
         let desk = StoryDesk(
             store: store, composer: StoryComposer(summarySentences: configuration.analysis.summarySentences), clusterer: clusterer,
-            sourcesWithArticles: Set(try await store.sourceIDsWithArticles()))
+            sourcesWithArticles: Set(try await store.sourceIDsWithArticles()), notes: notes)
         if changed { await desk.markDirty() }
-        if discarded, !missing.isEmpty {
-            await desk.note(
-                "the story index saved before could not be used (saved by an older version, or with other story settings): "
-                    + "rebuilt from the \(missing.count) stored articles")
-        }
         return desk
     }
 
     /// What a person should know about how the desk opened (a rebuilt index).
-    private(set) var notes: [String] = []
-
-    private func note(_ text: String) { notes.append(text) }
+    let notes: [String]
 
     /// The saved index, compact binary read piece by piece. One that cannot be read (among them
     /// the JSON of early stores, and every index saved before terms were 32-bit) is rebuilt
@@ -94,11 +93,14 @@ actor StoryDesk {
         }
     }
 
-    private init(store: any ArticleStore, composer: StoryComposer, clusterer: StoryClusterer, sourcesWithArticles: Set<String>) {
+    private init(
+        store: any ArticleStore, composer: StoryComposer, clusterer: StoryClusterer, sourcesWithArticles: Set<String>, notes: [String]
+    ) {
         self.store = store
         self.composer = composer
         self.clusterer = clusterer
         self.sourcesWithArticles = sourcesWithArticles
+        self.notes = notes
     }
 
     /// The sources with articles in the store (as the desk opened, plus those prepared since):

@@ -288,8 +288,8 @@ public struct LSHIndex: Sendable, Codable {
         heads = []
         heads = [Int32](repeating: -1, count: bands << bits)
         for entry in 0..<count {
-            let keys = signatures.withRow(entry) { values in Self.isPlaceholder(values) ? [] : (0..<bands).map { bandKey(values, band: $0) } }
-            guard !keys.isEmpty else {
+            let keys = signatures.withRow(entry) { values in Self.isPlaceholder(values) ? nil : (0..<bands).map { bandKey(values, band: $0) } }
+            guard let keys else {
                 for band in 0..<bands { next[entry, band] = -1 }
                 continue
             }
