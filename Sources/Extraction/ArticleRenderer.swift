@@ -41,7 +41,7 @@ struct ArticleRenderer {
         let tree = analysis.tree
         var output = Output()
         var run = Run()
-        var open: [(node: Int, htmlStart: String.Index?)] = []
+        var open: [(node: Int, htmlStart: String.Index?, caption: Bool)] = []
         var holders: [TagClass] = []
         var seenLongParagraph = false
         // The list the text last introduced with a colon, whose links are content.
@@ -55,6 +55,9 @@ struct ArticleRenderer {
         var ended = false
         let rootGood = Double(analysis.goodLength[root])
         let rootText = Double(analysis.textLength[root])
+        // Inside a figure's caption: kept in the HTML, beside its picture, but not in the text,
+        // which is the article's prose ("Photo: Reuters", "Figure 1. The effects of …").
+        var captionDepth = 0
 
         func flush() {
             defer { run = Run() }
@@ -73,6 +76,14 @@ struct ArticleRenderer {
             if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) || BoilerplateFilter.isCreditLine(text)
                 || BoilerplateFilter.isConsentLine(text) || BoilerplateFilter.isCallToAction(text)
             {
+                return
+            }
+            if captionDepth > 0 {
+                if let holder = holders.last, holder.contains(.inlineHolder) {
+                    output.html += run.html
+                } else {
+                    output.html += "<p>" + run.html + "</p>"
+                }
                 return
             }
             if !seenLongParagraph {
@@ -146,9 +157,13 @@ struct ArticleRenderer {
             return false
         }
 
-        func close(_ node: Int, htmlStart: String.Index?) {
+        func close(_ node: Int, htmlStart: String.Index?, caption: Bool) {
             let name = tree.names[node]
             let classes = tree.classes[node]
+            if caption {
+                flush()
+                captionDepth -= 1
+            }
             if classes.contains(.block) {
                 flush()
                 if classes.contains(.structural) {
@@ -169,7 +184,7 @@ struct ArticleRenderer {
         while true {
             while let top = open.last, index >= Int(tree.ends[top.node]) {
                 open.removeLast()
-                close(top.node, htmlStart: top.htmlStart)
+                close(top.node, htmlStart: top.htmlStart, caption: top.caption)
             }
             guard index < end else { break }
             if tree.kinds[index] == .text {
@@ -188,6 +203,11 @@ struct ArticleRenderer {
             let name = tree.names[index]
             let classes = tree.classes[index]
             var htmlStart: String.Index?
+            let caption = isCaption(index)
+            if caption {
+                flush()
+                captionDepth += 1
+            }
             if classes.contains(.block) {
                 flush()
                 if classes.contains(.structural) {
@@ -213,7 +233,7 @@ struct ArticleRenderer {
                     run.html += "<\(name)>"
                 }
             }
-            open.append((index, htmlStart))
+            open.append((index, htmlStart, caption))
             index += 1
         }
         flush()
@@ -229,6 +249,40 @@ struct ArticleRenderer {
         guard analysis.tree.names[node] == "span" else { return false }
         let block = Int(analysis.blockOf[node])
         return block >= 0 && analysis.ownLinkText[block] * 2 < analysis.ownText[block]
+    }
+
+    /// The longest text (in bytes) an element named as a caption may hold: a `caption` class on
+    /// a wrapper of the whole post (`entry has-captions`) names no caption.
+    static let captionLimit = 600
+
+    /// Whether `node` is a picture's caption: a `figcaption`, or a short element whose class
+    /// names one caption (`wp-caption-text`, `image-caption`; not `has-captions`).
+    private func isCaption(_ node: Int) -> Bool {
+        let tree = analysis.tree
+        if tree.names[node] == "figcaption" { return true }
+        guard analysis.textLength[node] <= Self.captionLimit, let classes = tree.attribute("class", of: node) else { return false }
+        return Self.namesOneCaption(classes)
+    }
+
+    /// Whether a class attribute holds `caption` (any case) not followed by `s`.
+    static func namesOneCaption(_ classes: String) -> Bool {
+        let word: [UInt8] = Array("caption".utf8)
+        let bytes = Array(classes.utf8)
+        guard bytes.count >= word.count else { return false }
+        var start = 0
+        while start + word.count <= bytes.count {
+            var matched = true
+            for offset in 0..<word.count where bytes[start + offset] | 0x20 != word[offset] {
+                matched = false
+                break
+            }
+            if matched {
+                let after = start + word.count
+                if after == bytes.count || bytes[after] | 0x20 != UInt8(ascii: "s") { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     /// Whether a paragraph reads as a sentence rather than a label ("Related articles:"):

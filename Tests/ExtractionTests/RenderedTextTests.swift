@@ -44,6 +44,22 @@ struct RenderedTextTests {
         #expect(!BoilerplateFilter.isCreditLine("Image: " + String(repeating: "a long caption that goes on ", count: 8)))
     }
 
+    @Test func captionsStayBesideTheirPicturesButOutOfTheText() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <figure><img src="/a.jpg"><figcaption>The mayor signs the budget at city hall on Tuesday evening.</figcaption></figure>
+            <div class="wp-caption"><img src="/b.jpg"><p class="wp-caption-text">Councillors before the vote, seen from the public gallery.</p></div>
+            <div class="story has-captions"><p>The caption class of a wrapper names no caption, so this paragraph of the story stays in its text.</p></div>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(!page.text.contains("The mayor signs"))
+        #expect(!page.text.contains("Councillors before the vote"))
+        #expect(page.text.contains("this paragraph of the story stays"))
+        #expect(page.html.contains("<figcaption>The mayor signs the budget at city hall on Tuesday evening.</figcaption>"))
+        #expect(page.html.contains("Councillors before the vote"))
+    }
+
     @Test func aSignUpFormsConsentLineIsLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
