@@ -75,6 +75,7 @@ struct ArticleRenderer {
             }
             if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) || BoilerplateFilter.isCreditLine(text)
                 || BoilerplateFilter.isConsentLine(text) || BoilerplateFilter.isCallToAction(text)
+                || BoilerplateFilter.isAffiliateDisclosure(text)
             {
                 return
             }

@@ -388,6 +388,28 @@ enum BoilerplateFilter {
         return newsletterCalls.contains { ByteSearch.containsIgnoringCase(text, $0) }
     }
 
+    /// Words by which a site speaks of itself in a disclosure.
+    private static let ownWords: Set<Substring> = ["we", "us", "our", "i", "my", "me"]
+    private static let ownPhrases: [StaticString] = ["this post", "this article", "this site", "this website", "this page"]
+
+    /// Whether a block is an affiliate disclosure (`We may earn a commission when you buy
+    /// through links on our site`, `As an Amazon Associate, this website earns from qualifying
+    /// purchases`): at most 400 bytes naming qualifying purchases, or a commission and links or
+    /// affiliates, and the site itself (we, our, I, my, this post…). A sentence about how
+    /// streamers earn commissions through affiliate links names no site and stays.
+    static func isAffiliateDisclosure(_ text: String) -> Bool {
+        guard text.utf8.count <= 400 else { return false }
+        // Amazon's wording is a disclosure by itself; a commission needs links or affiliates.
+        if !ByteSearch.containsIgnoringCase(text, "qualifying purchases") {
+            guard ByteSearch.containsIgnoringCase(text, "commission"),
+                ByteSearch.containsIgnoringCase(text, "link") || ByteSearch.containsIgnoringCase(text, "affiliate")
+            else { return false }
+        }
+        if ownPhrases.contains(where: { ByteSearch.containsIgnoringCase(text, $0) }) { return true }
+        let lower = text.lowercased()
+        return lower.split(whereSeparator: { !$0.isLetter }).contains { ownWords.contains($0) }
+    }
+
     /// Whether text is a stray JSON object or array left in the page.
     static func looksLikeJSON(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }

@@ -60,6 +60,24 @@ struct RenderedTextTests {
         #expect(page.html.contains("Councillors before the vote"))
     }
 
+    @Test func affiliateDisclosuresAreLeftOutAndSentencesAboutCommissionsKept() {
+        let body = """
+            <article><p>Products are chosen independently by our editors. Purchases made through our links may earn us a commission.</p>
+            \(FixtureLoader.prose)
+            <p>As an Amazon Associate, this website earns from qualifying purchases.</p>
+            <p>Affiliate programs: streamers earn a commission when viewers buy games or gear through affiliate links.</p>
+            <p>Travel agents get a commission when you buy insurance from them, the report found.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(!page.text.contains("chosen independently"))
+        #expect(!page.text.contains("Amazon Associate"))
+        #expect(page.text.contains("streamers earn a commission"))
+        #expect(page.text.contains("Travel agents get a commission"))
+        #expect(BoilerplateFilter.isAffiliateDisclosure("This post may contain affiliate links. If you buy through them I may earn a commission."))
+        #expect(!BoilerplateFilter.isAffiliateDisclosure("The council voted on the commission's report and its links to the mayor."))
+    }
+
     @Test func aSignUpFormsConsentLineIsLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
