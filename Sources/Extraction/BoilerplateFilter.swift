@@ -20,7 +20,7 @@ enum BoilerplateFilter {
         "sponsor", "sponsored", "banner", "popup", "modal", "overlay", "breadcrumb", "breadcrumbs", "pagination", "pager",
         "tags", "tag", "taglist", "byline", "bio", "author", "authors", "metadata", "dateline", "popular", "trending",
         "recommended", "recommendations", "recirculation", "outbrain", "taboola", "disqus", "toolbar", "login",
-        "paywall", "prev", "previous", "next", "more", "print", "rating", "reactions", "sr",
+        "paywall", "restricted", "prev", "previous", "next", "more", "print", "rating", "reactions", "sr",
         "caption-credit", "credits", "copyright", "legal", "disclaimer", "cta", "follow", "donate", "donation", "alert",
         "teaser", "teasers", "feed", "topbar", "utility", "actions", "action", "tools", "lightbox", "carousel", "slider",
         "newsletters", "signin", "register", "search", "breaking", "ticker", "categories", "category", "topics", "keywords",
@@ -245,7 +245,7 @@ enum BoilerplateFilter {
 
     /// Short stock phrases of page furniture, compared with a whole block's lower-cased text.
     private static let stockPhrases: [String] = [
-        "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "continue reading",
+        "advertisement", "advertisements", "advertising", "ad", "sponsored", "sponsored content", "continue reading",
         "continue reading below", "advertisement - continue reading below", "story continues below advertisement",
         "article continues below", "scroll to continue", "read more", "read more:", "see also", "see also:", "related:",
         "related articles", "related posts", "related stories", "share this", "share this article", "share this post",

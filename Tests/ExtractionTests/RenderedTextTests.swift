@@ -78,6 +78,21 @@ struct RenderedTextTests {
         #expect(!BoilerplateFilter.isAffiliateDisclosure("The council voted on the commission's report and its links to the mayor."))
     }
 
+    @Test func aPaywallBoxInsideTheArticleIsLeftOut() {
+        let body = """
+            <article><div class="entry-content">\(FixtureLoader.prose)
+            <div class="restricted-content-breaker"><h3>This article is exclusive to subscribers</h3>
+            <p>Unlock this article, plus in-depth analysis, newsletters, premium events and news alerts.</p><p>$39 a month</p></div>
+            </div></article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The mayor is expected to sign"))
+        #expect(!page.text.contains("exclusive to subscribers"))
+        #expect(!page.text.contains("Unlock this article"))
+        #expect(BoilerplateFilter.hint(ofWords: "restricted-content-breaker") == .boilerplate)
+        #expect(BoilerplateFilter.ShortPhrase("Advertising").map(BoilerplateFilter.isStockPhrase) == true)
+    }
+
     @Test func aSignUpFormsConsentLineIsLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
