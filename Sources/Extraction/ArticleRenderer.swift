@@ -36,6 +36,10 @@ struct ArticleRenderer {
     /// like:" opens a list of other posts.
     static let introducedListShare = 0.75
 
+    /// How much of the container's good text must follow a list of links for it to stand
+    /// between paragraphs of the article rather than at its end.
+    static let proseAfterListShare = 0.1
+
     /// Renders the container `root`.
     func render(_ root: Int) -> Output {
         let tree = analysis.tree
@@ -55,6 +59,7 @@ struct ArticleRenderer {
         var ended = false
         let rootGood = Double(analysis.goodLength[root])
         let rootText = Double(analysis.textLength[root])
+        let end = Int(tree.ends[root])
         // Inside a figure's caption: kept in the HTML, beside its picture, but not in the text,
         // which is the article's prose ("Photo: Reuters", "Figure 1. The effects of …").
         var captionDepth = 0
@@ -147,6 +152,15 @@ struct ArticleRenderer {
                         introducedList = node
                         break
                     }
+                    // A list of links between paragraphs of the article (the products a
+                    // section names, the talks of a series) is part of it; one at its end is
+                    // other stories, and a table of contents points into the page itself.
+                    if name == "ul" || name == "ol", run.text.isEmpty, renderedCharacters > 0,
+                        Double(goodAfter(node)) >= Self.proseAfterListShare * rootGood, !pointsIntoThePage(node)
+                    {
+                        introducedList = node
+                        break
+                    }
                     return true
                 case "nav", "span", "header", "footer", "aside", "figure":
                     if density > 0.6 && analysis.goodLength[node] == 0 { return true }
@@ -156,6 +170,23 @@ struct ArticleRenderer {
                 }
             }
             return false
+        }
+
+        // Good characters of the container before each of its nodes (from `root`), made when
+        // a list first asks how much of the article follows it.
+        var goodBefore: [Int32] = []
+        func goodAfter(_ node: Int) -> Int {
+            if goodBefore.isEmpty {
+                var own = [Int32](repeating: 0, count: end - root)
+                for index in root..<end {
+                    own[index - root] += analysis.goodLength[index]
+                    let parent = Int(tree.parents[index])
+                    if index > root, parent >= root { own[parent - root] -= analysis.goodLength[index] }
+                }
+                goodBefore = [Int32](repeating: 0, count: end - root + 1)
+                for offset in own.indices { goodBefore[offset + 1] = goodBefore[offset] + own[offset] }
+            }
+            return Int(goodBefore[end - root] - goodBefore[Int(tree.ends[node]) - root])
         }
 
         func close(_ node: Int, htmlStart: String.Index?, caption: Bool) {
@@ -181,7 +212,6 @@ struct ArticleRenderer {
         }
 
         var index = root + 1
-        let end = Int(tree.ends[root])
         while true {
             while let top = open.last, index >= Int(tree.ends[top.node]) {
                 open.removeLast()
@@ -284,6 +314,19 @@ struct ArticleRenderer {
             start += 1
         }
         return false
+    }
+
+    /// Whether most of a list's links point into the page itself (`#section`): a table of
+    /// contents.
+    private func pointsIntoThePage(_ list: Int) -> Bool {
+        let tree = analysis.tree
+        var links = 0
+        var inPage = 0
+        for index in list..<Int(tree.ends[list]) where tree.kinds[index] == .element && tree.names[index] == "a" {
+            links += 1
+            if tree.attribute("href", of: index)?.hasPrefix("#") == true { inPage += 1 }
+        }
+        return inPage * 2 > links
     }
 
     /// Whether a paragraph reads as a sentence rather than a label ("Related articles:"):

@@ -174,6 +174,25 @@ struct RenderedTextTests {
         #expect(!page.text.contains("Another post of ours"))
     }
 
+    @Test func aListOfLinksBetweenParagraphsIsKeptButNotATableOfContents() {
+        let tools = (1...3).map { "<li><a href=\"https://shop.example/pliers-\($0)\">Long nose pliers, model \($0)</a></li>" }.joined()
+        let contents = (1...3).map { "<li><a href=\"#part-\($0)\">Part \($0) of this guide</a></li>" }.joined()
+        let related = (1...3).map { "<li><a href=\"/post/\($0)\">Another post of ours, number \($0)</a></li>" }.joined()
+        let body = """
+            <article><p>Every electrician needs a few tools, and this guide walks through the ones our readers use most.</p>
+            <ul>\(contents)</ul>
+            <p>Pliers grip, bend and cut wire; choose a pair with comfortable handles and a hardened cutting edge.</p>
+            <ul>\(tools)</ul>
+            \(FixtureLoader.prose)
+            <ul>\(related)</ul></article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("Long nose pliers, model 1"))
+        #expect(page.text.contains("Long nose pliers, model 3"))
+        #expect(!page.text.contains("of this guide"))
+        #expect(!page.text.contains("Another post of ours"))
+    }
+
     @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
