@@ -74,20 +74,35 @@ enum BoilerplateFilter {
         }
         if let role = tree.attribute("role", of: node)?.lowercased(), boilerplateRoles.contains(role) { return .boilerplate }
         var result = Hint.none
-        for attribute in ["class", "id"] {
+        // A heading's id is an anchor made from its own words (`what-is-social-media-marketing`,
+        // `h-related-reading`): a link target, not a furniture name.
+        let heading = isHeading(name)
+        for attribute in heading ? ["class"] : ["class", "id"] {
             guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
-            let judged: Hint
+            var judged: Hint
             if let known = cache[value] {
                 judged = known
             } else {
                 judged = hint(ofWords: ignoringPostLabels ? withoutPostLabels(value.lowercased()) : value.lowercased())
                 cache[value] = judged
             }
+            // A heading's `header` class names the heading itself (Substack's
+            // `header-anchor-post`, Divi's `et_pb_module_header`), not the page's header.
+            if judged == .boilerplate, heading, ByteSearch.containsIgnoringCase(value, "header") {
+                judged = hint(ofWords: value.lowercased().replacingOccurrences(of: "header", with: " "))
+            }
             if judged == .boilerplate { return .boilerplate }
             if judged == .weakBoilerplate { result = .weakBoilerplate }
             if judged == .content && result != .weakBoilerplate { result = .content }
         }
         return result
+    }
+
+    /// Whether an element name is a heading's, `h1` to `h6`.
+    static func isHeading(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard bytes.count == 2, bytes.first == UInt8(ascii: "h"), let level = bytes.last else { return false }
+        return level >= UInt8(ascii: "1") && level <= UInt8(ascii: "6")
     }
 
     /// The hint of class and id text (lower case).

@@ -193,6 +193,22 @@ struct RenderedTextTests {
         #expect(!page.text.contains("Another post of ours"))
     }
 
+    @Test func headingsAreNotFurnitureByTheirHeaderClassOrTheirAnchorId() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <h2 class="header-anchor-post">Part three: the vote itself</h2>
+            <p>Members voted late at night, after the mayor had spoken for the plan and two members had changed their minds.</p>
+            <h3 id="what-is-social-media-marketing">What social media said about it</h3>
+            <p>Residents posted photographs of the crowded chamber, and the council's own account answered their questions.</p>
+            <div id="social-share"><p>Share this story on social media with your friends and family.</p></div>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("Part three: the vote itself"))
+        #expect(page.text.contains("What social media said about it"))
+        #expect(!page.text.contains("Share this story"))
+    }
+
     @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
