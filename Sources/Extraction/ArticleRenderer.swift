@@ -80,7 +80,7 @@ struct ArticleRenderer {
             }
             if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) || BoilerplateFilter.isCreditLine(text)
                 || BoilerplateFilter.isConsentLine(text) || BoilerplateFilter.isCallToAction(text)
-                || BoilerplateFilter.isAffiliateDisclosure(text)
+                || BoilerplateFilter.isAffiliateDisclosure(text) || BylineMatcher.isCreditForPeople(text)
             {
                 return
             }

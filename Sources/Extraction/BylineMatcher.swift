@@ -25,6 +25,22 @@ enum BylineMatcher {
         return false
     }
 
+    /// Openings of a credit line for the article's people, wherever it stands (an author box
+    /// under the text): `Written by Jane Doe`, `Contributions From: Austin Palmer`, `Edited By`.
+    private static let creditOpenings = [
+        "written by", "contributions from", "contributed by", "edited by", "reviewed by", "medically reviewed by", "fact checked by",
+        "fact-checked by",
+    ]
+
+    /// Whether a block is a line crediting the article's writers, editors or reviewers: under 80
+    /// characters, opening with a credit (`creditOpenings`) and not ending a sentence ("Written by
+    /// hand, the letter survived." stays).
+    static func isCreditForPeople(_ text: String) -> Bool {
+        guard text.count < 80, let last = text.last, last != "." else { return false }
+        let lower = text.lowercased()
+        return creditOpenings.contains { lower.hasPrefix($0) }
+    }
+
     /// Whether lower-cased text holds a written date ("March 5, 2024", "2024-03-05", "05/03/2024").
     static func containsDate(_ lower: String) -> Bool {
         let hasDigit = lower.contains { $0.isNumber }

@@ -209,6 +209,19 @@ struct RenderedTextTests {
         #expect(!page.text.contains("Share this story"))
     }
 
+    @Test func creditLinesForTheArticlesPeopleAreLeftOutWhereverTheyStand() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <p>Written by Jane Doe</p><p>Contributions From: Austin Palmer</p>
+            <p>Written by hand, the council's first budget survives in the city archive.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(!page.text.contains("Jane Doe"))
+        #expect(!page.text.contains("Austin Palmer"))
+        #expect(page.text.contains("Written by hand"))
+    }
+
     @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
