@@ -270,6 +270,7 @@ enum BoilerplateFilter {
         "no time to read?", "get a summary", "listen to this article", "follow us", "recommended", "most read", "popular",
         "trending", "you may also like", "you might also like", "more from", "photo:", "image:", "getty images",
         "copy link", "link copied", "newsletter", "toggle", "menu", "close", "open", "search",
+        "get the recipe", "jump to recipe", "print recipe", "pin recipe", "save recipe", "rate this recipe", "jump to video",
     ]
 
     /// A short block's wording, as the furniture tests read it: in lower case without the

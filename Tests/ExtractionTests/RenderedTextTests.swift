@@ -91,6 +91,8 @@ struct RenderedTextTests {
         #expect(!page.text.contains("Unlock this article"))
         #expect(BoilerplateFilter.hint(ofWords: "restricted-content-breaker") == .boilerplate)
         #expect(BoilerplateFilter.ShortPhrase("Advertising").map(BoilerplateFilter.isStockPhrase) == true)
+        #expect(BoilerplateFilter.ShortPhrase("Jump to Recipe").map(BoilerplateFilter.isStockPhrase) == true)
+        #expect(BoilerplateFilter.ShortPhrase("Get the Recipe").map(BoilerplateFilter.isStockPhrase) == true)
     }
 
     @Test func aSignUpFormsConsentLineIsLeftOut() {
