@@ -81,6 +81,7 @@ struct ArticleRenderer {
             if phrase.map(BoilerplateFilter.isStockPhrase) == true || BoilerplateFilter.looksLikeJSON(text) || BoilerplateFilter.isCreditLine(text)
                 || BoilerplateFilter.isConsentLine(text) || BoilerplateFilter.isCallToAction(text)
                 || BoilerplateFilter.isAffiliateDisclosure(text) || BylineMatcher.isCreditForPeople(text)
+                || (BoilerplateFilter.isRelatedStoryLine(text) && Self.endsWithLink(run.html))
             {
                 return
             }
@@ -314,6 +315,19 @@ struct ArticleRenderer {
             start += 1
         }
         return false
+    }
+
+    /// Whether a paragraph's HTML ends with a link (`Read more: <a>Other story</a>`), past
+    /// closing emphasis, brackets and spaces.
+    static func endsWithLink(_ html: String) -> Bool {
+        var tail = Substring(html)
+        while true {
+            let before = tail.count
+            while let last = tail.last, last == " " || last == "]" || last == ")" || last == "." { tail = tail.dropLast() }
+            for close in ["</strong>", "</em>", "</b>", "</i>", "</u>"] where tail.hasSuffix(close) { tail = tail.dropLast(close.count) }
+            if tail.count == before { break }
+        }
+        return tail.hasSuffix("</a>")
     }
 
     /// Whether most of a list's links point into the page itself (`#section`): a table of

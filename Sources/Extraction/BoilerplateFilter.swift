@@ -404,6 +404,26 @@ enum BoilerplateFilter {
         return newsletterCalls.contains { ByteSearch.containsIgnoringCase(text, $0) }
     }
 
+    /// Labels that open a line pointing to another story (`See also: …`, `Read more: …`).
+    private static let relatedLabels: [String] = [
+        "see also", "read more", "read also", "also read", "related", "related reading", "related article", "related story",
+        "related post", "recommended", "must read", "more", "read next", "check out", "don't miss", "further reading",
+    ]
+
+    /// Whether a short block is a pointer to another story: a related label, then a colon or
+    /// `>>` (`>> Related: …`, `[Read more: …]`), at most 200 bytes. The caller checks that the
+    /// rest is a link.
+    static func isRelatedStoryLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 200 else { return false }
+        var lower = Substring(text.lowercased())
+        while let first = lower.first, !first.isLetter { lower = lower.dropFirst() }
+        for label in relatedLabels where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count).drop { $0 == " " }
+            if rest.hasPrefix(":") || rest.hasPrefix(">") || rest.hasPrefix("»") { return true }
+        }
+        return false
+    }
+
     /// Words by which a site speaks of itself in a disclosure.
     private static let ownWords: Set<Substring> = ["we", "us", "our", "i", "my", "me"]
     private static let ownPhrases: [StaticString] = ["this post", "this article", "this site", "this website", "this page"]

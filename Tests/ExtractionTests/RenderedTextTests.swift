@@ -224,6 +224,24 @@ struct RenderedTextTests {
         #expect(page.text.contains("Written by hand"))
     }
 
+    @Test func linesPointingToOtherStoriesAreLeftOut() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <p>Read more: <a href="/budget-2023">Last year's budget, line by line</a></p>
+            <p>&gt;&gt; Related: <a href="/schools">Which schools the plan repairs first</a></p>
+            <p>Related: the vote came a week after the <a href="/strike">teachers' strike</a> ended.</p>
+            <p>See also: the appendix printed with the budget, which lists every bridge.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(!page.text.contains("Last year's budget"))
+        #expect(!page.text.contains("Which schools the plan repairs first"))
+        #expect(page.text.contains("See also: the appendix"))
+        #expect(page.text.contains("Related: the vote came a week after"))
+        #expect(BoilerplateFilter.isRelatedStoryLine("[Read more: A Guide to Small Business Accounting]"))
+        #expect(!BoilerplateFilter.isRelatedStoryLine("More than forty members voted for the plan."))
+    }
+
     @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
