@@ -83,7 +83,8 @@ enum BoilerplateFilter {
             if let known = cache[value] {
                 judged = known
             } else {
-                judged = hint(ofWords: ignoringPostLabels ? withoutPostLabels(value.lowercased()) : value.lowercased())
+                let words = splittingCamelCase(value)
+                judged = hint(ofWords: ignoringPostLabels ? withoutPostLabels(words) : words)
                 cache[value] = judged
             }
             // A heading's `header` class names the heading itself (Substack's
@@ -96,6 +97,31 @@ enum BoilerplateFilter {
             if judged == .content && result != .weakBoilerplate { result = .content }
         }
         return result
+    }
+
+    /// Class text in lower case, with the camel-case words of CSS modules' names apart: React
+    /// and Next.js sites name elements `Component_element__hash` (`RelatedStories_list__x1`,
+    /// `AdvisorResourcesCTA_title__Aue3u`), whose words the furniture tests would not see run
+    /// together. Hand-written camel case (`edTag`, `actionBox`) has no underscore and is left
+    /// whole: its short pieces are not the furniture words they spell.
+    static func splittingCamelCase(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "_")), value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return value.lowercased() }
+        var result: [UInt8] = []
+        result.reserveCapacity(value.utf8.count + 8)
+        let bytes = Array(value.utf8)
+        for (offset, byte) in bytes.enumerated() {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            if isUpper, offset > 0 {
+                let previous = bytes[offset - 1]
+                let previousLower = previous >= 0x61 && previous <= 0x7A
+                let previousUpper = previous >= 0x41 && previous <= 0x5A
+                let nextLower = offset + 1 < bytes.count && bytes[offset + 1] >= 0x61 && bytes[offset + 1] <= 0x7A
+                // `relatedStories` → related stories; `CTATitle` → cta title.
+                if previousLower || (previousUpper && nextLower) { result.append(0x20) }
+            }
+            result.append(isUpper ? byte + 0x20 : byte)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether an element name is a heading's, `h1` to `h6`.

@@ -242,6 +242,22 @@ struct RenderedTextTests {
         #expect(!BoilerplateFilter.isRelatedStoryLine("More than forty members voted for the plan."))
     }
 
+    @Test func cssModuleClassNamesAreReadWordByWord() {
+        #expect(BoilerplateFilter.splittingCamelCase("AdvisorResourcesCTA_title__Aue3u") == "advisor resources cta_title__aue3u")
+        #expect(BoilerplateFilter.hint(ofWords: BoilerplateFilter.splittingCamelCase("RelatedStories_list__x1")) == .boilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: BoilerplateFilter.splittingCamelCase("ArticleBody_text__p2")) == .content)
+        // Hand-written camel case stays whole: `edTag` is no tag list.
+        #expect(BoilerplateFilter.splittingCamelCase("edTag") == "edtag")
+        let body = """
+            <article><div class="ArticleBody_root__a1">\(FixtureLoader.prose)
+            <div class="AdvisorResourcesCTA_box__Aue3u"><p>Build a better practice with our free planning kit for advisers.</p></div>
+            </div></article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The mayor is expected to sign"))
+        #expect(!page.text.contains("planning kit"))
+    }
+
     @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
