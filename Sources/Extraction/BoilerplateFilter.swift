@@ -343,6 +343,9 @@ enum BoilerplateFilter {
         "comments", "leave a comment", "leave a reply", "post a comment", "join the discussion", "join the conversation",
         "related posts", "related articles", "related stories", "related reading", "you may also like", "you might also like",
         "read next", "more stories", "recommended for you", "recommended reading",
+        // What a page adds under the text: its sources, the writer's role, more of its posts.
+        "article sources", "citations", "how we reviewed this article", "contributing writer", "meet the testers", "recent posts",
+        "more you might like", "more articles you might enjoy",
     ]
 
     /// Whether a short block is a heading that ends the article (`About the Author`, `Comments`,

@@ -258,6 +258,21 @@ struct RenderedTextTests {
         #expect(!page.text.contains("planning kit"))
     }
 
+    @Test func whatAPageAddsUnderTheTextEndsIt() {
+        let body = """
+            <article>\(FixtureLoader.prose)
+            <h3>Article Sources</h3><p>City of Springfield, "Budget 2024", council minutes of 12 March, page 4.</p>
+            </article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The mayor is expected to sign"))
+        #expect(!page.text.contains("council minutes"))
+        for marker in ["Citations", "How we reviewed this article:", "Contributing Writer", "Meet the testers", "Recent posts:", "More Articles You Might Enjoy"] {
+            #expect(BoilerplateFilter.isEndMarker(marker), "\(marker)")
+        }
+        #expect(!BoilerplateFilter.isEndMarker("References"))
+    }
+
     @Test func callsToFollowTheSiteOrJoinItsNewsletterAreLeftOut() {
         let body = """
             <article>\(FixtureLoader.prose)
