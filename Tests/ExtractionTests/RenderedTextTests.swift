@@ -267,7 +267,11 @@ struct RenderedTextTests {
         let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
         #expect(page.text.contains("The mayor is expected to sign"))
         #expect(!page.text.contains("council minutes"))
-        for marker in ["Citations", "How we reviewed this article:", "Contributing Writer", "Meet the testers", "Recent posts:", "More Articles You Might Enjoy"] {
+        let markers = [
+            "Citations", "How we reviewed this article:", "Contributing Writer", "Meet the testers", "Recent posts:",
+            "More Articles You Might Enjoy",
+        ]
+        for marker in markers {
             #expect(BoilerplateFilter.isEndMarker(marker), "\(marker)")
         }
         #expect(!BoilerplateFilter.isEndMarker("References"))
