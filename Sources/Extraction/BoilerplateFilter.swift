@@ -443,7 +443,8 @@ enum BoilerplateFilter {
     /// `>>` (`>> Related: …`, `[Read more: …]`), at most 200 bytes. The caller checks that the
     /// rest is a link.
     static func isRelatedStoryLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 200 else { return false }
+        guard text.utf8.count <= 200, text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ">") || $0 == 0xBB })
+        else { return false }
         var lower = Substring(text.lowercased())
         while let first = lower.first, !first.isLetter { lower = lower.dropFirst() }
         for label in relatedLabels where lower.hasPrefix(label) {
