@@ -32,11 +32,11 @@ enum BylineMatcher {
         "fact-checked by",
     ]
 
-    /// Whether a block is a line crediting the article's writers, editors or reviewers: under 80
+    /// Whether a block is a line crediting the article's writers, editors or reviewers: under 200
     /// characters, opening with a credit (`creditOpenings`) and not ending a sentence ("Written by
     /// hand, the letter survived." stays).
     static func isCreditForPeople(_ text: String) -> Bool {
-        guard text.count < 80, let last = text.last, last != "." else { return false }
+        guard text.count < 200, let last = text.last, last != "." else { return false }
         let lower = text.lowercased()
         return creditOpenings.contains { lower.hasPrefix($0) }
     }

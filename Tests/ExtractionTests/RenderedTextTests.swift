@@ -215,12 +215,14 @@ struct RenderedTextTests {
         let body = """
             <article>\(FixtureLoader.prose)
             <p>Written by Jane Doe</p><p>Contributions From: Austin Palmer</p>
+            <p>Reviewed by John Roe, MD, Editor in Chief, Springfield Health Watch; Editorial Advisory Board Member, Springfield Press</p>
             <p>Written by hand, the council's first budget survives in the city archive.</p>
             </article>
             """
         let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
         #expect(!page.text.contains("Jane Doe"))
         #expect(!page.text.contains("Austin Palmer"))
+        #expect(!page.text.contains("John Roe"))
         #expect(page.text.contains("Written by hand"))
     }
 
