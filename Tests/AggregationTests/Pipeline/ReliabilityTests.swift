@@ -64,7 +64,7 @@ struct ReliabilityTests {
             #expect(reasons["429"]?.contains("429") == true)
             #expect(reasons["loop"]?.contains("redirect loop") == true)
             #expect(reasons["slow"]?.contains("timed out") == true)
-            #expect(reasons["huge"]?.contains("larger than") == true)
+            #expect(reasons["huge"]?.contains("larger than") == true, "\(reasons["huge"] ?? "no failure")")
             #expect(reasons["reset"] != nil)
             #expect(reasons["html"] == "an HTML page instead of a feed")
             #expect(summary.retired == ["410"])

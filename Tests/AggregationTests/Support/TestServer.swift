@@ -119,8 +119,22 @@ final class TestServer: Sendable {
                         $0.inFlight += 1
                         $0.maxInFlight = max($0.maxInFlight, $0.inFlight)
                     }
-                    defer { state.withLockedValue { $0.inFlight -= 1 } }
-                    try await answer(handler(request), channel: connection.channel)
+                    // A request stops counting as in progress when its answer starts to go out:
+                    // the client can read the whole answer, release its slot and send the next
+                    // request before this task resumes after the write, which would count two
+                    // requests where the client never had more than one.
+                    let counted = NIOLockedValueBox(true)
+                    let answered: @Sendable () -> Void = {
+                        let first = counted.withLockedValue { was in
+                            let first = was
+                            was = false
+                            return first
+                        }
+                        guard first else { return }
+                        self.state.withLockedValue { $0.inFlight -= 1 }
+                    }
+                    defer { answered() }
+                    try await answer(handler(request), channel: connection.channel, answering: answered)
                     return
                 }
             }
@@ -133,7 +147,9 @@ final class TestServer: Sendable {
         try await channel.writeAndFlush(buffer).get()
     }
 
-    private func answer(_ reply: Reply, channel: any Channel) async throws {
+    /// Writes `reply`, calling `answering` just before its first bytes go out.
+    private func answer(_ reply: Reply, channel: any Channel, answering: @Sendable () -> Void) async throws {
+        if case .after = reply {} else { answering() }
         switch reply {
         case .respond(let status, let headers, let body):
             var all = headers
@@ -141,7 +157,7 @@ final class TestServer: Sendable {
             try await send(Self.head(status, all) + ByteBuffer(bytes: body), on: channel)
         case .after(let seconds, let next):
             try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-            try await answer(next, channel: channel)
+            try await answer(next, channel: channel, answering: answering)
         case .trickle(let interval):
             try await send(Self.head(200, [("Content-Type", "application/rss+xml")]), on: channel)
             while true {
