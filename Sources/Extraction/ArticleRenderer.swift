@@ -86,11 +86,7 @@ struct ArticleRenderer {
                 return
             }
             if captionDepth > 0 {
-                if let holder = holders.last, holder.contains(.inlineHolder) {
-                    output.html += run.html
-                } else {
-                    output.html += "<p>" + run.html + "</p>"
-                }
+                writeHTML()
                 return
             }
             if !seenLongParagraph {
@@ -110,6 +106,11 @@ struct ArticleRenderer {
             }
             output.paragraphs.append(text)
             renderedCharacters += characters
+            writeHTML()
+        }
+
+        /// Writes the run's HTML, in a `<p>` unless its block holds inline content itself.
+        func writeHTML() {
             if let holder = holders.last, holder.contains(.inlineHolder) {
                 output.html += run.html
             } else {
