@@ -76,7 +76,7 @@ enum BoilerplateFilter {
         var result = Hint.none
         // A heading's id is an anchor made from its own words (`what-is-social-media-marketing`,
         // `h-related-reading`): a link target, not a furniture name.
-        let heading = isHeading(name)
+        let heading = tree.classes[node].contains(.heading)
         for attribute in heading ? ["class"] : ["class", "id"] {
             guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
             var judged: Hint

@@ -22,6 +22,8 @@ struct TagClass: OptionSet, Sendable {
     static let inlineHolder = TagClass(rawValue: 1 << 7)
     /// An inline element kept as a tag (`ArticleRenderer.inlineTags`).
     static let inline = TagClass(rawValue: 1 << 8)
+    /// A heading, `h1` to `h6` (`BoilerplateFilter.isHeading`).
+    static let heading = TagClass(rawValue: 1 << 9)
 
     /// The classes of an element named `name` (lower case).
     static func of(_ name: String) -> TagClass {
@@ -35,6 +37,7 @@ struct TagClass: OptionSet, Sendable {
         if ArticleRenderer.structuralTags.contains(name) { result.insert(.structural) }
         if ArticleRenderer.inlineHolders.contains(name) { result.insert(.inlineHolder) }
         if ArticleRenderer.inlineTags.contains(name) { result.insert(.inline) }
+        if BoilerplateFilter.isHeading(name) { result.insert(.heading) }
         return result
     }
 }

@@ -145,6 +145,8 @@ struct PageTreeTests {
         #expect(TagClass.of("div") == [.block, .paragraphLike, .container])
         #expect(TagClass.of("button") == [.control])
         #expect(TagClass.of("x-card") == [])
+        #expect(TagClass.of("h2") == [.block, .structural, .inlineHolder, .heading])
+        #expect(!TagClass.of("hr").contains(.heading))
     }
 
     @Test func generatedTagSoupGivesLibxmlsTree() throws {
