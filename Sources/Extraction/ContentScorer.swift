@@ -47,13 +47,40 @@ enum ContentScorer {
         if let lenient = best(in: analysis, score: lenientScore), lenient != strict,
             Double(analysis.goodLength[lenient]) > 2 * Double(strict.map { analysis.goodLength[$0] } ?? 0)
         {
-            return lenient
+            return widened(lenient, in: analysis)
         }
-        return strict
+        return strict.map { widened($0, in: analysis) }
     }
 
     /// How much furniture counts against a container in the second choice.
     static let lenientFurniture = 0.3
+
+    /// The container around `chosen` that holds most of the page's good prose, when `chosen`
+    /// holds under `scrapShare` of it; else `chosen`.
+    ///
+    /// Votes against can sink every container of an article: its prose beside a long list of
+    /// links (a site's cities, a tag cloud) and boxes classed as furniture (a `drawer`, a
+    /// `profile`), so that a scrap of text (a teaser, a box's blurb) wins with a small score. A
+    /// container holding four fifths of the page's prose around that scrap is the article;
+    /// its furniture is still left out when it is rendered.
+    private static func widened(_ chosen: Int, in analysis: PageAnalysis) -> Int {
+        let tree = analysis.tree
+        var pageGood = 0
+        for index in 0..<tree.count where tree.parents[index] < 0 { pageGood += Int(analysis.goodLength[index]) }
+        guard pageGood > 0, Double(analysis.goodLength[chosen]) < scrapShare * Double(pageGood) else { return chosen }
+        // The containers holding over half of the prose are nested: the last one is the deepest.
+        var deepest: Int?
+        for index in 0..<tree.count where tree.classes[index].contains(.container) && !analysis.invisible[index] {
+            if Double(analysis.goodLength[index]) >= articleShare * Double(pageGood) { deepest = index }
+        }
+        guard let deepest, tree.isInside(chosen, deepest) else { return chosen }
+        return deepest
+    }
+
+    /// Under this share of the page's good prose, a chosen container is a scrap (see `widened`).
+    static let scrapShare = 0.1
+    /// The share of the page's good prose that a container around a scrap must hold.
+    static let articleShare = 0.8
 
     /// The container with the highest `score` (with the hints' weights), climbing while its
     /// parent holds much more good prose.
