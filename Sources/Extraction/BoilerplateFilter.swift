@@ -10,7 +10,7 @@ enum BoilerplateFilter {
     }
 
     /// Furniture words that sites also use for sections of the article itself.
-    private static let weakTokens: Set<String> = ["toc", "jump", "published", "updated", "posted", "meta", "embed", "reading"]
+    private static let weakTokens: Set<String> = ["toc", "jump", "published", "updated", "posted", "meta", "embed", "reading", "drawer", "profile"]
 
     /// Class/id words (whole tokens) suggesting furniture.
     private static let boilerplateTokens: Set<String> = [
@@ -24,8 +24,8 @@ enum BoilerplateFilter {
         "caption-credit", "credits", "copyright", "legal", "disclaimer", "cta", "follow", "donate", "donation", "alert",
         "teaser", "teasers", "feed", "topbar", "utility", "actions", "action", "tools", "lightbox", "carousel", "slider",
         "newsletters", "signin", "register", "search", "breaking", "ticker", "categories", "category", "topics", "keywords",
-        "avatar", "profile", "timestamp", "date", "time", "readtime",
-        "affiliate", "disclosure", "subnav", "offcanvas", "drawer", "dropdown", "mega", "hamburger",
+        "avatar", "timestamp", "date", "time", "readtime",
+        "affiliate", "disclosure", "subnav", "offcanvas", "dropdown", "mega", "hamburger",
     ]
 
     /// Class/id fragments (substrings) suggesting furniture.
@@ -333,7 +333,16 @@ enum BoilerplateFilter {
 
     /// Whether a short block is a piece of furniture by its wording alone.
     static func isStockPhrase(_ phrase: ShortPhrase) -> Bool {
-        stockPhrases.contains(phrase.lower) || stockPhrases.contains(phrase.trimmed)
+        stockPhrases.contains(phrase.lower) || stockPhrases.contains(phrase.trimmed) || isLoadingPlaceholder(phrase)
+    }
+
+    /// Whether a short block is what a script shows until its content arrives (`Loading
+    /// specifications…`, `Loading posts...`, a like button's `Like Loading...`): it opens with
+    /// "loading" (or "like loading") and ends with an ellipsis.
+    static func isLoadingPlaceholder(_ phrase: ShortPhrase) -> Bool {
+        let lower = phrase.lower
+        guard lower.hasSuffix("...") || lower.hasSuffix("\u{2026}") else { return false }
+        return lower.hasPrefix("loading") || lower.hasPrefix("like loading")
     }
 
     /// Headings that end an article: what follows them (the author's bio, the comments, related

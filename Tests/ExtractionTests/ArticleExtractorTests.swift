@@ -465,6 +465,39 @@ struct ArticleExtractorTests {
         #expect(BoilerplateFilter.hint(ofWords: "toc-para sidebar") == .boilerplate)
     }
 
+    /// `drawer` names a site's sliding menu and also an accordion's panel; `profile` names a
+    /// profile box and also turns up in anchors made from product names (`ge-profile-x2-review`).
+    /// Sections so named that are mostly prose are text; a menu drawer of links is not.
+    @Test func accordionDrawersAndProductProfilesAreText() {
+        let sentences = [
+            "We brushed twice a day for four weeks with each toothbrush and noted how clean our teeth felt after every session.",
+            "The timer and the pressure sensor were the two features that changed how long and how hard our testers brushed.",
+            "Battery life ran from two to five weeks on one charge, and every handle we tested came with a charging stand.",
+        ]
+        let panels = sentences.map { "<li class=\"accordion_drawer\"><h3>What we tested</h3><p>\($0) \($0)</p></li>" }.joined()
+        let review = "<div class=\"product\" id=\"acme-profile-x200-review\"><h2>Acme Profile X200</h2><p>\(sentences[0]) \(sentences[2])</p></div>"
+        let menu = (1...8).map { "<li><a href=\"/section/\($0)\">Section number \($0)</a></li>" }.joined()
+        let body = """
+            <div class="nav-drawer"><ul>\(menu)</ul></div>
+            <article class="article-content">\(FixtureLoader.prose)<ul class="accordion">\(panels)</ul>\(review)</article>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        for sentence in sentences { #expect(page.text.contains(sentence)) }
+        #expect(page.text.contains("Acme Profile X200"))
+        #expect(!page.text.contains("Section number"))
+        #expect(BoilerplateFilter.hint(ofWords: "accordion_drawer") == .weakBoilerplate)
+        #expect(BoilerplateFilter.hint(ofWords: "author-profile") == .boilerplate)
+    }
+
+    @Test func loadingPlaceholdersAreFurniture() {
+        for line in ["Loading...", "Loading specifications\u{2026}", "Like Loading...", "Loading prices for your region\u{2026}"] {
+            #expect(BoilerplateFilter.ShortPhrase(line).map(BoilerplateFilter.isStockPhrase) == true, "\(line)")
+        }
+        for line in ["Loading the truck took two hours.", "Loading docks", "Unloading..."] {
+            #expect(BoilerplateFilter.ShortPhrase(line).map(BoilerplateFilter.isStockPhrase) == false, "\(line)")
+        }
+    }
+
     /// A closed accordion panel (WAI-ARIA `role="region"` labelled by its header) is one click
     /// from the reader: its text is part of the article. Other hidden elements stay out.
     @Test func closedAccordionPanelsAreText() {
