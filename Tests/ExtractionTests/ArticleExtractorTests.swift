@@ -198,17 +198,17 @@ struct ArticleExtractorTests {
     }
 
     @Test func aScrapInsideTheArticleDoesNotWinWhenVotesSinkTheArticle() {
-        // A buyer's guide: a greeting box, the guide's prose, its reviews in boxes classed as
-        // drawers (furniture), and a long list of links to other cities' guides. Every container
-        // of the guide scores below zero; the greeting scores a little above it.
-        let reviews = (1...4).map { number in
-            "<div class=\"drawer\"><p>Review \(number): the crew arrived on time, wrapped every piece of furniture with care and "
-                + "finished the whole move in under five hours, and the final bill matched the written estimate to the dollar.</p></div>"
+        // A buyer's guide: a greeting box, the guide's prose, customers' reviews in a carousel
+        // (furniture), and a long list of links to other cities' guides. Every container of the
+        // guide scores below zero; the greeting scores a little above it.
+        let reviews = (1...2).map { number in
+            "<p>Review \(number): the crew arrived on time, wrapped every piece of furniture with care and "
+                + "finished the whole move in under five hours, and the final bill matched the written estimate to the dollar.</p>"
         }.joined()
         let cities = (1...150).map { "<li><a href=\"/movers/city-\($0)/\">Movers in city number \($0)</a></li>" }.joined()
         let body = """
             <main><article class="post"><div class="intro"><div class="intro__text">I have helped people move for years. Let me help you.</div></div>
-            <h2>Best movers in the city</h2>\(FixtureLoader.prose)\(reviews)<h2>Movers nearby</h2><ul class="columns">\(cities)</ul></article></main>
+            <h2>Best movers in the city</h2>\(String(repeating: FixtureLoader.prose, count: 3))<div class="carousel">\(reviews)</div><h2>Movers nearby</h2><ul class="columns">\(cities)</ul></article></main>
             """
         let text = text(of: body)
         #expect(text.contains("The city council approved the new budget"))
