@@ -148,9 +148,13 @@ extension PageTree {
     /// Parses an HTML page into a tree: the nodes of libxml2's tree for the page (elements,
     /// text and CDATA; comments are dropped, and so is the text of style sheets and of scripts
     /// other than JSON-LD, which no pass reads), built from the parser's events, without libxml2
-    /// building, walking and freeing a tree of its own (see `HTMLEventParser`).
-    init(html bytes: [UInt8], encoding: String, maximumNodes: Int = 2_000_000) {
-        let builder = HTMLEventParser.parse(bytes, encoding: encoding, ignoringRawText: Builder.ignoresRawText) {
+    /// building, walking and freeing a tree of its own (see `HTMLEventParser`). One difference:
+    /// an end tag that libxml2 ignores because an element left open inside it outranks it
+    /// closes them as in a browser (`closingLikeBrowsers`; without it, the tree is libxml2's).
+    init(html bytes: [UInt8], encoding: String, maximumNodes: Int = 2_000_000, closingLikeBrowsers: Bool = true) {
+        let builder = HTMLEventParser.parse(
+            bytes, encoding: encoding, ignoringRawText: Builder.ignoresRawText, closingLikeBrowsers: closingLikeBrowsers
+        ) {
             Builder(maximumNodes: maximumNodes)
         }
         builder.finish()

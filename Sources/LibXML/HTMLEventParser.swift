@@ -38,7 +38,9 @@ public enum HTMLEventParser {
     }
 
     @discardableResult
-    private static func run(_ bytes: [UInt8], encoding: String, handler: some HTMLEventHandler, check: ElisionCheck?) -> [XMLParseError] {
+    private static func run(
+        _ bytes: [UInt8], encoding: String, handler: some HTMLEventHandler, check: ElisionCheck?, closingLikeBrowsers: Bool = false
+    ) -> [XMLParseError] {
         LibXMLRuntime.ensureInitialized()
         guard let context = htmlNewParserCtxt() else {
             return [XMLParseError(code: XMLParseError.Code.parserUnavailable, message: "libxml2 could not create an HTML parser", severity: .fatal)]
@@ -46,9 +48,13 @@ public enum HTMLEventParser {
         defer { htmlFreeParserCtxt(context) }
         let state = EventState(handler: handler, context: context)
         state.check = check
+        state.closesLikeBrowsers = closingLikeBrowsers
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
         defer { context.pointee._private = nil }
         install(into: &context.pointee.sax.pointee)
+        // libxml2 reports an HTML parser's problems to `serror` only from a handler marked as
+        // SAX2's; the end tags it ignores are known from those reports.
+        if closingLikeBrowsers { context.pointee.sax.pointee.initialized = XML_SAX2_MAGIC }
         // No callback builds a document; free one should libxml2 have made it anyway.
         if let document = MarkupDocument.readHTML(bytes, encoding: encoding, baseURL: nil, with: context) { xmlFreeDoc(document) }
         state.finish()
@@ -62,22 +68,26 @@ public enum HTMLEventParser {
     /// libxml2 reporting the element's start tag ending where the cut begins, with attributes
     /// `ignores` agrees on; when one is not, the page is parsed again whole, with a new handler.
     /// Returns the handler that saw the page's events.
+    ///
+    /// With `closingLikeBrowsers`, an end tag that libxml2 2.9 ignores closes what a browser's
+    /// parser closes (see `EventState.closeIgnored`): the events then describe the page as a
+    /// reader sees it rather than libxml2's tree.
     public static func parse<Handler: HTMLEventHandler>(
         _ bytes: [UInt8], encoding: String = "UTF-8", ignoringRawText ignores: (String, [(name: String, value: String)]) -> Bool,
-        makeHandler: () -> Handler
+        closingLikeBrowsers: Bool = false, makeHandler: () -> Handler
     ) -> Handler {
         let lowered = encoding.lowercased()
         if lowered == "utf-8" || lowered == "utf8", let elision = RawTextElision.cut(bytes, ignores: ignores) {
             let handler = makeHandler()
             let confirmed = withoutActuallyEscaping(ignores) { ignores in
                 let check = ElisionCheck(cuts: elision.cuts, ignores: ignores)
-                run(elision.bytes, encoding: encoding, handler: handler, check: check)
+                run(elision.bytes, encoding: encoding, handler: handler, check: check, closingLikeBrowsers: closingLikeBrowsers)
                 return check.confirmed
             }
             if confirmed { return handler }
         }
         let handler = makeHandler()
-        run(bytes, encoding: encoding, handler: handler, check: nil)
+        run(bytes, encoding: encoding, handler: handler, check: nil, closingLikeBrowsers: closingLikeBrowsers)
         return handler
     }
 
@@ -126,6 +136,11 @@ private final class EventState {
     private let problemLimit = 1_000
     /// The cuts of the page being parsed, confirmed as their elements start (nil: nothing cut).
     var check: ElisionCheck?
+    /// Whether an end tag that libxml2 ignores closes elements as a browser would.
+    var closesLikeBrowsers = false
+    /// libxml2's open elements, innermost last; `closed` when the handler has already been
+    /// told the element ended (`closeIgnored`), so libxml2's own end for it is not passed on.
+    private var stack: [(name: String, closed: Bool)] = []
 
     init(handler: any HTMLEventHandler, context: htmlParserCtxtPtr) {
         self.handler = handler
@@ -178,6 +193,7 @@ private final class EventState {
                 return
             }
         }
+        stack.append((elementName, false))
         handler.startElement(elementName, attributes: pairs)
     }
 
@@ -214,6 +230,7 @@ private final class EventState {
         guard !stopped, open > 0 else { return }
         releaseReference()
         open -= 1
+        if stack.popLast()?.closed == true { return }
         handler.endElement()
     }
 
@@ -288,7 +305,68 @@ private final class EventState {
     }
 
     func record(_ error: UnsafePointer<xmlError>) {
-        if problems.count < problemLimit { problems.append(XMLParseError(error)) }
+        if closesLikeBrowsers, !stopped, error.pointee.code == XML_ERR_TAG_NAME_MISMATCH.rawValue, let name = error.pointee.str1,
+            error.pointee.str2 != nil
+        {
+            closeIgnored(String(cString: name))
+        }
+        // The browser-like parse is `parse(_:encoding:ignoringRawText:…)`'s, which returns no problems.
+        if !closesLikeBrowsers, problems.count < problemLimit { problems.append(XMLParseError(error)) }
+    }
+
+    // MARK: End tags libxml2 ignores
+
+    /// libxml2 2.9 lets an end tag close the elements opened after its own only when none of
+    /// them ranks above it; the ranks are its own (a `div` 150, table parts 160 to 190, every
+    /// other element 100). So `</header>`, `</li>` or `</button>` with a `div` left unclosed
+    /// inside is ignored, and the rest of the page becomes part of the header, the list item or
+    /// the button. A browser's parser (HTML's "in body" rules) closes the unclosed elements
+    /// with it, for the elements below, when no table cell or other scope boundary stands
+    /// between.
+    private static func endPriority(_ name: String) -> Int {
+        switch name {
+        case "div": 150
+        case "td", "th": 160
+        case "tr": 170
+        case "thead", "tbody", "tfoot": 180
+        case "table": 190
+        case "head", "body": 200
+        case "html": 220
+        default: 100
+        }
+    }
+
+    /// Elements whose end tag closes every element opened inside them that is still open.
+    private static let closesInner: Set<String> = [
+        "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+        "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol", "pre", "search", "section",
+        "summary", "ul", "p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+    ]
+    /// Elements an end tag does not reach past.
+    private static let scopeBoundaries: Set<String> = ["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]
+
+    /// Called when libxml2 reports the end tag `name` not matching the innermost element:
+    /// when libxml2 ignores it, the handler is told that the elements up to the innermost open
+    /// `name` end, as a browser would have it. libxml2 still has them open and ends them later;
+    /// those ends are not passed on.
+    private func closeIgnored(_ name: String) {
+        guard Self.closesInner.contains(name), let innermost = stack.lastIndex(where: { $0.name == name }) else { return }
+        // libxml2 closes up to its innermost `name` unless an element above it ranks higher.
+        let rank = Self.endPriority(name)
+        guard stack[(innermost + 1)...].contains(where: { Self.endPriority($0.name) > rank }) else { return }
+        // An element stays open around it, to hold what follows (a page's `body` or `html`).
+        guard let target = stack.lastIndex(where: { $0.name == name && !$0.closed }), stack[..<target].contains(where: { !$0.closed })
+        else { return }
+        for entry in stack[(target + 1)...] where !entry.closed {
+            if Self.scopeBoundaries.contains(entry.name) { return }
+            if name == "li", entry.name == "ol" || entry.name == "ul" { return }
+            if name == "p", entry.name == "button" { return }
+        }
+        releaseReference()
+        for index in stride(from: stack.count - 1, through: target, by: -1) where !stack[index].closed {
+            stack[index].closed = true
+            handler.endElement()
+        }
     }
 
     /// Closes what is still open, so every start has its end.
@@ -296,6 +374,7 @@ private final class EventState {
         if !stopped { releaseReference() }
         while open > 0 {
             open -= 1
+            if stack.popLast()?.closed == true { continue }
             handler.endElement()
         }
     }

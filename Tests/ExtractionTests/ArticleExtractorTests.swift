@@ -216,6 +216,19 @@ struct ArticleExtractorTests {
         #expect(!text.contains("Movers in city number"))
     }
 
+    @Test func aHeaderWithADivLeftOpenDoesNotSwallowTheArticle() {
+        // libxml2 ignores `</header>` while the menu's div is open; a browser closes both.
+        let menu = (1...4).map { "<div class=\"column\"><h3>Menu group \($0)</h3><p>Forms, licenses and agents, guide number \($0)</p></div>" }
+            .joined()
+        let body = """
+            <div class="page-content"><header class="site"><nav class="mega">\(menu)<div class="panel"></header>
+            <h1>How to start an LLC</h1>\(FixtureLoader.prose)</div>
+            """
+        let page = ArticleExtractor.extract(FixtureLoader.page(body: body), url: nil, contentType: nil)
+        #expect(page.text.contains("The city council approved the new budget"))
+        #expect(!page.text.contains("guide number"))
+    }
+
     @Test func thePageFooterIsNeverTheArticle() {
         // A legal notice longer than the article, in the page's footer landmark.
         let notice = (1...8).map { number in

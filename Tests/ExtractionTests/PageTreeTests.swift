@@ -53,8 +53,8 @@ struct PageTreeTests {
         return nodes
     }
 
-    static func treeNodes(_ bytes: [UInt8], encoding: String = "UTF-8") -> [Node] {
-        let tree = PageTree(html: bytes, encoding: encoding)
+    static func treeNodes(_ bytes: [UInt8], encoding: String = "UTF-8", closingLikeBrowsers: Bool = false) -> [Node] {
+        let tree = PageTree(html: bytes, encoding: encoding, closingLikeBrowsers: closingLikeBrowsers)
         return (0..<tree.count).map { index in
             Node(
                 isText: tree.kinds[index] == .text, name: tree.names[index], parent: Int(tree.parents[index]), end: Int(tree.ends[index]),
@@ -168,6 +168,12 @@ struct PageTreeTests {
             let expected = try Self.libxmlNodes(bytes)
             let nodes = Self.treeNodes(bytes)
             #expect(nodes == expected, "\(html)")
+            // Closing like a browser moves nodes, never loses or breaks one.
+            let browserLike = Self.treeNodes(bytes, closingLikeBrowsers: true)
+            #expect(browserLike.count == expected.count, "\(html)")
+            for (index, node) in browserLike.enumerated() {
+                #expect(node.end > index && (node.parent < 0 || (node.parent < index && browserLike[node.parent].end >= node.end)), "\(html)")
+            }
             if nodes != expected {
                 let first = Array(zip(nodes, expected)).firstIndex { $0.0 != $0.1 } ?? min(nodes.count, expected.count)
                 Issue.record(

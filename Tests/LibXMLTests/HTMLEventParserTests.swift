@@ -52,6 +52,56 @@ struct HTMLEventParserTests {
         #expect(!log.events.contains("text:deep"))
     }
 
+    private func browserLikeEvents(_ html: String, closingLikeBrowsers: Bool = true) -> [String] {
+        HTMLEventParser.parse(Array(html.utf8), ignoringRawText: { _, _ in false }, closingLikeBrowsers: closingLikeBrowsers) {
+            HTMLEventLog()
+        }.events
+    }
+
+    /// libxml2 2.9 ignores `</button>` and `</header>` while a `div` opened inside them is
+    /// still open, and the rest of the page ends up inside the header; a browser closes them.
+    @Test func anEndTagClosesTheElementsLeftOpenInsideItLikeABrowser() {
+        let html = "<body><header><button><div>x</button><p>a</p></header><main><p>body</p></main></body>"
+        #expect(
+            browserLikeEvents(html) == [
+                "<body>", "<header>", "<button>", "<div>", "text:x", "</>", "</>", "<p>", "text:a", "</>", "</>", "<main>", "<p>", "text:body",
+                "</>", "</>", "</>",
+            ])
+        // libxml2's own tree, for comparison: everything after the button is inside its div.
+        #expect(
+            browserLikeEvents(html, closingLikeBrowsers: false) == [
+                "<body>", "<header>", "<button>", "<div>", "text:x", "<p>", "text:a", "</>", "<main>", "<p>", "text:body", "</>", "</>", "</>",
+                "</>", "</>", "</>",
+            ])
+    }
+
+    @Test func aListItemsEndClosesItsUnclosedDivsButNotPastATableCell() {
+        #expect(
+            browserLikeEvents("<ul><li><div>one</li><li>two</li></ul>") == [
+                "<ul>", "<li>", "<div>", "text:one", "</>", "</>", "<li>", "text:two", "</>", "</>",
+            ])
+        // A table cell is a boundary: `</section>` does not reach past it, in a browser either.
+        let events = browserLikeEvents("<section><table><tr><td><div>cell</section><p>after</p>")
+        #expect(events.firstIndex(of: "<p>")! > events.firstIndex(of: "text:cell")!)
+        #expect(events.prefix(while: { $0 != "<p>" }).filter { $0 == "</>" }.isEmpty)
+    }
+
+    @Test func browserLikeClosingKeepsEveryStartWithItsEnd() {
+        var state: UInt64 = 0xC105E
+        let pieces = [
+            "<div>", "</div>", "<header>", "</header>", "<li>", "</li>", "<ul>", "</ul>", "<td>", "<table>", "</table>", "<p>", "</p>", "x",
+        ]
+        for _ in 0..<200 {
+            var html = ""
+            for _ in 0..<60 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                html += pieces[Int(state >> 33) % pieces.count]
+            }
+            let events = browserLikeEvents(html)
+            #expect(events.filter { $0.hasPrefix("<") && $0 != "</>" }.count == events.filter { $0 == "</>" }.count, "\(html)")
+        }
+    }
+
     @Test func garbageNeverCrashes() {
         var state: UInt64 = 0x5EED
         let markup = Array("<>/&;=\"' ab!-?".utf8)
