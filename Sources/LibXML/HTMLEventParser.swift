@@ -54,7 +54,7 @@ public enum HTMLEventParser {
         install(into: &context.pointee.sax.pointee)
         // libxml2 reports an HTML parser's problems to `serror` only from a handler marked as
         // SAX2's; the end tags it ignores are known from those reports.
-        if closingLikeBrowsers { context.pointee.sax.pointee.initialized = XML_SAX2_MAGIC }
+        context.pointee.sax.pointee.initialized = XML_SAX2_MAGIC
         // No callback builds a document; free one should libxml2 have made it anyway.
         if let document = MarkupDocument.readHTML(bytes, encoding: encoding, baseURL: nil, with: context) { xmlFreeDoc(document) }
         state.finish()

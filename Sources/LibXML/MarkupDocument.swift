@@ -110,6 +110,9 @@ final class ProblemCollector {
 
     func collect<T>(from context: xmlParserCtxtPtr, _ body: () -> T) -> T {
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        // libxml2 passes problems to `serror` only from a handler marked as SAX2's, which an
+        // HTML parser's default handler is not: without the mark its problems went unreported.
+        context.pointee.sax.pointee.initialized = XML_SAX2_MAGIC
         context.pointee.sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
             let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)

@@ -72,6 +72,16 @@ struct MarkupDocumentTests {
         _ = try MarkupDocument.parseHTML([])
     }
 
+    @Test func brokenHTMLReportsEveryProblemWithItsLine() throws {
+        let broken = "<div>\n<p>one</span>\n<b>two</div>\n<p>three &bogus; four</p>"
+        let document = try MarkupDocument.parseHTML(Array(broken.utf8))
+        #expect(try document.select("//p").count == 2)
+        #expect(document.problems.count >= 2)
+        #expect(document.problems.allSatisfy { $0.line >= 1 && $0.line <= 4 })
+        #expect(document.problems.contains { $0.message.contains("span") && $0.line == 2 })
+        #expect(try MarkupDocument.parseHTML(Array("<p>fine</p>".utf8)).problems.isEmpty)
+    }
+
     @Test func nodesKeepTheirDocumentAlive() throws {
         func firstParagraph() throws -> MarkupNode? {
             let document = try MarkupDocument.parseHTML(Array("<p class=x>kept</p>".utf8))
