@@ -36,10 +36,15 @@ enum BylineMatcher {
     /// characters, opening with a credit (`creditOpenings`) and not ending a sentence ("Written by
     /// hand, the letter survived." stays).
     static func isCreditForPeople(_ text: String) -> Bool {
-        guard text.count < 200, let last = text.last, last != "." else { return false }
-        let lower = text.lowercased()
-        return creditOpenings.contains { lower.hasPrefix($0) }
+        guard let last = text.last, last != "." else { return false }
+        // Asked of every paragraph: the opening is read first, and the length (a walk over the
+        // text) only for a line that opens as a credit.
+        let opening = text.prefix(creditOpeningLength).lowercased()
+        return creditOpenings.contains { opening.hasPrefix($0) } && text.count < 200
     }
+
+    /// Characters enough for the longest credit opening.
+    private static let creditOpeningLength = creditOpenings.map(\.count).max() ?? 0
 
     /// Whether lower-cased text holds a written date ("March 5, 2024", "2024-03-05", "05/03/2024").
     static func containsDate(_ lower: String) -> Bool {

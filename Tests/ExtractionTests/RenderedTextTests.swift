@@ -4,6 +4,20 @@ import Testing
 
 @Suite("Rendered text and class words")
 struct RenderedTextTests {
+    @Test func charactersAreCountedLikeStringCount() {
+        for text in ["", "plain words", "line\r\nbreak", "caf\u{E9}", "cafe\u{301}", "👩\u{200D}💻 coder", "a\rb"] {
+            #expect(ArticleRenderer.characterCount(text) == text.count, "\(text)")
+        }
+    }
+
+    @Test func creditLinesForTheArticlesPeopleAreRecognised() {
+        #expect(BylineMatcher.isCreditForPeople("Written by Jane Doe"))
+        #expect(BylineMatcher.isCreditForPeople("MEDICALLY REVIEWED BY Toni Golen, MD"))
+        #expect(!BylineMatcher.isCreditForPeople("Written by hand, the letter survived."))
+        #expect(!BylineMatcher.isCreditForPeople("Written by " + String(repeating: "Jane Doe and ", count: 20) + "friends"))
+        #expect(!BylineMatcher.isCreditForPeople("The budget was written by the council"))
+    }
+
     @Test func spacerParagraphsOfJoinersAreDropped() {
         // Page builders keep empty paragraphs for spacing by putting a zero-width joiner in them.
         let body = """
