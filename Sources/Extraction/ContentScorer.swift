@@ -124,9 +124,8 @@ enum ContentScorer {
         let density = links / own
         if density > 0.5 { return -own * density }
         let name = tree.names[block]
-        let isHeading = name.count == 2 && name.first == "h" && name != "hr"
         if own < 30 && analysis.ownPunctuation[block] == 0 {
-            return isHeading ? 0 : -3
+            return tree.classes[block].contains(.heading) ? 0 : -3
         }
         var value = own - 2 * links
         if name == "p" || name == "blockquote" || name == "pre" { value *= 1.2 }
