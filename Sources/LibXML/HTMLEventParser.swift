@@ -31,15 +31,19 @@ public enum HTMLEventParser {
     public static let maximumDepth = 257
 
     /// Parses `bytes` in `encoding` (decide it first) and reports every event to `handler`.
-    /// Returns the problems libxml2 reported (broken markup never fails the parse).
+    /// Returns the problems libxml2 reported (broken markup never fails the parse); none
+    /// without `reportingProblems`, which spares making them for a caller that never reads them.
     @discardableResult
-    public static func parse(_ bytes: [UInt8], encoding: String = "UTF-8", handler: some HTMLEventHandler) -> [XMLParseError] {
-        run(bytes, encoding: encoding, handler: handler, check: nil)
+    public static func parse(
+        _ bytes: [UInt8], encoding: String = "UTF-8", reportingProblems: Bool = true, handler: some HTMLEventHandler
+    ) -> [XMLParseError] {
+        run(bytes, encoding: encoding, handler: handler, check: nil, reportingProblems: reportingProblems)
     }
 
     @discardableResult
     private static func run(
-        _ bytes: [UInt8], encoding: String, handler: some HTMLEventHandler, check: ElisionCheck?, closingLikeBrowsers: Bool = false
+        _ bytes: [UInt8], encoding: String, handler: some HTMLEventHandler, check: ElisionCheck?, reportingProblems: Bool = false,
+        closingLikeBrowsers: Bool = false
     ) -> [XMLParseError] {
         LibXMLRuntime.ensureInitialized()
         guard let context = htmlNewParserCtxt() else {
@@ -49,12 +53,13 @@ public enum HTMLEventParser {
         let state = EventState(handler: handler, context: context)
         state.check = check
         state.closesLikeBrowsers = closingLikeBrowsers
+        state.reportsProblems = reportingProblems
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
         defer { context.pointee._private = nil }
         install(into: &context.pointee.sax.pointee)
         // libxml2 reports an HTML parser's problems to `serror` only from a handler marked as
         // SAX2's; the end tags it ignores are known from those reports.
-        context.pointee.sax.pointee.initialized = XML_SAX2_MAGIC
+        if reportingProblems || closingLikeBrowsers { context.pointee.sax.pointee.initialized = XML_SAX2_MAGIC }
         // No callback builds a document; free one should libxml2 have made it anyway.
         if let document = MarkupDocument.readHTML(bytes, encoding: encoding, baseURL: nil, with: context) { xmlFreeDoc(document) }
         state.finish()
@@ -138,6 +143,8 @@ private final class EventState {
     var check: ElisionCheck?
     /// Whether an end tag that libxml2 ignores closes elements as a browser would.
     var closesLikeBrowsers = false
+    /// Whether libxml2's problems are kept for the caller.
+    var reportsProblems = false
     /// libxml2's open elements, innermost last; `closed` when the handler has already been
     /// told the element ended (`closeIgnored`), so libxml2's own end for it is not passed on.
     private var stack: [(name: String, closed: Bool)] = []
@@ -310,8 +317,7 @@ private final class EventState {
         {
             closeIgnored(String(cString: name))
         }
-        // The browser-like parse is `parse(_:encoding:ignoringRawText:…)`'s, which returns no problems.
-        if !closesLikeBrowsers, problems.count < problemLimit { problems.append(XMLParseError(error)) }
+        if reportsProblems, problems.count < problemLimit { problems.append(XMLParseError(error)) }
     }
 
     // MARK: End tags libxml2 ignores

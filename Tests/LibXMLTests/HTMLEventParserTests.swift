@@ -40,6 +40,9 @@ struct HTMLEventParserTests {
         let log = HTMLEventLog()
         let problems = HTMLEventParser.parse(Array("<div><p>one<span>two<table><td>three</div></b>".utf8), handler: log)
         #expect(problems.contains { $0.message.contains("Unexpected end tag") })
+        let quiet = HTMLEventLog()
+        #expect(HTMLEventParser.parse(Array("<div>one</b>".utf8), reportingProblems: false, handler: quiet).isEmpty)
+        #expect(quiet.events == ["<div>", "text:one", "</>"])
         let starts = log.events.filter { $0.hasPrefix("<") && $0 != "</>" }.count
         #expect(starts == log.events.filter { $0 == "</>" }.count)
         #expect(log.events.contains("text:three"))

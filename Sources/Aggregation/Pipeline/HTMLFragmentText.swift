@@ -16,7 +16,7 @@ enum HTMLFragmentText {
     static func text(of html: String) -> String {
         guard html.contains("<") || html.contains("&") else { return collapse(html) }
         let collector = Collector()
-        HTMLEventParser.parse(Array(html.utf8), handler: collector)
+        HTMLEventParser.parse(Array(html.utf8), reportingProblems: false, handler: collector)
         collector.flush()
         return collector.paragraphs.joined(separator: "\n\n")
     }
