@@ -65,8 +65,7 @@ enum ContentScorer {
     /// its furniture is still left out when it is rendered.
     private static func widened(_ chosen: Int, in analysis: PageAnalysis) -> Int {
         let tree = analysis.tree
-        var pageGood = 0
-        for index in 0..<tree.count where tree.parents[index] < 0 { pageGood += Int(analysis.goodLength[index]) }
+        let pageGood = Int(analysis.pageGoodLength)
         guard pageGood > 0, Double(analysis.goodLength[chosen]) < scrapShare * Double(pageGood) else { return chosen }
         // The containers holding over half of the prose are nested: the last one is the deepest.
         var deepest: Int?

@@ -20,6 +20,8 @@ struct PageAnalysis: Sendable {
     private(set) var linkLength: [Int32]
     /// Characters of "good" paragraphs (long, few links) in the subtree.
     private(set) var goodLength: [Int32]
+    /// Characters of good paragraphs in the whole page (its top-level nodes' `goodLength`).
+    private(set) var pageGoodLength: Int32 = 0
     /// The same, leaving out page footers and comment sections that are furniture: the prose
     /// a container climbing towards more of the article may count.
     private(set) var contentGoodLength: [Int32]
@@ -146,8 +148,9 @@ struct PageAnalysis: Sendable {
             linkLength[parent] += linkLength[index]
             goodLength[parent] += goodLength[index]
         }
-        var pageGood: Int32 = 1
-        for index in 0..<count where tree.parents[index] < 0 { pageGood += goodLength[index] }
+        for index in 0..<count where tree.parents[index] < 0 { pageGoodLength += goodLength[index] }
+        // One more, so that a page without good prose divides by one.
+        let pageGood = pageGoodLength + 1
         // A list of other stories: an element holding two or more <article> elements (each a
         // story's teaser) is furniture, unless (below) it holds a large share of the page's
         // prose. Where the articles but the largest hold three quarters of the page's prose,

@@ -145,8 +145,9 @@ private final class EventState {
     var closesLikeBrowsers = false
     /// Whether libxml2's problems are kept for the caller.
     var reportsProblems = false
-    /// libxml2's open elements, innermost last; `closed` when the handler has already been
-    /// told the element ended (`closeIgnored`), so libxml2's own end for it is not passed on.
+    /// libxml2's open elements, innermost last (kept for a browser-like parse only); `closed`
+    /// when the handler has already been told the element ended (`closeIgnored`), so
+    /// libxml2's own end for it is not passed on.
     private var stack: [(name: String, closed: Bool)] = []
 
     init(handler: any HTMLEventHandler, context: htmlParserCtxtPtr) {
@@ -200,7 +201,8 @@ private final class EventState {
                 return
             }
         }
-        stack.append((elementName, false))
+        // Only a browser-like parse closes elements early; without it every end is passed on.
+        if closesLikeBrowsers { stack.append((elementName, false)) }
         handler.startElement(elementName, attributes: pairs)
     }
 
