@@ -43,7 +43,7 @@ public enum HTMLEventParser {
     @discardableResult
     private static func run(
         _ bytes: [UInt8], encoding: String, handler: some HTMLEventHandler, check: ElisionCheck?, reportingProblems: Bool = false,
-        closingLikeBrowsers: Bool = false
+        keeping kept: AttributeNames? = nil, closingLikeBrowsers: Bool = false
     ) -> [XMLParseError] {
         LibXMLRuntime.ensureInitialized()
         guard let context = htmlNewParserCtxt() else {
@@ -52,6 +52,7 @@ public enum HTMLEventParser {
         defer { htmlFreeParserCtxt(context) }
         let state = EventState(handler: handler, context: context)
         state.check = check
+        state.kept = kept
         state.closesLikeBrowsers = closingLikeBrowsers
         state.reportsProblems = reportingProblems
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
@@ -68,31 +69,33 @@ public enum HTMLEventParser {
 
     /// Parses `bytes` in `encoding` like `parse(_:encoding:handler:)`, for a handler that never
     /// reads the raw text of the `script` and `style` elements `ignores` names (given the name
-    /// and the attributes): for UTF-8 that text is cut out before libxml2 reads it
-    /// (`RawTextElision`), and such elements may report no text. Every cut is confirmed by
-    /// libxml2 reporting the element's start tag ending where the cut begins, with attributes
-    /// `ignores` agrees on; when one is not, the page is parsed again whole, with a new handler.
-    /// Returns the handler that saw the page's events.
+    /// and the attributes), nor, with `kept`, any attribute not named in it: elements are
+    /// reported with the attributes in `kept` only, and for UTF-8 the rest and that text are
+    /// cut out before libxml2 reads them (`HTMLElision`); such elements may report no text.
+    /// Every cut is confirmed by libxml2 starting the element where the scan says its start tag
+    /// ends, with as many attributes and with attributes `ignores` agrees on; when one is not,
+    /// the page is parsed again whole, with a new handler. Returns the handler that saw the
+    /// page's events.
     ///
     /// With `closingLikeBrowsers`, an end tag that libxml2 2.9 ignores closes what a browser's
     /// parser closes (see `EventState.closeIgnored`): the events then describe the page as a
     /// reader sees it rather than libxml2's tree.
     public static func parse<Handler: HTMLEventHandler>(
         _ bytes: [UInt8], encoding: String = "UTF-8", ignoringRawText ignores: (String, [(name: String, value: String)]) -> Bool,
-        closingLikeBrowsers: Bool = false, makeHandler: () -> Handler
+        keepingAttributes kept: AttributeNames? = nil, closingLikeBrowsers: Bool = false, makeHandler: () -> Handler
     ) -> Handler {
         let lowered = encoding.lowercased()
-        if lowered == "utf-8" || lowered == "utf8", let elision = RawTextElision.cut(bytes, ignores: ignores) {
+        if lowered == "utf-8" || lowered == "utf8", let elision = HTMLElision.cut(bytes, ignores: ignores, keeping: kept) {
             let handler = makeHandler()
             let confirmed = withoutActuallyEscaping(ignores) { ignores in
-                let check = ElisionCheck(cuts: elision.cuts, ignores: ignores)
-                run(elision.bytes, encoding: encoding, handler: handler, check: check, closingLikeBrowsers: closingLikeBrowsers)
+                let check = ElisionCheck(elision, ignores: ignores)
+                run(elision.bytes, encoding: encoding, handler: handler, check: check, keeping: kept, closingLikeBrowsers: closingLikeBrowsers)
                 return check.confirmed
             }
             if confirmed { return handler }
         }
         let handler = makeHandler()
-        run(bytes, encoding: encoding, handler: handler, check: nil, closingLikeBrowsers: closingLikeBrowsers)
+        run(bytes, encoding: encoding, handler: handler, check: nil, keeping: kept, closingLikeBrowsers: closingLikeBrowsers)
         return handler
     }
 
@@ -141,6 +144,8 @@ private final class EventState {
     private let problemLimit = 1_000
     /// The cuts of the page being parsed, confirmed as their elements start (nil: nothing cut).
     var check: ElisionCheck?
+    /// The attributes passed on (nil: all).
+    var kept: AttributeNames?
     /// Whether an end tag that libxml2 ignores closes elements as a browser would.
     var closesLikeBrowsers = false
     /// Whether libxml2's problems are kept for the caller.
@@ -175,30 +180,38 @@ private final class EventState {
         }
         // One array for every element's attributes: the handler copies what it keeps.
         pairs.removeAll(keepingCapacity: true)
+        var attributeCount = 0
         if let attributes {
-            var index = 0
-            while let attributeName = attributes[index] {
-                let name = names.string(attributeName, String.init(cString:))
-                let value: String
-                if let written = attributes[index + 1] {
-                    value = String(cString: written)
-                } else {
-                    value = htmlIsBooleanAttr(attributeName) != 0 ? name : ""
+            while let attributeName = attributes[2 * attributeCount] {
+                let (name, isKept) = attributeNames.string(attributeName) { address in
+                    let name = String(cString: address)
+                    return (name, kept?.contains(name) ?? true)
                 }
-                pairs.append((name, value))
-                index += 2
+                if isKept {
+                    let value: String
+                    if let written = attributes[2 * attributeCount + 1] {
+                        value = String(cString: written)
+                    } else {
+                        value = htmlIsBooleanAttr(attributeName) != 0 ? name : ""
+                    }
+                    pairs.append((name, value))
+                }
+                attributeCount += 1
             }
         }
         open += 1
-        let elementName = name.map { names.string($0) { Self.localName(String(cString: $0)) } } ?? ""
-        if let check, elementName == "script" || elementName == "style" {
+        let elementName = name.map { elementNames.string($0) { (Self.localName(String(cString: $0)), true) }.name } ?? ""
+        if let check {
             let input = context.pointee.input.pointee
-            check.started(elementName, attributes: pairs, at: Int(input.consumed) + (input.cur - input.base))
-            // The page will be parsed again whole: the rest of this parse is wasted.
-            guard !check.failed else {
-                stopped = true
-                xmlStopParser(context)
-                return
+            let offset = Int(input.consumed) + (input.cur - input.base)
+            if offset >= check.nextTagEnd, let name {
+                check.started(name, name: elementName, attributes: pairs, attributeCount: attributeCount, at: offset)
+                // The page will be parsed again whole: the rest of this parse is wasted.
+                guard !check.failed else {
+                    stopped = true
+                    xmlStopParser(context)
+                    return
+                }
             }
         }
         // Only a browser-like parse closes elements early; without it every end is passed on.
@@ -207,22 +220,26 @@ private final class EventState {
     }
 
     private var pairs: [(name: String, value: String)] = []
-    private var names = NameCache()
+    private var elementNames = NameCache()
+    private var attributeNames = NameCache()
 
-    /// Element and attribute names as strings, by the address libxml2 gives them. The HTML
-    /// parser takes names from its dictionary (or from constants, for the elements it implies),
-    /// which keeps each name at one address, unchanged, until the parser is freed: one
-    /// `EventState` serves one parse. Direct-mapped: a slot holds the last name that fell in it.
+    /// Element and attribute names as strings, with whether an attribute is kept, by the
+    /// address libxml2 gives them. The HTML parser takes names from its dictionary (or from
+    /// constants, for the elements it implies), which keeps each name at one address, unchanged,
+    /// until the parser is freed: one `EventState` serves one parse. Direct-mapped: a slot holds
+    /// the last name that fell in it.
     private struct NameCache {
         private var addresses = [UnsafePointer<xmlChar>?](repeating: nil, count: 256)
-        private var strings = [String](repeating: "", count: 256)
+        private var entries = [(name: String, kept: Bool)](repeating: ("", false), count: 256)
 
-        mutating func string(_ address: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> String) -> String {
+        mutating func string(
+            _ address: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> (name: String, kept: Bool)
+        ) -> (name: String, kept: Bool) {
             let slot = Int(truncatingIfNeeded: UInt(bitPattern: address) >> 3) & 255
-            if addresses[slot] == address { return strings[slot] }
+            if addresses[slot] == address { return entries[slot] }
             let made = make(address)
             addresses[slot] = address
-            strings[slot] = made
+            entries[slot] = made
             return made
         }
     }

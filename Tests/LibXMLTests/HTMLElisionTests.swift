@@ -1,9 +1,26 @@
-import LibXML
 import Testing
 
-/// The parse that cuts out the raw text of scripts and style sheets nobody reads.
-@Suite("HTML events without unread raw text")
-struct RawTextElisionTests {
+@testable import LibXML
+
+/// Passes events on to a log, less the attributes not in `kept`: what a parse that keeps only
+/// those should report.
+final class KeptAttributesLog: HTMLEventHandler {
+    let log = HTMLEventLog()
+    let kept: AttributeNames
+    init(kept: AttributeNames) { self.kept = kept }
+    func startElement(_ name: String, attributes: [(name: String, value: String)]) {
+        log.startElement(name, attributes: attributes.filter { kept.contains($0.name) })
+    }
+    func endElement() { log.endElement() }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) { log.text(bytes, cdata: cdata) }
+    func boundary() { log.boundary() }
+    func doctype() { log.doctype() }
+}
+
+/// The parse that cuts out the raw text of scripts and style sheets, and the attributes, that
+/// nobody reads.
+@Suite("HTML events without unread raw text and attributes")
+struct HTMLElisionTests {
     /// Style sheets and scripts other than JSON-LD, as the extractor's tree ignores them.
     static func ignores(_ name: String, _ attributes: [(name: String, value: String)]) -> Bool {
         if name == "style" { return true }
@@ -14,20 +31,44 @@ struct RawTextElisionTests {
     /// A parse that may cut: its events less the raw text of ignored elements (what a handler
     /// that ignores that text keeps), its events as they came (`raw`: without the text of the
     /// elements cut), and how many handlers it made (two: it parsed the page again, whole).
-    static func parsed(_ html: String, encoding: String = "UTF-8") -> (events: [String], handlers: Int, raw: [String]) {
+    static func parsed(
+        _ html: String, encoding: String = "UTF-8", keeping kept: AttributeNames? = nil
+    ) -> (events: [String], handlers: Int, raw: [String]) {
         var handlers = 0
-        let log = HTMLEventParser.parse(Array(html.utf8), encoding: encoding, ignoringRawText: ignores) {
+        let log = HTMLEventParser.parse(Array(html.utf8), encoding: encoding, ignoringRawText: ignores, keepingAttributes: kept) {
             handlers += 1
             return HTMLEventLog()
         }
         return (withoutIgnoredText(log.events), handlers, log.events)
     }
 
-    /// The events of the whole page, less the raw text of the ignored elements.
-    static func expected(_ html: String) -> [String] {
-        let log = HTMLEventLog()
-        HTMLEventParser.parse(Array(html.utf8), handler: log)
-        return withoutIgnoredText(log.events)
+    /// The events of the whole page, less the raw text of the ignored elements (and the
+    /// attributes not in `kept`).
+    static func expected(_ html: String, keeping kept: AttributeNames? = nil) -> [String] {
+        let log = KeptAttributesLog(kept: kept ?? AttributeNames([]))
+        if kept != nil {
+            HTMLEventParser.parse(Array(html.utf8), handler: log)
+            return withoutIgnoredText(log.log.events)
+        }
+        HTMLEventParser.parse(Array(html.utf8), handler: log.log)
+        return withoutIgnoredText(log.log.events)
+    }
+
+    /// The attributes the tests keep.
+    static let kept = AttributeNames(["href", "src", "class", "id", "type", "name", "title"])
+
+    /// The events of a parse keeping `kept`, which must have confirmed its cuts (one handler)
+    /// and give the whole page's events less the rest.
+    static func parsedOnce(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+        let (events, handlers, _) = parsed(html, keeping: kept)
+        #expect(handlers == 1, sourceLocation: sourceLocation)
+        #expect(events == expected(html, keeping: kept), sourceLocation: sourceLocation)
+        return events
+    }
+
+    /// The bytes libxml2 is given, keeping `kept`; nil when nothing is cut.
+    static func cutBytes(_ html: String) -> String? {
+        HTMLElision.cut(Array(html.utf8), ignores: ignores, keeping: kept).map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 
     static func withoutIgnoredText(_ events: [String]) -> [String] {
@@ -166,20 +207,8 @@ struct RawTextElisionTests {
 
     @Test func cutPagesGiveTheSameEventsAsWholeOnes() {
         // Pages stitched from pieces that read differently to a careless scanner.
-        let pieces = [
-            "<p>text</p>", "<script>a()</script>", "<style>b{}</style>", "<!-- <style> -->", "<div title='<script>'>t</div>",
-            "<script type=application/ld+json>{}</script>", "<script>'</SCRIPT '</script>", "<b>x</b>", "<script src=a/>c</script>",
-            "<textarea><script>t</script></textarea>", "<!DOCTYPE html>", "<style/>", "<scripts>y</scripts>", "</script>",
-            "<div><script></div>", "<script><noscript>n</noscript></script>", "<style><body>b</style>", "<p>",
-        ]
-        var state: UInt64 = 0x5EED
         var confirmed = 0
-        for _ in 0..<300 {
-            var html = ""
-            for _ in 0..<8 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                html += pieces[Int(state >> 33) % pieces.count]
-            }
+        for html in Self.stitched(300, of: 8, from: Self.soup, seed: 0x5EED) {
             let (events, handlers, raw) = Self.parsed(html)
             #expect(events == Self.expected(html), "\(html)")
             if handlers == 1 {
@@ -194,4 +223,88 @@ struct RawTextElisionTests {
         // reads as the page's root and then takes the rest of the page for its text).
         #expect(confirmed > 90)
     }
+
+    @Test func unreadAttributesAreCutAndTheEventsAreThoseOfTheWholePage() {
+        let html = """
+            <html data-theme=dark><body><svg class=icon viewBox="0 0 9 9"><path d="M0 0L9 9"/></svg>
+            <img srcset="a.png 1x, b.png 2x" src=a.png data-lazy loading=lazy><a href="/x" data-track='{"a":"<b>"}'>link</a>
+            <p CLASS=lead DATA-ID=7 title="T">text</p><script async data-cfasync=false src=a.js>var a;</script></body></html>
+            """
+        let events = Self.parsedOnce(html)
+        #expect(events.contains("<img src=a.png>") && events.contains("<p class=lead title=T>") && events.contains("<a href=/x>"))
+        let bytes = Self.cutBytes(html) ?? ""
+        for gone in ["M0 0", "srcset", "data-track", "DATA-ID", "loading", "viewBox", "data-cfasync", "var a;"] {
+            #expect(!bytes.contains(gone), "\(gone)")
+        }
+        // The root element's attributes stay: libxml2 may merge a late `<html>` into its own.
+        #expect(bytes.contains("data-theme=dark"))
+    }
+
+    @Test func aTagTheScanCannotReadKeepsItsAttributesAndTheScanGoesOnAfterIt() {
+        // The id's value ends at the quote before `b`; libxml2 recovers and reads the rest of the
+        // tag as attributes, the `<i …>` in the last value among them.
+        let html = #"<div id="a"b" data-c="<i data-d=2>">x</div><p data-k=1 class=k>y</p>"#
+        _ = Self.parsedOnce(html)
+        let bytes = Self.cutBytes(html) ?? ""
+        #expect(bytes.contains("data-d=2") && !bytes.contains("data-k"))
+    }
+
+    @Test func anAttributeWrittenTwiceIsCountedOnce() {
+        let html = "<input data-x=1 name=n NAME=m data-x=2><p>after</p>"
+        let events = Self.parsedOnce(html)
+        #expect(events.first == "<input name=n>")
+    }
+
+    @Test func rawTextOpeningWithATagIsPassedOverWhole() {
+        // libxml2 reads a template's markup as the script's raw text: nothing in it is cut.
+        let html = "<script type=text/template><div data-y=2>t</div></script><p data-z=1>x</p>"
+        _ = Self.parsedOnce(html)
+        let bytes = Self.cutBytes(html) ?? ""
+        #expect(bytes.contains("data-y=2") && !bytes.contains("data-z"))
+    }
+
+    @Test func aPageWithANulByteKeepsItsAttributes() {
+        #expect(Self.cutBytes("<p data-a=1>x\u{0}y</p>") == nil)
+        let (events, handlers, _) = Self.parsed("<p data-a=1>x\u{0}y</p>", keeping: Self.kept)
+        #expect(handlers == 1)
+        #expect(events.first == "<p>")
+    }
+
+    @Test func aCutLibxmlReadsOtherwiseMakesTheParseStartOver() {
+        // libxml2 drops what follows an end tag's name up to the first `>`, a tag in a quoted
+        // value included; the scan reads that tag and cuts it, libxml2 never starts it, and the
+        // page is parsed again whole.
+        let html = #"<p>a</p></b foo="<i data-w=1>"><p data-t=1>b</p>"#
+        let (events, handlers, _) = Self.parsed(html, keeping: Self.kept)
+        #expect(handlers == 2)
+        #expect(events == Self.expected(html, keeping: Self.kept))
+        // Pages stitched from pieces, with attributes to cut.
+        let pieces = ["<b data-u=\"1\">", "</b><b data-v='x\"y'>", "<i title='<a data-w=1>'>", "<q data-x=1/>", "<table data-y=2><tr data-z>"]
+        var once = 0
+        for page in Self.stitched(200, of: 6, from: pieces + Self.soup, seed: 0xE11D) {
+            let (events, handlers, _) = Self.parsed(page, keeping: Self.kept)
+            #expect(events == Self.expected(page, keeping: Self.kept), "\(page)")
+            if handlers == 1 { once += 1 }
+        }
+        #expect(once > 100)
+    }
+
+    /// `count` pages of `length` pieces each, picked from `pieces` by a fixed sequence.
+    static func stitched(_ count: Int, of length: Int, from pieces: [String], seed: UInt64) -> [String] {
+        var state = seed
+        return (0..<count).map { _ in
+            (0..<length).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return pieces[Int(state >> 33) % pieces.count]
+            }.joined()
+        }
+    }
+
+    /// Pieces of pages that read differently to a careless scanner.
+    static let soup = [
+        "<p>text</p>", "<script>a()</script>", "<style>b{}</style>", "<!-- <style> -->", "<div title='<script>'>t</div>",
+        "<script type=application/ld+json>{}</script>", "<script>'</SCRIPT '</script>", "<b>x</b>", "<script src=a/>c</script>",
+        "<textarea><script>t</script></textarea>", "<!DOCTYPE html>", "<style/>", "<scripts>y</scripts>", "</script>",
+        "<div><script></div>", "<script><noscript>n</noscript></script>", "<style><body>b</style>", "<p>",
+    ]
 }
