@@ -200,15 +200,31 @@ enum BoilerplateFilter {
                 var end = start
                 while end < bytes.count, !isClassSeparator(bytes[end]) { end += 1 }
                 let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if name.elementsEqual("hentry".utf8) || name.elementsEqual("status-publish".utf8) {
-                    signature = true
-                } else if name.starts(with: "tag-".utf8) || name.starts(with: "category-".utf8) {
-                    labelled = true
+                // Most names are neither: their first byte tells.
+                switch name.first {
+                case UInt8(ascii: "h"), UInt8(ascii: "s"):
+                    if Self.equals(name, "hentry") || Self.equals(name, "status-publish") { signature = true }
+                case UInt8(ascii: "t"), UInt8(ascii: "c"):
+                    if Self.opens(name, "tag-") || Self.opens(name, "category-") { labelled = true }
+                default:
+                    break
                 }
                 start = end + 1
             }
             return signature && labelled
         }
+    }
+
+    /// Whether `name` is the bytes of `word`.
+    private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        name.count == word.utf8CodeUnitCount && opens(name, word)
+    }
+
+    /// Whether `name` opens with the bytes of `word`.
+    private static func opens(_ name: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard name.count >= word.utf8CodeUnitCount else { return false }
+        for index in 0..<word.utf8CodeUnitCount where name[index] != word.utf8Start[index] { return false }
+        return true
     }
 
     private static func isClassSeparator(_ byte: UInt8) -> Bool {
@@ -285,7 +301,7 @@ enum BoilerplateFilter {
     }
 
     /// Short stock phrases of page furniture, compared with a whole block's lower-cased text.
-    private static let stockPhrases: [String] = [
+    private static let stockPhrases: Set<String> = [
         "advertisement", "advertisements", "advertising", "ad", "sponsored", "sponsored content", "continue reading",
         "continue reading below", "advertisement - continue reading below", "story continues below advertisement",
         "article continues below", "scroll to continue", "read more", "read more:", "see also", "see also:", "related:",
@@ -368,14 +384,17 @@ enum BoilerplateFilter {
         guard phrase.fits(40) else { return false }
         var lower = phrase.trimmed
         // "12 Comments", "3 responses", "One comment".
-        let words = lower.split(separator: " ")
-        if words.count == 2, words[0].allSatisfy(\.isNumber) || words[0] == "one" || words[0] == "no",
-            ["comment", "comments", "response", "responses", "reply", "replies"].contains(words[1])
-        {
-            lower = "comments"
+        if countedWords.contains(where: { lower.utf8.reversed().starts(with: $0.utf8.reversed()) }) {
+            let words = lower.split(separator: " ")
+            if words.count == 2, words[0].allSatisfy(\.isNumber) || words[0] == "one" || words[0] == "no", countedWords.contains(String(words[1])) {
+                lower = "comments"
+            }
         }
         return endMarkers.contains(lower)
     }
+
+    /// What a count of comments counts (`12 comments`, `one reply`).
+    private static let countedWords: Set<String> = ["comment", "comments", "response", "responses", "reply", "replies"]
 
     /// The openings of a picture's credit line: a word for the picture, then optionally what
     /// the line gives, then a colon or a copyright sign (`Image credit: Reuters`, `Photo: AP`,
@@ -495,9 +514,20 @@ enum BoilerplateFilter {
 extension String {
     /// The string without the given leading and trailing characters.
     func trimmingCharacters(in set: String) -> String {
+        // The set's characters of one scalar, asked of by scalar: looking a character up in a
+        // string walks the string's characters each time.
+        var singles: [Unicode.Scalar] = []
+        var others: [Character] = []
+        for character in set {
+            if character.unicodeScalars.count == 1 { singles.append(character.unicodeScalars.first!) } else { others.append(character) }
+        }
+        func isTrimmed(_ character: Character) -> Bool {
+            let scalars = character.unicodeScalars
+            return scalars.count == 1 ? singles.contains(scalars.first!) : others.contains(character)
+        }
         var view = Substring(self)
-        while let first = view.first, set.contains(first) { view = view.dropFirst() }
-        while let last = view.last, set.contains(last) { view = view.dropLast() }
+        while let first = view.first, isTrimmed(first) { view = view.dropFirst() }
+        while let last = view.last, isTrimmed(last) { view = view.dropLast() }
         return String(view)
     }
 }

@@ -197,7 +197,7 @@ extension PageTree {
         /// The classes of names met recently, in slots picked by a name's length and its first
         /// and last bytes: one cheap look-up per element instead of hashing the name into a set
         /// for each question asked of it later.
-        private var recentClasses = [(name: String, classes: TagClass)?](repeating: nil, count: 64)
+        private var recentClasses = [(name: String, classes: TagClass)?](repeating: nil, count: 256)
 
         init(maximumNodes: Int) {
             self.maximumNodes = maximumNodes

@@ -121,7 +121,7 @@ struct PageTreeTests {
     }
 
     @Test func everyElementCarriesTheClassesOfItsName() {
-        // More names than the builder's 64 remembered slots, so that names share slots.
+        // Many names for the builder's 256 remembered slots, so that some share a slot.
         let names = [
             "p", "div", "a", "span", "li", "ul", "ol", "img", "br", "em", "strong", "b", "i", "u", "code", "pre", "h1", "h2", "h3", "h4",
             "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote", "figure", "figcaption", "dl", "dt",

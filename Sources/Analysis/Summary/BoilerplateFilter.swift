@@ -100,10 +100,13 @@ public struct BoilerplateFilter: Sendable {
     /// (curly quotes and dashes, the usual non-ASCII in English, are copied).
     static func lowercasedBytes(_ text: String) -> [UInt8] {
         var bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count, bytes[index] < 0x80 {
-            if bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
-            index += 1
+        let index = bytes.withUnsafeMutableBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count, bytes[index] < 0x80 {
+                if bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
+                index += 1
+            }
+            return index
         }
         if index == bytes.count { return bytes }
         var lower = Array(bytes[..<index])

@@ -24,33 +24,54 @@ public struct SentenceSplitter: Sendable {
     /// The sentences of `text`, trimmed, in order; empty sentences are dropped.
     public func sentences(in text: String) -> [String] {
         var result: [String] = []
-        let scalars = Array(text.unicodeScalars)
-        // Where each scalar starts in the UTF-8 bytes: a sentence is copied out of the bytes in
-        // one piece rather than rebuilt scalar by scalar.
-        var source = Source(bytes: Array(text.utf8), starts: [])
-        source.starts.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            source.starts.append(offset)
-            offset += UTF8.width(scalar)
+        var text = text
+        text.withUTF8 { bytes in
+            // The scalars, and where each starts in the UTF-8 bytes (plus the end): a sentence is
+            // copied out of the bytes in one piece rather than rebuilt scalar by scalar.
+            var scalars: [Unicode.Scalar] = []
+            var starts: [Int] = []
+            scalars.reserveCapacity(bytes.count)
+            starts.reserveCapacity(bytes.count + 1)
+            var offset = 0
+            while offset < bytes.count {
+                starts.append(offset)
+                let byte = bytes[offset]
+                if byte < 0x80 {
+                    scalars.append(Unicode.Scalar(byte))
+                    offset += 1
+                } else {
+                    // Valid UTF-8 (a String's): the lead byte gives the length.
+                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for next in 1..<width { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
+                    scalars.append(Unicode.Scalar(value)!)
+                    offset += width
+                }
+            }
+            starts.append(offset)
+            scalars.withUnsafeBufferPointer { scalars in
+                let source = Source(bytes: bytes, starts: starts)
+                var start = 0
+                for index in scalars.indices where Self.isLineBreak(scalars[index]) {
+                    if index > start { split(UnsafeBufferPointer(rebasing: scalars[start..<index]), base: start, source: source, into: &result) }
+                    start = index + 1
+                }
+                if start < scalars.count { split(UnsafeBufferPointer(rebasing: scalars[start...]), base: start, source: source, into: &result) }
+            }
         }
-        source.starts.append(offset)
-        var start = 0
-        for index in scalars.indices where Self.isLineBreak(scalars[index]) {
-            if index > start { split(Array(scalars[start..<index]), base: start, source: source, into: &result) }
-            start = index + 1
-        }
-        if start < scalars.count { split(Array(scalars[start...]), base: start, source: source, into: &result) }
         return result
     }
 
     /// The text being split: its UTF-8 bytes and the byte offset of each scalar (plus the end).
     private struct Source {
-        var bytes: [UInt8]
+        var bytes: UnsafeBufferPointer<UInt8>
         var starts: [Int]
     }
 
-    private func split(_ s: [Unicode.Scalar], base: Int, source: Source, into result: inout [String]) {
+    /// One line's scalars.
+    private typealias Line = UnsafeBufferPointer<Unicode.Scalar>
+
+    private func split(_ s: Line, base: Int, source: Source, into result: inout [String]) {
         var start = 0
         var index = 0
         while index < s.count {
@@ -84,7 +105,7 @@ public struct SentenceSplitter: Sendable {
         if start < s.count { Self.emit(s[start...], base: base, source: source, into: &result) }
     }
 
-    private func endsSentence(_ s: [Unicode.Scalar], terminator: Int, last: Int, next: Int) -> Bool {
+    private func endsSentence(_ s: Line, terminator: Int, last: Int, next: Int) -> Bool {
         guard Self.isOpener(s[next]) else { return false }
         let run = s[terminator...last]
         if run.count > 1 || s[terminator] != "." { return true }
@@ -102,14 +123,14 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// The word (letters and inner periods) that ends just before `index`.
-    private static func word(before index: Int, in s: [Unicode.Scalar]) -> String {
+    private static func word(before index: Int, in s: Line) -> String {
         var begin = index
         while begin > 0, WordTokenizer.isAlphabetic(s[begin - 1]) || s[begin - 1] == "." { begin -= 1 }
         return string(s[begin..<index])
     }
 
     /// The word that starts at `index`, after any opening quotes or brackets.
-    private static func word(startingAt index: Int, in s: [Unicode.Scalar]) -> String {
+    private static func word(startingAt index: Int, in s: Line) -> String {
         var begin = index
         while begin < s.count, !WordTokenizer.isAlphabetic(s[begin]) { begin += 1 }
         var end = begin
@@ -119,7 +140,7 @@ public struct SentenceSplitter: Sendable {
 
     /// The text of `scalars`, encoded as UTF-8 bytes first (appending to a
     /// `String.UnicodeScalarView` takes String's slow generic path).
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    private static func string(_ scalars: Slice<Line>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count)
         for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
@@ -127,9 +148,9 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Appends the sentence `slice` (of the line starting at scalar `base`), trimmed.
-    private static func emit(_ slice: ArraySlice<Unicode.Scalar>, base: Int, source: Source, into result: inout [String]) {
+    private static func emit(_ slice: Slice<Line>, base: Int, source: Source, into result: inout [String]) {
         guard let first = slice.firstIndex(where: { !isSpace($0) }), let last = slice.lastIndex(where: { !isSpace($0) }) else { return }
-        let bytes = source.bytes[source.starts[base + first]..<source.starts[base + last + 1]]
+        let bytes = UnsafeBufferPointer(rebasing: source.bytes[source.starts[base + first]..<source.starts[base + last + 1]])
         result.append(String(decoding: bytes, as: UTF8.self))
     }
 
