@@ -81,7 +81,9 @@ public enum ArticleExtractor {
             input = Array(String(decoding: input, as: UTF8.self).utf8)
         }
         // NUL bytes end libxml2's input early; drop them.
-        if !encoding.hasPrefix("UTF-16"), input.contains(0) { input.removeAll { $0 == 0 } }
+        if !encoding.hasPrefix("UTF-16"), input.withUnsafeBufferPointer({ ByteScan.index(of: 0, in: $0, from: 0) < $0.count }) {
+            input.removeAll { $0 == 0 }
+        }
         return PageTree(html: input, encoding: encoding)
     }
 }
@@ -93,12 +95,15 @@ extension ArticleExtractor {
     static func wordCount(of text: String) -> Int {
         var count = 0
         var inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
         }
         return count

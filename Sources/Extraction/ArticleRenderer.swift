@@ -1,3 +1,5 @@
+import LibXML
+
 /// Walks the chosen container and writes the article as plain text (paragraphs separated by a
 /// blank line) and as sanitized HTML, leaving out furniture, link lists, stock phrases, stray
 /// JSON and the byline/date lines above the first paragraph.
@@ -404,23 +406,19 @@ struct ArticleRenderer {
 enum HTMLEscaping {
     /// `text` with `&`, `<`, `>` (and `"` in attributes) escaped.
     static func escape(_ text: String, attribute: Bool = false) -> String {
-        var needs = false
-        for scalar in text.unicodeScalars where scalar == "&" || scalar == "<" || scalar == ">" || (attribute && scalar == "\"") {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where attribute: result += "&quot;"
-            default: result.unicodeScalars.append(character)
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            // The escaped characters are ASCII, which no byte of another character's UTF-8 is:
+            // the bytes are searched and copied as they are.
+            func escaped(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || (attribute && byte == UInt8(ascii: "\""))
             }
+            guard let first = bytes.firstIndex(where: escaped) else { return text }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            MarkupEscaping.append(bytes[first...], quotes: attribute, to: &result)
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 }

@@ -43,10 +43,16 @@ extension DateNormalizer {
 
     /// Whether the text holds a run of exactly four digits starting 19 or 20.
     static func hasYear(_ text: String) -> Bool {
+        // A native string's bytes are read in place; the view's iterator is far slower.
+        text.utf8.withContiguousStorageIfAvailable(hasYear) ?? hasYear(Array(text.utf8))
+    }
+
+    /// Whether the UTF-8 bytes hold a run of exactly four digits starting 19 or 20.
+    private static func hasYear(_ bytes: some Collection<UInt8>) -> Bool {
         var run = 0
         var first: UInt8 = 0
         var second: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if isDigit(byte) {
                 if run == 0 { first = byte }
                 if run == 1 { second = byte }

@@ -187,18 +187,44 @@ enum DateNormalizer {
             tokens.append(currentIsNumber ? .number(Int(current) ?? -1, current.count) : .word(current))
             current = ""
         }
-        for character in lower {
-            if character.isASCII && character.isNumber {
-                if !currentIsNumber { finish() }
-                currentIsNumber = true
-                current.append(character)
-            } else if character.isLetter {
-                if currentIsNumber { finish() }
-                currentIsNumber = false
-                current.append(character)
-            } else {
+        var utf8 = lower
+        let isASCII = utf8.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            // ASCII, most dates: runs of digits and of letters read from the bytes, as the
+            // character loop below reads them.
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isDigit = byte &- 0x30 < 10
+                guard isDigit || byte | 0x20 &- 0x61 < 26 else {
+                    finish()
+                    if byte == UInt8(ascii: ":") { tokens.append(.colon) }
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, isDigit ? bytes[end] &- 0x30 < 10 : bytes[end] | 0x20 &- 0x61 < 26 { end += 1 }
                 finish()
-                if character == ":" { tokens.append(.colon) }
+                current = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                currentIsNumber = isDigit
+                index = end
+            }
+            return true
+        }
+        if !isASCII {
+            for character in lower {
+                if character.isASCII && character.isNumber {
+                    if !currentIsNumber { finish() }
+                    currentIsNumber = true
+                    current.append(character)
+                } else if character.isLetter {
+                    if currentIsNumber { finish() }
+                    currentIsNumber = false
+                    current.append(character)
+                } else {
+                    finish()
+                    if character == ":" { tokens.append(.colon) }
+                }
             }
         }
         finish()

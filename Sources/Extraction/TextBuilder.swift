@@ -22,7 +22,15 @@ struct TextBuilder: Sendable {
                 // The run up to the next space is copied in one piece.
                 let start = index
                 index += 1
-                while index < count, Self.spaceLength(buffer, index) == 0 { index += 1 }
+                while index < count {
+                    // Printable ASCII, most text, is never a space.
+                    let byte = buffer[index]
+                    if byte > 32 && byte < 0x80 || Self.spaceLength(buffer, index) == 0 {
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
             }
         }

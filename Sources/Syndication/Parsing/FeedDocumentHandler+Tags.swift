@@ -1,3 +1,5 @@
+import LibXML
+
 internal import LibXML
 
 extension FeedDocumentHandler {
@@ -139,7 +141,7 @@ extension FeedDocumentHandler {
         bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: "="))
         bytes.append(UInt8(ascii: "\""))
-        TextGathering.appendEscaped(value.utf8, quotes: true, to: &bytes)
+        MarkupEscaping.append(value.utf8, quotes: true, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 }

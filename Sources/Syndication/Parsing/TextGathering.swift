@@ -1,3 +1,5 @@
+import LibXML
+
 /// The elements whose text the feed handler is gathering, innermost last, and that text as
 /// UTF-8 bytes. Only the innermost element receives text and only it is ever closed, so all
 /// the texts share one buffer: an element's text is the buffer from where it started, once
@@ -34,21 +36,7 @@ struct TextGathering {
             bytes.append(contentsOf: text)
             return
         }
-        Self.appendEscaped(text, quotes: false, to: &bytes)
-    }
-
-    /// Appends `text` with `&`, `<` and `>` escaped as references, and `"` too when `quotes`
-    /// (for an attribute value).
-    static func appendEscaped(_ text: some Sequence<UInt8>, quotes: Bool, to bytes: inout [UInt8]) {
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where quotes: bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(byte)
-            }
-        }
+        MarkupEscaping.append(text, quotes: false, to: &bytes)
     }
 
     /// Ends the innermost element when it is `key` (nil otherwise, and nothing changes): its
