@@ -3,6 +3,7 @@
 public enum MarkupEscaping {
     /// Appends `text` with `&`, `<` and `>` escaped as references, and `"` too when `quotes`
     /// (for an attribute value).
+    @inlinable
     public static func append(_ text: some Sequence<UInt8>, quotes: Bool, to bytes: inout [UInt8]) {
         for byte in text {
             switch byte {

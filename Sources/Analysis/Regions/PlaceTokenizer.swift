@@ -12,79 +12,102 @@ enum PlaceTokenizer {
     static func tokens(of text: String, zone: Int, splitsLead: Bool) -> [PlaceToken] {
         var result: [PlaceToken] = []
         result.reserveCapacity(text.utf8.count / 6)
-        // The word's UTF-8 bytes as written, and lower-cased while it is ASCII. Bytes, not a
-        // `String.UnicodeScalarView`: appending to the view takes String's generic
-        // replace-subrange path, a fifth of region tagging.
-        var word: [UInt8] = []
-        var lowered: [UInt8] = []
-        var isASCII = true
-        var startsUpper = false
-        var letters = 0
-        var upperLetters = 0
-        var sentenceStart = true
-        var currentZone = zone
-        var paragraphHasWords = false
+        var text = text
+        text.withUTF8 { bytes in
+            // The word is the bytes from `wordStart` (-1: none) to where it ends, whole scalars.
+            var wordStart = -1
+            var isASCII = true
+            var startsUpper = false
+            var letters = 0
+            var upperLetters = 0
+            var sentenceStart = true
+            var currentZone = zone
+            var paragraphHasWords = false
 
-        func finish() {
-            guard !word.isEmpty else { return }
-            let key = isASCII ? String(decoding: lowered, as: UTF8.self) : fold(String(decoding: word, as: UTF8.self))
-            result.append(
-                PlaceToken(
-                    key: key, isCapitalized: startsUpper, isAllCaps: letters > 1 && upperLetters == letters,
-                    isSentenceInitial: sentenceStart, zone: currentZone))
-            word.removeAll(keepingCapacity: true)
-            lowered.removeAll(keepingCapacity: true)
-            isASCII = true
-            letters = 0
-            upperLetters = 0
-            sentenceStart = false
-            paragraphHasWords = true
-        }
-
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                let isUpper = byte >= 0x41 && byte <= 0x5A
-                if isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if word.isEmpty { startsUpper = isUpper }
-                    if byte >= 0x41 { letters += 1 }
-                    if isUpper { upperLetters += 1 }
-                    word.append(byte)
-                    lowered.append(isUpper ? byte + 0x20 : byte)
-                    continue
-                }
-            } else {
-                let properties = scalar.properties
-                let isLetter = properties.isAlphabetic
-                if isLetter || properties.numericType != nil || (properties.generalCategory == .nonspacingMark && !word.isEmpty) {
-                    if word.isEmpty { startsUpper = properties.isUppercase }
-                    if isLetter {
-                        letters += 1
-                        if properties.isUppercase { upperLetters += 1 }
-                    }
-                    UTF8.encode(scalar) { word.append($0) }
-                    isASCII = false
-                    continue
-                }
-            }
-            finish()
-            switch scalar {
-            case "-", "\u{2010}", "\u{2011}":
+            func finish(at end: Int) {
+                guard wordStart >= 0 else { return }
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+                let key =
+                    isASCII
+                    ? String(unsafeUninitializedCapacity: word.count) { lowered in
+                        for index in 0..<word.count {
+                            let byte = word[index]
+                            lowered[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        }
+                        return word.count
+                    } : fold(String(decoding: word, as: UTF8.self))
                 result.append(
                     PlaceToken(
-                        key: "-", isCapitalized: false, isAllCaps: false, isSentenceInitial: false,
-                        zone: currentZone))
-            case ".", "!", "?", ":", ";":
-                sentenceStart = true
-            case "\n":
-                sentenceStart = true
-                if splitsLead && paragraphHasWords && currentZone == zone { currentZone = zone + 1 }
-            default:
-                break
+                        key: key, isCapitalized: startsUpper, isAllCaps: letters > 1 && upperLetters == letters,
+                        isSentenceInitial: sentenceStart, zone: currentZone))
+                wordStart = -1
+                isASCII = true
+                letters = 0
+                upperLetters = 0
+                sentenceStart = false
+                paragraphHasWords = true
             }
+
+            var offset = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                let scalar: Unicode.Scalar
+                let width: Int
+                if byte < 0x80 {
+                    let isUpper = byte &- 0x41 < 26
+                    if isUpper || byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+                        if wordStart < 0 {
+                            wordStart = offset
+                            startsUpper = isUpper
+                        }
+                        if byte >= 0x41 { letters += 1 }
+                        if isUpper { upperLetters += 1 }
+                        offset += 1
+                        continue
+                    }
+                    scalar = Unicode.Scalar(byte)
+                    width = 1
+                } else {
+                    // A String's bytes are valid UTF-8: the lead byte gives the length.
+                    width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for next in 1..<width { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
+                    scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    let properties = scalar.properties
+                    let isLetter = properties.isAlphabetic
+                    if isLetter || properties.numericType != nil || (properties.generalCategory == .nonspacingMark && wordStart >= 0) {
+                        if wordStart < 0 {
+                            wordStart = offset
+                            startsUpper = properties.isUppercase
+                        }
+                        if isLetter {
+                            letters += 1
+                            if properties.isUppercase { upperLetters += 1 }
+                        }
+                        isASCII = false
+                        offset += width
+                        continue
+                    }
+                }
+                finish(at: offset)
+                switch scalar {
+                case "-", "\u{2010}", "\u{2011}":
+                    result.append(
+                        PlaceToken(
+                            key: "-", isCapitalized: false, isAllCaps: false, isSentenceInitial: false,
+                            zone: currentZone))
+                case ".", "!", "?", ":", ";":
+                    sentenceStart = true
+                case "\n":
+                    sentenceStart = true
+                    if splitsLead && paragraphHasWords && currentZone == zone { currentZone = zone + 1 }
+                default:
+                    break
+                }
+                offset += width
+            }
+            finish(at: bytes.count)
         }
-        finish()
         return result
     }
 
