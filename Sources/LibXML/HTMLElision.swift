@@ -28,10 +28,23 @@ struct HTMLElision {
         var attributes: Int
         /// Whether the element's raw text followed the tag and was cut.
         var rawText: Bool
+        /// The tag's values cut out of the bytes, to be given back: a range of `values`.
+        var values: Range<Int> = 0..<0
     }
 
+    /// A kept attribute's value cut out of the bytes (`class="…"` left as `class=""`): the
+    /// attribute's place among those libxml2 reports for the tag, and the value in `original`.
+    struct Value: Equatable {
+        var position: Int
+        var range: Range<Int>
+    }
+
+    /// The page as it was.
+    var original: [UInt8] = []
     /// The bytes with the raw text and attributes cut out.
     var bytes: [UInt8]
+    /// The values cut out, by tag (see `Cut.values`).
+    var values: [Value] = []
     /// The cuts, in document order.
     var cuts: [Cut]
 
@@ -59,6 +72,7 @@ struct HTMLElision {
             let cutsAttributes = kept != nil && ByteScan.index(of: 0, in: bytes, from: 0) == bytes.count
             var output: [UInt8] = []
             var cuts: [Cut] = []
+            var values: [Value] = []
             var attributes: [Attribute] = []
             attributes.reserveCapacity(16)
             // Input before `copied` is in the output, less `removed` bytes.
@@ -115,12 +129,30 @@ struct HTMLElision {
                 }
                 let removedBefore = removed
                 var keptCount = attributes.count
+                let valuesStart = values.count
                 if cutsAttributes, let kept, !isMergedByLibxml(name) {
-                    for attribute in attributes where !kept.contains(UnsafeBufferPointer(rebasing: bytes[attribute.name])) {
-                        copy(upTo: attribute.name.lowerBound)
-                        removed += attribute.end - copied
-                        copied = attribute.end
-                        keptCount -= 1
+                    // Kept values are cut too, and given back as written, when libxml2 would
+                    // read them as written: quoted, with no reference, and the tag with no name
+                    // written twice (libxml2 keeps the first; places would shift).
+                    let cutsValues = distinctCount(bytes, attributes, keeping: kept) == keptAttributeCount(bytes, attributes, keeping: kept)
+                    var position = 0
+                    for attribute in attributes {
+                        guard kept.contains(UnsafeBufferPointer(rebasing: bytes[attribute.name])) else {
+                            copy(upTo: attribute.name.lowerBound)
+                            removed += attribute.end - copied
+                            copied = attribute.end
+                            keptCount -= 1
+                            continue
+                        }
+                        if cutsValues, let value = attribute.value, value.count >= minimumValueCut, isQuoted(bytes, value),
+                            ByteScan.index(of: UInt8(ascii: "&"), in: UnsafeBufferPointer(rebasing: bytes[value]), from: 0) == value.count
+                        {
+                            copy(upTo: value.lowerBound)
+                            removed += value.count
+                            copied = value.upperBound
+                            values.append(Value(position: position, range: value))
+                        }
+                        position += 1
                     }
                 }
                 // Where libxml2 stands when it has read the attributes, in the cut bytes.
@@ -147,16 +179,16 @@ struct HTMLElision {
                     // way nothing up to the element's end tag is cut.
                     next = find(bytes, "</" + rawText, from: tag.end + 1, ignoringCase: true) ?? count
                 }
-                if keptCount < attributes.count || textCut {
+                if keptCount < attributes.count || textCut || values.count > valuesStart {
                     let name = nameStart - removedBefore..<nameEnd - removedBefore
                     let kept = distinctCount(bytes, attributes, keeping: cutsAttributes ? kept : nil)
-                    cuts.append(Cut(name: name, tagEnd: tagEnd, attributes: kept, rawText: textCut))
+                    cuts.append(Cut(name: name, tagEnd: tagEnd, attributes: kept, rawText: textCut, values: valuesStart..<values.count))
                 }
                 index = next
             }
             guard !cuts.isEmpty else { return nil }
             copy(upTo: count)
-            return HTMLElision(bytes: output, cuts: cuts)
+            return HTMLElision(original: input, bytes: output, values: values, cuts: cuts)
         }
     }
 
@@ -168,6 +200,20 @@ struct HTMLElision {
         guard bytes[offset] == UInt8(ascii: "<"), offset + 1 < bytes.count else { return true }
         let next = bytes[offset + 1]
         return next != UInt8(ascii: "/") && !isNameStart(next)
+    }
+
+    /// The shortest value worth cutting and giving back.
+    static let minimumValueCut = 4
+
+    /// Whether the value at `range` is written between quotes.
+    private static func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let quote = bytes[range.lowerBound - 1]
+        return quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+    }
+
+    /// How many attributes of a plain tag are in `kept`, a name written twice counted twice.
+    private static func keptAttributeCount(_ bytes: UnsafeBufferPointer<UInt8>, _ attributes: [Attribute], keeping kept: AttributeNames) -> Int {
+        attributes.reduce(0) { $0 + (kept.contains(UnsafeBufferPointer(rebasing: bytes[$1.name])) ? 1 : 0) }
     }
 
     /// Whether a start tag (`<` and a letter) begins at `offset`.
@@ -424,17 +470,32 @@ final class ElisionCheck {
     /// libxml2 started an element named `rawName` (its name as libxml2 read it; `name` as the
     /// handler is told it) with `attributeCount` attributes (`attributes`: those the handler is
     /// told of), standing at byte `offset` of the cut page.
+    /// The values cut out of its tag are given back in `attributes`.
     func started(
-        _ rawName: UnsafePointer<UInt8>, name: String, attributes: [(name: String, value: String)], attributeCount: Int, at offset: Int
+        _ rawName: UnsafePointer<UInt8>, name: String, attributes: inout [(name: String, value: String)], attributeCount: Int,
+        at offset: Int
     ) {
         guard !failed, next < elision.cuts.count else { return }
         let cut = elision.cuts[next]
         if offset < cut.tagEnd { return }
         // A cut libxml2 passed without starting its element there, or started with attributes
         // read otherwise.
-        guard offset == cut.tagEnd, attributeCount == cut.attributes, isName(rawName, cut.name),
-            !cut.rawText || ignores(name, attributes)
-        else {
+        guard offset == cut.tagEnd, attributeCount == cut.attributes, isName(rawName, cut.name) else {
+            failed = true
+            return
+        }
+        // A tag whose values were cut had only kept attributes left: libxml2's places are
+        // those of `attributes`.
+        for value in elision.values[cut.values] {
+            guard attributes.count == attributeCount, value.position < attributes.count, attributes[value.position].value.isEmpty else {
+                failed = true
+                return
+            }
+            attributes[value.position].value = elision.original.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[value.range]), as: UTF8.self)
+            }
+        }
+        guard !cut.rawText || ignores(name, attributes) else {
             failed = true
             return
         }

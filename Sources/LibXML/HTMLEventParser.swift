@@ -205,7 +205,7 @@ private final class EventState {
             let input = context.pointee.input.pointee
             let offset = Int(input.consumed) + (input.cur - input.base)
             if offset >= check.nextTagEnd, let name {
-                check.started(name, name: elementName, attributes: pairs, attributeCount: attributeCount, at: offset)
+                check.started(name, name: elementName, attributes: &pairs, attributeCount: attributeCount, at: offset)
                 // The page will be parsed again whole: the rest of this parse is wasted.
                 guard !check.failed else {
                     stopped = true

@@ -167,6 +167,10 @@ struct PageTreeTests {
             "<a data-q='\"' href=y>", "<div id=\"a\"b\" data-c=\"<i data-d=2>\">", "<input data-x=1 data-x=2 name=n name=m>",
             "<script data-x=1 type=text/template><div data-y=2>t</div></script>", "<path d='M0'/>", "<body data-b=1>",
             "<a title='<p data-e=3>' data-f>", "<div @click=\"go\" data-g=1>", "<DIV DATA-H=\"1\" ID=up>",
+            // Kept values, which the parse cuts and gives back as written when it may.
+            "<p class=\"lead\r\nstory\">", "<a href=\"/x?a=1&amp;b=2\" title='say \"hi\" > there'>",
+            "<div id=\"caf\u{E9}-\u{1F600}\" class=\"\tx  y\n\">", "<span class=\"aaaa\" CLASS=\"bbbb\">",
+            "<img src=\"/i.png\" alt=\"a long alt text\" srcset=\"x 1x\">", "<meta content=\"width=device-width\" name=viewport>",
         ]
         for _ in 0..<400 {
             let count = Int(generator.next() % 40) + 1
