@@ -75,6 +75,9 @@ struct HTMLElision {
             var values: [Value] = []
             var attributes: [Attribute] = []
             attributes.reserveCapacity(16)
+            // Whether each attribute of the tag being read is kept.
+            var keptFlags: [Bool] = []
+            keptFlags.reserveCapacity(16)
             // Input before `copied` is in the output, less `removed` bytes.
             var copied = 0
             var removed = 0
@@ -129,15 +132,36 @@ struct HTMLElision {
                 }
                 let removedBefore = removed
                 var keptCount = attributes.count
+                // How many attributes libxml2 reports for the cut tag (-1: not counted yet).
+                var reported = -1
                 let valuesStart = values.count
                 if cutsAttributes, let kept, !isMergedByLibxml(name) {
+                    keptFlags.removeAll(keepingCapacity: true)
+                    var keptTotal = 0
+                    reported = 0
+                    for (index, attribute) in attributes.enumerated() {
+                        let name = UnsafeBufferPointer(rebasing: bytes[attribute.name])
+                        let isKept = kept.contains(name)
+                        keptFlags.append(isKept)
+                        guard isKept else { continue }
+                        keptTotal += 1
+                        // libxml2 drops a name written a second time.
+                        var repeated = false
+                        for earlier in 0..<index where keptFlags[earlier] && attributes[earlier].name.count == name.count {
+                            if sameName(UnsafeBufferPointer(rebasing: bytes[attributes[earlier].name]), name) {
+                                repeated = true
+                                break
+                            }
+                        }
+                        if !repeated { reported += 1 }
+                    }
                     // Kept values are cut too, and given back as written, when libxml2 would
                     // read them as written: quoted, with no reference, and the tag with no name
                     // written twice (libxml2 keeps the first; places would shift).
-                    let cutsValues = distinctCount(bytes, attributes, keeping: kept) == keptAttributeCount(bytes, attributes, keeping: kept)
+                    let cutsValues = reported == keptTotal
                     var position = 0
-                    for attribute in attributes {
-                        guard kept.contains(UnsafeBufferPointer(rebasing: bytes[attribute.name])) else {
+                    for (index, attribute) in attributes.enumerated() {
+                        guard keptFlags[index] else {
                             copy(upTo: attribute.name.lowerBound)
                             removed += attribute.end - copied
                             copied = attribute.end
@@ -181,8 +205,8 @@ struct HTMLElision {
                 }
                 if keptCount < attributes.count || textCut || values.count > valuesStart {
                     let name = nameStart - removedBefore..<nameEnd - removedBefore
-                    let kept = distinctCount(bytes, attributes, keeping: cutsAttributes ? kept : nil)
-                    cuts.append(Cut(name: name, tagEnd: tagEnd, attributes: kept, rawText: textCut, values: valuesStart..<values.count))
+                    if reported < 0 { reported = distinctCount(bytes, attributes, keeping: cutsAttributes ? kept : nil) }
+                    cuts.append(Cut(name: name, tagEnd: tagEnd, attributes: reported, rawText: textCut, values: valuesStart..<values.count))
                 }
                 index = next
             }
@@ -209,11 +233,6 @@ struct HTMLElision {
     private static func isQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let quote = bytes[range.lowerBound - 1]
         return quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
-    }
-
-    /// How many attributes of a plain tag are in `kept`, a name written twice counted twice.
-    private static func keptAttributeCount(_ bytes: UnsafeBufferPointer<UInt8>, _ attributes: [Attribute], keeping kept: AttributeNames) -> Int {
-        attributes.reduce(0) { $0 + (kept.contains(UnsafeBufferPointer(rebasing: bytes[$1.name])) ? 1 : 0) }
     }
 
     /// Whether a start tag (`<` and a letter) begins at `offset`.
