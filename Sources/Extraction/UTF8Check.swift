@@ -5,46 +5,7 @@ enum UTF8Check {
     /// Whether `bytes` is well-formed UTF-8 (a sequence cut at the very end counts as valid:
     /// pages are sometimes truncated mid-character).
     static func isValid(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let count = buffer.count
-            while index < count {
-                if index + 8 <= count {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                let lead = buffer[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                let length: Int
-                if lead >= 0xC2 && lead <= 0xDF {
-                    length = 2
-                } else if lead >= 0xE0 && lead <= 0xEF {
-                    length = 3
-                } else if lead >= 0xF0 && lead <= 0xF4 {
-                    length = 4
-                } else {
-                    return false
-                }
-                if index + length > count {
-                    for offset in (index + 1)..<count where buffer[offset] & 0xC0 != 0x80 { return false }
-                    return true
-                }
-                for offset in 1..<length where buffer[index + offset] & 0xC0 != 0x80 { return false }
-                let second = buffer[index + 1]
-                if lead == 0xE0 && second < 0xA0 { return false }
-                if lead == 0xED && second > 0x9F { return false }
-                if lead == 0xF0 && second < 0x90 { return false }
-                if lead == 0xF4 && second > 0x8F { return false }
-                index += length
-            }
-            return true
-        }
+        bytes.withUnsafeBufferPointer { ByteScan.isValidUTF8($0, allowingCutEnd: true) }
     }
 
     /// windows-1252 bytes as UTF-8 (the five undefined bytes map to the C1 controls, as browsers do).

@@ -61,6 +61,51 @@ public enum ByteScan {
         return false
     }
 
+    /// Whether `buffer` is well-formed UTF-8; with `allowingCutEnd`, a sequence cut at the very
+    /// end counts as valid (pages are sometimes truncated mid-character). Eight ASCII bytes a
+    /// step.
+    public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, allowingCutEnd: Bool = false) -> Bool {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = buffer[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            if lead >= 0xC2 && lead <= 0xDF {
+                length = 2
+            } else if lead >= 0xE0 && lead <= 0xEF {
+                length = 3
+            } else if lead >= 0xF0 && lead <= 0xF4 {
+                length = 4
+            } else {
+                return false
+            }
+            if index + length > count {
+                guard allowingCutEnd else { return false }
+                for offset in (index + 1)..<count where buffer[offset] & 0xC0 != 0x80 { return false }
+                return true
+            }
+            for offset in 1..<length where buffer[index + offset] & 0xC0 != 0x80 { return false }
+            let second = buffer[index + 1]
+            if lead == 0xE0 && second < 0xA0 { return false }
+            if lead == 0xED && second > 0x9F { return false }
+            if lead == 0xF0 && second < 0x90 { return false }
+            if lead == 0xF4 && second > 0x8F { return false }
+            index += length
+        }
+        return true
+    }
+
     /// The offset of the first byte at or after `start` that a JSON string must escape (a
     /// control character below 0x20, `"` or `\`), or `buffer.count`.
     @inlinable @inline(__always)

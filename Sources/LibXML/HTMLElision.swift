@@ -60,7 +60,8 @@ struct HTMLElision {
     /// and, with `kept`, every attribute whose name is not in it (but those of `html`, `head`
     /// and `body`, which libxml2 may merge into elements it started earlier). Nil when nothing
     /// was cut. A raw-text element whose kept attributes hold a character reference keeps its
-    /// text; a page holding a NUL byte keeps its attributes.
+    /// text; a page holding a NUL byte keeps its attributes, and one that is not UTF-8 throughout
+    /// (a sequence cut at its very end included) is not cut at all.
     static func cut(
         _ input: [UInt8], ignores: (String, [(name: String, value: String)]) -> Bool, keeping kept: AttributeNames? = nil
     ) -> HTMLElision? {
@@ -68,6 +69,9 @@ struct HTMLElision {
         // every offset it reports.
         guard LibXMLRuntime.version / 100 == 209, !input.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
         return input.withUnsafeBufferPointer { bytes -> HTMLElision? in
+            // libxml2 reads the rest of a page as Latin-1 from the first byte that is not
+            // UTF-8: a cut could hide that byte from it, or give a value back otherwise decoded.
+            guard ByteScan.isValidUTF8(bytes) else { return nil }
             // libxml2 takes a NUL for the end of a value; the scan does not.
             let cutsAttributes = kept != nil && ByteScan.index(of: 0, in: bytes, from: 0) == bytes.count
             var output: [UInt8] = []

@@ -275,6 +275,23 @@ struct HTMLElisionTests {
         #expect(bytes.contains("data-y=2") && !bytes.contains("data-z"))
     }
 
+    @Test func aPageThatIsNotUTF8ThroughoutIsNotCut() {
+        // libxml2 reads on as Latin-1 from a byte that is not UTF-8: a cut could hide that byte
+        // (here inside a value the scan would cut) and the page read otherwise.
+        let page: [UInt8] = Array("<p class=\"caf".utf8) + [0xE9] + Array("\" data-x=1>t</p><script>a()</script>".utf8)
+        #expect(HTMLElision.cut(page, ignores: Self.ignores, keeping: Self.kept) == nil)
+        #expect(HTMLElision.cut(Array("<p>caf\u{E9}</p><script>a()</script>".utf8) + [0xC3], ignores: Self.ignores) == nil)
+        var handlers = 0
+        let log = HTMLEventParser.parse(page, ignoringRawText: Self.ignores, keepingAttributes: Self.kept) {
+            handlers += 1
+            return HTMLEventLog()
+        }
+        #expect(handlers == 1)
+        let whole = KeptAttributesLog(kept: Self.kept)
+        HTMLEventParser.parse(page, handler: whole)
+        #expect(Self.withoutIgnoredText(log.events) == Self.withoutIgnoredText(whole.log.events))
+    }
+
     @Test func aPageWithANulByteKeepsItsAttributes() {
         #expect(Self.cutBytes("<p data-a=1>x\u{0}y</p>") == nil)
         let (events, handlers, _) = Self.parsed("<p data-a=1>x\u{0}y</p>", keeping: Self.kept)
