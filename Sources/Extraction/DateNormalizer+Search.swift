@@ -43,12 +43,13 @@ extension DateNormalizer {
 
     /// Whether the text holds a run of exactly four digits starting 19 or 20.
     static func hasYear(_ text: String) -> Bool {
-        // A native string's bytes are read in place; the view's iterator is far slower.
-        text.utf8.withContiguousStorageIfAvailable(hasYear) ?? hasYear(Array(text.utf8))
+        // The bytes are read in place; the UTF-8 view's iterator is far slower.
+        var text = text
+        return text.withUTF8(hasYear)
     }
 
     /// Whether the UTF-8 bytes hold a run of exactly four digits starting 19 or 20.
-    private static func hasYear(_ bytes: some Collection<UInt8>) -> Bool {
+    private static func hasYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
         var first: UInt8 = 0
         var second: UInt8 = 0

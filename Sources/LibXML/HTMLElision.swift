@@ -141,35 +141,19 @@ struct HTMLElision {
                 let valuesStart = values.count
                 if cutsAttributes, let kept, !isMergedByLibxml(name) {
                     keptFlags.removeAll(keepingCapacity: true)
-                    var keptTotal = 0
-                    reported = 0
-                    for (index, attribute) in attributes.enumerated() {
-                        let name = UnsafeBufferPointer(rebasing: bytes[attribute.name])
-                        let isKept = kept.contains(name)
-                        keptFlags.append(isKept)
-                        guard isKept else { continue }
-                        keptTotal += 1
-                        // libxml2 drops a name written a second time.
-                        var repeated = false
-                        for earlier in 0..<index where keptFlags[earlier] && attributes[earlier].name.count == name.count {
-                            if sameName(UnsafeBufferPointer(rebasing: bytes[attributes[earlier].name]), name) {
-                                repeated = true
-                                break
-                            }
-                        }
-                        if !repeated { reported += 1 }
-                    }
+                    for attribute in attributes { keptFlags.append(kept.contains(UnsafeBufferPointer(rebasing: bytes[attribute.name]))) }
+                    keptCount = keptFlags.reduce(0) { $0 + ($1 ? 1 : 0) }
+                    reported = distinctCount(bytes, attributes) { keptFlags[$0] }
                     // Kept values are cut too, and given back as written, when libxml2 would
                     // read them as written: quoted, with no reference, and the tag with no name
                     // written twice (libxml2 keeps the first; places would shift).
-                    let cutsValues = reported == keptTotal
+                    let cutsValues = reported == keptCount
                     var position = 0
                     for (index, attribute) in attributes.enumerated() {
                         guard keptFlags[index] else {
                             copy(upTo: attribute.name.lowerBound)
                             removed += attribute.end - copied
                             copied = attribute.end
-                            keptCount -= 1
                             continue
                         }
                         if cutsValues, let value = attribute.value, value.count >= minimumValueCut, isQuoted(bytes, value),
@@ -209,7 +193,7 @@ struct HTMLElision {
                 }
                 if keptCount < attributes.count || textCut || values.count > valuesStart {
                     let name = nameStart - removedBefore..<nameEnd - removedBefore
-                    if reported < 0 { reported = distinctCount(bytes, attributes, keeping: cutsAttributes ? kept : nil) }
+                    if reported < 0 { reported = distinctCount(bytes, attributes) { _ in true } }
                     cuts.append(Cut(name: name, tagEnd: tagEnd, attributes: reported, rawText: textCut, values: valuesStart..<values.count))
                 }
                 index = next
@@ -244,15 +228,15 @@ struct HTMLElision {
         offset + 1 < bytes.count && bytes[offset] == UInt8(ascii: "<") && bytes[offset + 1] | 0x20 &- 0x61 < 26
     }
 
-    /// How many attributes libxml2 gives a plain tag, less those not in `kept`: a name written
-    /// twice counts once (libxml2 drops the second).
-    private static func distinctCount(_ bytes: UnsafeBufferPointer<UInt8>, _ attributes: [Attribute], keeping kept: AttributeNames?) -> Int {
+    /// How many of a plain tag's attributes libxml2 reports, of those `counts` (by place) takes:
+    /// a name written twice counts once (libxml2 drops the second).
+    private static func distinctCount(_ bytes: UnsafeBufferPointer<UInt8>, _ attributes: [Attribute], counting counts: (Int) -> Bool) -> Int {
         var count = 0
-        for (index, attribute) in attributes.enumerated() {
+        for (index, attribute) in attributes.enumerated() where counts(index) {
             let name = UnsafeBufferPointer(rebasing: bytes[attribute.name])
-            if let kept, !kept.contains(name) { continue }
-            let repeated = attributes[..<index].contains { earlier in
-                earlier.name.count == name.count && sameName(UnsafeBufferPointer(rebasing: bytes[earlier.name]), name)
+            let repeated = (0..<index).contains { earlier in
+                counts(earlier) && attributes[earlier].name.count == name.count
+                    && sameName(UnsafeBufferPointer(rebasing: bytes[attributes[earlier].name]), name)
             }
             if !repeated { count += 1 }
         }
@@ -329,14 +313,7 @@ struct HTMLElision {
 
     /// Whether the ASCII bytes of `name` spell the lower-case `word` in any case.
     private static func equalsIgnoringCase(_ name: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        guard name.count == word.utf8CodeUnitCount else { return false }
-        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        for index in 0..<name.count {
-            var byte = name[index]
-            if byte &- 0x41 < 26 { byte |= 0x20 }
-            if byte != expected[index] { return false }
-        }
-        return true
+        name.count == word.utf8CodeUnitCount && sameName(name, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
     /// Reads a plain start tag whose name ends at `nameEnd` into `attributes` (emptied first):

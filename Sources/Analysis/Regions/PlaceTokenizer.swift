@@ -51,8 +51,7 @@ enum PlaceTokenizer {
             var offset = 0
             while offset < bytes.count {
                 let byte = bytes[offset]
-                let scalar: Unicode.Scalar
-                let width: Int
+                let (scalar, width) = WordTokenizer.decode(bytes, at: offset)
                 if byte < 0x80 {
                     let isUpper = byte &- 0x41 < 26
                     if isUpper || byte &- 0x61 < 26 || byte &- 0x30 < 10 {
@@ -65,14 +64,7 @@ enum PlaceTokenizer {
                         offset += 1
                         continue
                     }
-                    scalar = Unicode.Scalar(byte)
-                    width = 1
                 } else {
-                    // A String's bytes are valid UTF-8: the lead byte gives the length.
-                    width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    for next in 1..<width { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
-                    scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                     let properties = scalar.properties
                     let isLetter = properties.isAlphabetic
                     if isLetter || properties.numericType != nil || (properties.generalCategory == .nonspacingMark && wordStart >= 0) {

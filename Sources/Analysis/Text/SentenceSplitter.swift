@@ -35,18 +35,9 @@ public struct SentenceSplitter: Sendable {
             var offset = 0
             while offset < bytes.count {
                 starts.append(offset)
-                let byte = bytes[offset]
-                if byte < 0x80 {
-                    scalars.append(Unicode.Scalar(byte))
-                    offset += 1
-                } else {
-                    // Valid UTF-8 (a String's): the lead byte gives the length.
-                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    for next in 1..<width { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
-                    scalars.append(Unicode.Scalar(value)!)
-                    offset += width
-                }
+                let (scalar, width) = WordTokenizer.decode(bytes, at: offset)
+                scalars.append(scalar)
+                offset += width
             }
             starts.append(offset)
             scalars.withUnsafeBufferPointer { scalars in

@@ -85,7 +85,7 @@ public enum WordTokenizer {
 
     /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8, and its byte count.
     @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: Unicode.Scalar, width: Int) {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: Unicode.Scalar, width: Int) {
         let lead = bytes[offset]
         if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
         var value: UInt32
