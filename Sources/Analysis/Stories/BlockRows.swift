@@ -67,6 +67,16 @@ struct BlockRows<Element: BitwiseCopyable & Sendable>: Sendable {
         }
     }
 
+    /// The first two values of row `row` (`width` must be at least 2), without the checks of
+    /// `withRow`: what a walk along links kept in the rows needs per step.
+    @inline(__always)
+    func pair(_ row: Int) -> (Element, Element) {
+        blocks[row >> shift].withUnsafeBufferPointer { block in
+            let start = (row & (rowsPerBlock - 1)) * width
+            return (block[start], block[start + 1])
+        }
+    }
+
     /// The values of row `row`.
     func row(_ row: Int) -> [Element] { withRow(row) { Array($0) } }
 

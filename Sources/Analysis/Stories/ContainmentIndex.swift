@@ -168,24 +168,28 @@ public struct ContainmentIndex: Sendable, Codable {
         // The chains are walked side by side, one step of each per round: a step is a load
         // from far away in the posting arrays, and the steps of different chains do not wait
         // for one another, while the steps of one chain do (walked one chain after another,
-        // the loads missed the cache one at a time).
-        var hits: [Int32] = []
-        hits.reserveCapacity(querySamples * 8)
-        var cursors = firsts
-        var walked = 0
-        var walking = true
-        while walking && walked < maxChain {
-            walking = false
-            for index in cursors.indices {
-                let posting = cursors[index]
-                guard posting >= 0 else { continue }
-                postings.withRow(Int(posting)) { step in
-                    hits.append(step[0])
-                    cursors[index] = step[1]
+        // the loads missed the cache one at a time). Only the cursors still on a chain are kept,
+        // at the front, and a step does no more than the load, the hit and the link, so that
+        // many steps' loads wait for memory at once.
+        let longest = max(0, min(maxChain, postings.count))
+        let hits = [Int32](unsafeUninitializedCapacity: querySamples * longest) { hits, hitCount in
+            var cursors = firsts.filter { $0 >= 0 }
+            cursors.withUnsafeMutableBufferPointer { cursors in
+                var live = cursors.count
+                var walked = 0
+                while live > 0 && walked < maxChain {
+                    var kept = 0
+                    for index in 0..<live {
+                        let (entry, link) = postings.pair(Int(cursors[index]))
+                        hits[hitCount] = entry
+                        hitCount += 1
+                        cursors[kept] = link
+                        kept += link >= 0 ? 1 : 0
+                    }
+                    live = kept
+                    walked += 1
                 }
-                walking = true
             }
-            walked += 1
         }
         // Hits are counted per entry in a table twice their number: sorting them all took more
         // time than the walk.
