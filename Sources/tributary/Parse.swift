@@ -34,7 +34,10 @@ extension Tributary {
             let inputs = try inputList.all()
             let baseURL = baseURL
             let contentType = contentType
-            // Inputs are parsed side by side; the output is what one at a time would print.
+            // Inputs are parsed side by side; the output is what one at a time would print. With
+            // fewer inputs than threads, each input's entries are finished on a thread of its own
+            // while the parser reads on (`EntryFinisher`).
+            let finishesBeside = inputs.count < jobs.threads
             let failed = OrderedInputs.run(count: inputs.count, threads: jobs.threads) { index, output in
                 let input = inputs[index]
                 guard let bytes = output.read(input, jsonLine: true) else { return }
@@ -42,9 +45,22 @@ extension Tributary {
                 json.beginObject()
                 json.member("input", input)
                 json.beginArray("entries")
-                let result = FeedParser.parse(bytes, baseURL: baseURL, contentType: contentType) { entry in
-                    json.entry(entry)
-                    if json.bytes.count > 1 << 16 { output.write(json.takeBytes()) }
+                let result: ParsedFeed
+                if finishesBeside {
+                    output.write(json.takeBytes())
+                    let finisher = EntryFinisher(json: json)
+                    result = FeedParser.parseUnfinished(bytes, baseURL: baseURL, contentType: contentType) { entry in
+                        finisher.send(entry)
+                        for piece in finisher.take() { output.write(piece) }
+                    }
+                    let rest = finisher.close()
+                    for piece in rest.pieces { output.write(piece) }
+                    json = rest.json
+                } else {
+                    result = FeedParser.parse(bytes, baseURL: baseURL, contentType: contentType) { entry in
+                        json.entry(entry)
+                        if json.bytes.count > 1 << 16 { output.write(json.takeBytes()) }
+                    }
                 }
                 json.endArray()
                 json.documentMembers(result)

@@ -15,13 +15,21 @@ struct FeedFixtureTests {
         return names.filter { !$0.hasSuffix(".expected.json") }.sorted()
     }
 
-    /// The `parse` command's JSON for one document, as Foundation objects.
-    static func parsedJSON(name: String, bytes: [UInt8]) throws -> Any {
+    /// The `parse` command's JSON for one document, as Foundation objects; `deferred` parses
+    /// with the entries' markup left for `UnfinishedEntry.finished()`, called after the parse.
+    static func parsedJSON(name: String, bytes: [UInt8], deferred: Bool = false) throws -> Any {
         var writer = JSONWriter()
         writer.beginObject()
         writer.member("input", name)
         writer.beginArray("entries")
-        let result = FeedParser.parse(bytes) { writer.entry($0) }
+        let result: ParsedFeed
+        if deferred {
+            var unfinished: [UnfinishedEntry] = []
+            result = FeedParser.parseUnfinished(bytes, onEntry: { unfinished.append($0) })
+            for entry in unfinished { writer.entry(entry.finished()) }
+        } else {
+            result = FeedParser.parse(bytes) { writer.entry($0) }
+        }
         writer.endArray()
         writer.documentMembers(result)
         writer.endObject()
@@ -42,5 +50,15 @@ struct FeedFixtureTests {
         let expectedData = try Data(contentsOf: folder.appendingPathComponent(expectedName))
         let expected = try JSONSerialization.jsonObject(with: expectedData)
         #expect((actual as? NSDictionary) == (expected as? NSDictionary), "\(name) differs from \(expectedName)")
+    }
+
+    /// Entries whose markup is finished after the parse, all at once, come out as expected too.
+    @Test(arguments: inputs)
+    func deferredMarkupGivesTheExpectedOutput(name: String) throws {
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures/feeds", withExtension: nil))
+        let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+        let actual = try Self.parsedJSON(name: name, bytes: bytes, deferred: true)
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name + ".expected.json")))
+        #expect((actual as? NSDictionary) == (expected as? NSDictionary), "\(name) differs from \(name).expected.json")
     }
 }

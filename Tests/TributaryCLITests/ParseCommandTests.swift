@@ -125,6 +125,31 @@ struct ParseCommandTests {
         }
     }
 
+    /// One input and spare threads: its entries are finished on a second thread while the parser
+    /// reads on. 1,000 entries cross many of the batches passed between the two and the
+    /// parser's wait when too many are queued; the output is that of one thread.
+    @Test func aLargeFeedAloneIsFinishedBesideTheParserAndComesOutTheSame() throws {
+        var document = #"<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Big</title>"#
+        for number in 0..<1_000 {
+            document += "<item><title>Story \(number)</title><link>/s/\(number)</link>"
+            document += "<description>&lt;p onclick='x()'&gt;Lead \(number) &lt;a href='/more/\(number)'&gt;more&lt;/a&gt;&lt;/p&gt;</description>"
+            document += "<content:encoded><![CDATA[<p>Body \(number)<script>x</script></p>]]></content:encoded></item>"
+        }
+        document += "</channel></rss>"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).xml")
+        try document.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let inline = try Self.run(["parse", "--jobs", "1", "--base-url", "http://example.com/feed", file.path])
+        let beside = try Self.run(["parse", "--jobs", "2", "--base-url", "http://example.com/feed", file.path])
+        #expect(inline.status == 0 && beside.status == 0)
+        #expect(beside.stdout == inline.stdout)
+        let entries = try #require(try Self.objects(beside.stdout).first?["entries"] as? [[String: Any]])
+        #expect(entries.count == 1_000)
+        let last = try #require(entries.last)
+        #expect((last["summary"] as? [String: Any])?["value"] as? String == #"<p>Lead 999 <a href="http://example.com/more/999">more</a></p>"#)
+        #expect((last["content"] as? [String: Any])?["value"] as? String == "<p>Body 999</p>")
+    }
+
     @Test func somethingThatIsNotAFeedSaysSo() throws {
         let run = try Self.run(["parse", Self.fixture("not-a-feed.txt")])
         #expect(run.status == 2)

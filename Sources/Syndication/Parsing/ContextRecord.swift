@@ -7,6 +7,10 @@ struct ContextRecord {
     var info: FeedText?
     var summary: FeedText?
     var content: FeedText?
+    /// The markup of `summary` and `content` when it waits to be finished (their values are
+    /// empty until then).
+    var pendingSummary: PendingMarkup?
+    var pendingContent: PendingMarkup?
     var id: String?
     var link: String?
     var links: [FeedLink] = []

@@ -372,8 +372,8 @@ extension FeedDocumentHandler {
         inEntry = false
         guard let finished = entry.take() else { return }
         entryCount += 1
-        var result = finished.makeEntry()
-        result.assignDerivedIDIfMissing()
-        onEntry(result)
+        let summary = finished.pendingSummary
+        let content = finished.pendingContent
+        onEntry(UnfinishedEntry(finished.makeEntry(), summary: summary, content: content))
     }
 }

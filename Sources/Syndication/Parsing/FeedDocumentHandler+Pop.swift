@@ -50,14 +50,16 @@ extension FeedDocumentHandler {
         }
         let htmlish = contentParameters.map { contentIsXHTML || $0.type == "text/html" } ?? true
         if htmlish && traits.contains(.markup) {
-            let mode: HTMLMarkupMode = contentIsXHTML ? .xhtml : .html
-            if let base = baseURI, !base.isEmpty {
-                output = HTMLURIResolver.resolve(output, base: base, mode: mode)
+            let markup = PendingMarkup(
+                html: output, mode: contentIsXHTML ? .xhtml : .html, base: baseURI, repairsDoubleEncoding: documentIsUTF8)
+            if defersMarkup, inEntry, !inSource, let field = PendingMarkup.Field(entryKey: key) {
+                storePending(field, markup)
+                return output
             }
-            output = HTMLSanitizer.sanitize(output, mode: mode)
+            output = markup.finished()
+        } else {
+            output = Self.repaired(output, doubleEncoding: documentIsUTF8)
         }
-        if documentIsUTF8 { output = Self.repairDoubleEncodedUTF8(output) }
-        output = Self.translateC1Controls(output)
         if key == "category" || key == "tags" || key == "itunes_keywords" { return output }
         if key == "title" && titleDepth > -1 && titleDepth <= depth { return output }
         store(key, output)
@@ -110,6 +112,12 @@ extension FeedDocumentHandler {
             }
         }
         return pieces[1].lowerBound..<pieces[pieces.count - 1].lowerBound
+    }
+
+    /// A value's text with the repairs every value gets: UTF-8 misread as Latin-1 (when the
+    /// document was UTF-8) and C1 controls.
+    static func repaired(_ text: String, doubleEncoding: Bool) -> String {
+        translateC1Controls(doubleEncoding ? repairDoubleEncodedUTF8(text) : text)
     }
 
     /// Text that UTF-8 bytes became when someone read them as ISO-8859-1 (`â€¦` for `…`),
@@ -221,6 +229,22 @@ extension FeedDocumentHandler {
         }
     }
 
+    /// Stores an entry's content or summary whose markup waits (see `defersMarkup`): what
+    /// `store` does with a finished value, the value itself left empty until `finished()`.
+    func storePending(_ field: PendingMarkup.Field, _ markup: PendingMarkup) {
+        if entry == nil { entry = ContextRecord() }
+        switch field {
+        case .content:
+            guard entry!.content == nil else { return }
+            entry!.content = text("")
+            entry!.pendingContent = markup
+        case .summary:
+            guard entry!.claimProperty("summary", depth: depth) else { return }
+            entry!.summary = text("")
+            entry!.pendingSummary = markup
+        }
+    }
+
     /// `?a=1&b;=2` back to `?a=1&b=2`: entity-looking query parameters in link text.
     static func unescapeLinkTarget(_ link: String) -> String {
         guard link.utf8.contains(UInt8(ascii: "&")), link.utf8.contains(UInt8(ascii: ";")) else { return link }
@@ -248,7 +272,9 @@ extension FeedDocumentHandler {
         case "title": context.title = text(output)
         case "subtitle", "tagline": context.subtitle = text(output)
         case "rights", "copyright": context.rights = text(output)
-        case "summary": context.summary = text(output)
+        case "summary":
+            context.summary = text(output)
+            context.pendingSummary = nil
         case "info": context.info = text(output)
         case "id": context.id = output
         case "updated": context.updated = FeedDate.parse(output)

@@ -22,7 +22,11 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var image: ContextRecord?
     var textInput: ContextRecord?
     var entryCount = 0
-    let onEntry: (FeedEntry) -> Void
+    let onEntry: (UnfinishedEntry) -> Void
+    /// Whether entries' content and summary markup is left for `UnfinishedEntry.finished()`
+    /// (`FeedParser.parseUnfinished(_:baseURL:contentType:onEntry:)`) instead of finished as
+    /// the element ends.
+    var defersMarkup = false
 
     var inFeed = false
     var inEntry = false
@@ -67,7 +71,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var hasExternalDTD = false
     var geo = GeoState()
 
-    init(baseURI: String?, onEntry: @escaping (FeedEntry) -> Void) {
+    init(baseURI: String?, onEntry: @escaping (UnfinishedEntry) -> Void) {
         self.baseURI = baseURI
         self.onEntry = onEntry
     }

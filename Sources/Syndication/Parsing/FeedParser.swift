@@ -19,9 +19,24 @@ public enum FeedParser {
     /// Parses a document and hands each entry to `onEntry` as soon as it is complete, so a huge
     /// feed never has all its entries in memory; the returned result has no entries.
     public static func parse(_ bytes: [UInt8], baseURL: String? = nil, contentType: String? = nil, onEntry: (FeedEntry) -> Void) -> ParsedFeed {
+        parse(bytes, baseURL: baseURL, contentType: contentType, defersMarkup: false) { onEntry($0.finished()) }
+    }
+
+    /// Parses a document like `parse(_:baseURL:contentType:onEntry:)`, but hands each entry over
+    /// before its content and summary HTML is sanitized: `UnfinishedEntry.finished()` does that
+    /// (the larger part of the work on HTML-rich feeds), on whatever thread calls it.
+    public static func parseUnfinished(
+        _ bytes: [UInt8], baseURL: String? = nil, contentType: String? = nil, onEntry: (UnfinishedEntry) -> Void
+    ) -> ParsedFeed {
+        parse(bytes, baseURL: baseURL, contentType: contentType, defersMarkup: true, onEntry: onEntry)
+    }
+
+    private static func parse(
+        _ bytes: [UInt8], baseURL: String?, contentType: String?, defersMarkup: Bool, onEntry: (UnfinishedEntry) -> Void
+    ) -> ParsedFeed {
         if JSONFeedReader.looksLikeJSON(bytes, contentType: contentType) {
             var result = JSONFeedReader.parse(bytes, baseURL: baseURL)
-            for entry in result.entries { onEntry(entry) }
+            for entry in result.entries { onEntry(UnfinishedEntry(entry)) }
             result.entries = []
             return result
         }
@@ -60,6 +75,7 @@ public enum FeedParser {
         }
         return withoutActuallyEscaping(onEntry) { onEntry in
             let handler = FeedDocumentHandler(baseURI: baseURL, onEntry: onEntry)
+            handler.defersMarkup = defersMarkup
             handler.documentIsUTF8 = decoded.encoding == "utf-8"
             let parser = XMLStreamParser(handler: handler)
             decoded.utf8.withUnsafeBytes { buffer in
