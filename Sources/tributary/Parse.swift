@@ -10,7 +10,9 @@ extension Tributary {
             discussion: """
                 The format (RSS 0.90-2.0, RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1) is detected from the \
                 content. Broken feeds still give their entries, with "wellFormed": false and the \
-                problems under "warnings". Each input prints one JSON object on one line.
+                problems under "warnings". Each input prints one JSON object on one line. Several \
+                inputs are parsed side by side (--jobs); a single large feed uses a second thread \
+                to sanitize and write its entries while the parser reads on.
 
                 Examples:
                   tributary parse feed.xml
