@@ -50,11 +50,11 @@ final class EntryFinisher: @unchecked Sendable {
     /// The JSON finished so far and not yet taken, in order (looked at once a batch).
     func take() -> [[UInt8]] {
         guard sending.isEmpty else { return [] }
+        var pieces: [[UInt8]] = []
         condition.lock()
-        defer { condition.unlock() }
-        guard !written.isEmpty else { return [] }
-        defer { written.removeAll(keepingCapacity: true) }
-        return written
+        swap(&pieces, &written)
+        condition.unlock()
+        return pieces
     }
 
     /// Waits for the queued entries to be finished; returns the JSON not yet taken and the

@@ -22,7 +22,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var image: ContextRecord?
     var textInput: ContextRecord?
     var entryCount = 0
-    let onEntry: (UnfinishedEntry) -> Void
+    let onEntry: (consuming UnfinishedEntry) -> Void
     /// Whether entries' content and summary markup is left for `UnfinishedEntry.finished()`
     /// (`FeedParser.parseUnfinished(_:baseURL:contentType:onEntry:)`) instead of finished as
     /// the element ends.
@@ -71,7 +71,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
     var hasExternalDTD = false
     var geo = GeoState()
 
-    init(baseURI: String?, onEntry: @escaping (UnfinishedEntry) -> Void) {
+    init(baseURI: String?, onEntry: @escaping (consuming UnfinishedEntry) -> Void) {
         self.baseURI = baseURI
         self.onEntry = onEntry
     }

@@ -19,7 +19,9 @@ public enum FeedParser {
     /// Parses a document and hands each entry to `onEntry` as soon as it is complete, so a huge
     /// feed never has all its entries in memory; the returned result has no entries.
     public static func parse(_ bytes: [UInt8], baseURL: String? = nil, contentType: String? = nil, onEntry: (FeedEntry) -> Void) -> ParsedFeed {
-        parse(bytes, baseURL: baseURL, contentType: contentType, defersMarkup: false) { onEntry($0.finished()) }
+        parse(bytes, baseURL: baseURL, contentType: contentType, defersMarkup: false) { (entry: consuming UnfinishedEntry) in
+            onEntry(entry.finished())
+        }
     }
 
     /// Parses a document like `parse(_:baseURL:contentType:onEntry:)`, but hands each entry over
@@ -32,7 +34,7 @@ public enum FeedParser {
     }
 
     private static func parse(
-        _ bytes: [UInt8], baseURL: String?, contentType: String?, defersMarkup: Bool, onEntry: (UnfinishedEntry) -> Void
+        _ bytes: [UInt8], baseURL: String?, contentType: String?, defersMarkup: Bool, onEntry: (consuming UnfinishedEntry) -> Void
     ) -> ParsedFeed {
         if JSONFeedReader.looksLikeJSON(bytes, contentType: contentType) {
             var result = JSONFeedReader.parse(bytes, baseURL: baseURL)
