@@ -165,7 +165,7 @@ if ((CHECK_COLD_RC == 0)); then
     server_stats reset >/dev/null
     timed "$WORK/one-more.out" "$WORK/one-more.err" "$RUN_BIN" aggregate --config "$ONE_CONFIG" --source feed-again
     ONE_SERVED=$(server_stats reset)
-    ONE="$WALL s, cpu $CPU s, peak $((PEAK / 1024)) MB, exit $RC: $(grep -E '^(Sources|Articles):' "$WORK/one-more.out" | tr -s ' ' | paste -sd'|' | sed 's/|/; /g')"
+    ONE="$WALL s, cpu $CPU s, peak $((PEAK * 1024 / 1000000)) MB, exit $RC: $(grep -E '^(Sources|Articles):' "$WORK/one-more.out" | tr -s ' ' | paste -sd'|' | sed 's/|/; /g')"
     grep -qx "Sources:  1 ok, 0 not modified, 0 failed" "$WORK/one-more.out" \
         || problems+=("one-source run: $(grep '^Sources:' "$WORK/one-more.out" || echo 'no Sources line') (expected 1 ok)")
     [[ -z $(served_check "$ONE_SERVED" 200 1) ]] || problems+=("one-source run: $(served_check "$ONE_SERVED" 200 1)")
@@ -185,7 +185,7 @@ for ((run = 1; run <= RUNS; run++)); do
     C_SERVED=$(server_stats reset)
     bad=$(served_check "$C_SERVED" 200 "$NSOURCES")
     ((C_RC == 0)) || bad+=" exit status $C_RC: $(tail -1 "$WORK/cold.err")"
-    log "   cold $C_WALL s, cpu $C_CPU s, peak $((C_PEAK / 1024)) MB ${bad:+- $bad}"
+    log "   cold $C_WALL s, cpu $C_CPU s, peak $((C_PEAK * 1024 / 1000000)) MB ${bad:+- $bad}"
     W_WALL=null W_CPU=null W_PEAK=0 LOAD_WARM=-
     if ((HAVE_FORCE)); then
         LOAD_WARM=$(load_now)
@@ -194,7 +194,7 @@ for ((run = 1; run <= RUNS; run++)); do
         W_SERVED=$(server_stats reset)
         wbad=$(served_check "$W_SERVED" 304 "$NSOURCES")
         ((RC == 0)) || wbad+=" exit status $RC: $(tail -1 "$WORK/warm.err")"
-        log "   warm $W_WALL s, cpu $W_CPU s, peak $((W_PEAK / 1024)) MB ${wbad:+- $wbad}"
+        log "   warm $W_WALL s, cpu $W_CPU s, peak $((W_PEAK * 1024 / 1000000)) MB ${wbad:+- $wbad}"
         bad+=${wbad:+${bad:+; }warm: $wbad}
     fi
     [[ -n $bad ]] && note "tributary run $run: $bad"
@@ -224,7 +224,7 @@ if s["by_status"] != {"200": n, "304": n}: bad.append("server answered " + json.
 print("; ".join(bad) or "all %d feeds and %s entries stored, then %d not modified; server counts as expected" % (n, sys.argv[4], n))' \
                 "$(cat "$WORK/reader.json")" "$served" "$NFEEDS" "$NENTRIES")
             log "   $(python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))
-print("cold %.3f s, warm %.3f s, peak %d MB" % (r["cold"]["seconds"], r["warm"]["seconds"], r["peak_kib"] // 1024))' "$WORK/reader.json") - $check"
+print("cold %.3f s, warm %.3f s, peak %d MB" % (r["cold"]["seconds"], r["warm"]["seconds"], r["peak_kib"] * 1024 // 10**6))' "$WORK/reader.json") - $check"
             python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); r.update(run=int(sys.argv[2]), check=sys.argv[3], load=sys.argv[4])
 print(json.dumps(r))' "$WORK/reader.json" "$run" "$check" "$LOAD_PEER" >>"$RESULTS"
         else
