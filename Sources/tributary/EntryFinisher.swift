@@ -19,16 +19,14 @@ final class EntryFinisher: @unchecked Sendable {
     private var done = false
     /// The writer, inside the entries array; the finisher's until `close()` gives it back.
     private var json: JSONWriter
-    private let capacity: Int
-    /// Entries the finisher takes at a time: waking it for each one cost more than the entry.
-    private let batch: Int
+    private let capacity = 512
+    /// Entries passed on at a time: waking the finisher for each one cost more than the entry.
+    private let batch = 128
 
     /// Starts the finisher's thread; `json` is the output's writer, its entries array open and
     /// its bytes already taken.
-    init(json: JSONWriter, capacity: Int = 512, batch: Int = 128) {
+    init(json: JSONWriter) {
         self.json = json
-        self.capacity = max(1, capacity)
-        self.batch = min(max(1, batch), self.capacity)
         let thread = Thread { [self] in run() }
         thread.name = "tributary entry finisher"
         thread.start()

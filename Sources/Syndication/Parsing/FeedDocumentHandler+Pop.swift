@@ -52,8 +52,9 @@ extension FeedDocumentHandler {
         if htmlish && traits.contains(.markup) {
             let markup = PendingMarkup(
                 html: output, mode: contentIsXHTML ? .xhtml : .html, base: baseURI, repairsDoubleEncoding: documentIsUTF8)
-            if defersMarkup, inEntry, !inSource, let field = PendingMarkup.Field(entryKey: key) {
-                storePending(field, markup)
+            if defersMarkup, inEntry, !inSource, PendingMarkup.waits(key) {
+                // Stored empty, as a finished value would be; `finished()` fills it in.
+                store(key, "", pending: markup)
                 return output
             }
             output = markup.finished()
@@ -197,13 +198,17 @@ extension FeedDocumentHandler {
     }
 
     /// Stores a finished value where it belongs: the current entry, or the feed, source, image
-    /// or text input.
-    func store(_ key: String, _ output: String) {
+    /// or text input. An entry's content or summary may come with its markup `pending` (see
+    /// `defersMarkup`), kept beside the value when the value is stored.
+    func store(_ key: String, _ output: String, pending: PendingMarkup? = nil) {
         if inEntry && !inSource {
             if entry == nil { entry = ContextRecord() }
             switch key {
             case "content":
-                if entry!.content == nil { entry!.content = text(output) }
+                if entry!.content == nil {
+                    entry!.content = text(output)
+                    entry!.pendingContent = pending
+                }
             case "link":
                 guard !inImage else { return }
                 let target = Self.unescapeLinkTarget(output)
@@ -213,6 +218,8 @@ extension FeedDocumentHandler {
                 let name = key == "description" ? "summary" : key
                 guard entry!.claimProperty(name, depth: depth) else { return }
                 assign(name, output, to: &entry!)
+                // A summary stored later replaces a waiting one, pending or not.
+                if name == "summary" { entry!.pendingSummary = pending }
             }
         } else if inFeed || inSource {
             var name = key == "description" ? "subtitle" : key
@@ -226,22 +233,6 @@ extension FeedDocumentHandler {
                     assign(name, output, to: &context)
                 }
             }
-        }
-    }
-
-    /// Stores an entry's content or summary whose markup waits (see `defersMarkup`): what
-    /// `store` does with a finished value, the value itself left empty until `finished()`.
-    func storePending(_ field: PendingMarkup.Field, _ markup: PendingMarkup) {
-        if entry == nil { entry = ContextRecord() }
-        switch field {
-        case .content:
-            guard entry!.content == nil else { return }
-            entry!.content = text("")
-            entry!.pendingContent = markup
-        case .summary:
-            guard entry!.claimProperty("summary", depth: depth) else { return }
-            entry!.summary = text("")
-            entry!.pendingSummary = markup
         }
     }
 
@@ -272,9 +263,7 @@ extension FeedDocumentHandler {
         case "title": context.title = text(output)
         case "subtitle", "tagline": context.subtitle = text(output)
         case "rights", "copyright": context.rights = text(output)
-        case "summary":
-            context.summary = text(output)
-            context.pendingSummary = nil
+        case "summary": context.summary = text(output)
         case "info": context.info = text(output)
         case "id": context.id = output
         case "updated": context.updated = FeedDate.parse(output)

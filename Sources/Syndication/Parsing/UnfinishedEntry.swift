@@ -32,19 +32,10 @@ struct PendingMarkup: Sendable {
     /// Whether the document was UTF-8 (only then can text be UTF-8 misread as Latin-1).
     var repairsDoubleEncoding: Bool
 
-    /// The entry fields whose markup may wait: the large ones.
-    enum Field {
-        case summary
-        case content
-
-        /// The field an element's key stores into inside an entry, when it is one of these.
-        init?(entryKey key: String) {
-            switch key {
-            case "content": self = .content
-            case "summary", "description": self = .summary
-            default: return nil
-            }
-        }
+    /// Whether an entry's value of `key` may wait for its markup: the content and the summary
+    /// (`description` in RSS), the large ones.
+    static func waits(_ key: String) -> Bool {
+        key == "content" || key == "summary" || key == "description"
     }
 
     /// The safe, cleaned text.
