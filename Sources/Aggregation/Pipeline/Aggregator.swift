@@ -20,7 +20,8 @@ public struct Aggregator: Sendable {
     /// article text and HTML (what a source holds in all is about three times that), and of the
     /// bodies the requests in flight are expected to bring.
     var readAheadBudget = 2 << 20
-    /// How many sources past the next one to commit may start when the budget is spent.
+    /// How many sources past the next one to commit may start when the budget is spent, and
+    /// at least, whatever the pace of the reads and commits (`ReadAheadPace`).
     var closeBehind = 16
 
     /// Creates a run over a store and a fetcher, publishing through `files`; `clock` gives
@@ -71,11 +72,13 @@ public struct Aggregator: Sendable {
         let limit = max(1, configuration.fetch.concurrency)
         // Sources are fetched and read in parallel but committed in configuration order, so the
         // same inputs always give the same stories (which article opens a story, and so on).
+        let lookAhead = 2 * limit
         var order = LaunchOrder(
-            hosts: due.map { record, _ in Self.host(of: record.url) }, perHost: configuration.fetch.perHostConcurrency, lookAhead: 2 * limit)
+            hosts: due.map { record, _ in Self.host(of: record.url) }, perHost: configuration.fetch.perHostConcurrency, lookAhead: lookAhead)
         // The commits run beside the reading, one at a time: a source's commit never holds up the
         // fetching and analysis of the sources after it, which run on threads of their own.
-        let workers = WorkerThreads(count: ProcessInfo.processInfo.activeProcessorCount, name: "tributary reader")
+        let readers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = WorkerThreads(count: readers, name: "tributary reader")
         defer { workers.shutdown() }
         let held = HeldBytes()
         try await withThrowingTaskGroup(of: Step.self) { group in
@@ -87,27 +90,33 @@ public struct Aggregator: Sendable {
             var preparing = false
             var prepared: [Staged] = []
             var writing = false
+            var pace = ReadAheadPace(readers: readers)
             func launch() {
                 while reading < limit, !shouldStop() {
                     // Sources read but not committed are held in memory: when the committer is the
                     // bottleneck (the next source to commit is ready and many more wait behind it),
                     // reading pauses until it catches up.
                     if waiting.count >= limit, waiting[toCommit] != nil { return }
-                    // Past the read-ahead budget, only sources close behind the next one to commit
-                    // start: they are what the committer needs, while sources far ahead would only
-                    // wait in memory. The budget counts what is held and what the requests in
-                    // flight are expected to bring (the recent answers' average body): answers
-                    // without a body (304) soon count for nothing, and a warm run keeps every
-                    // slot, while on a fast network a burst of bodies cannot arrive at once.
-                    let bound = held.expected >= readAheadBudget ? toCommit + closeBehind : .max
-                    guard let index = order.next(below: bound) else { return }
+                    // Sources start only as far past the next one to commit as their reads take to
+                    // be ready in time (`ReadAheadPace`): sources read earlier would only wait in
+                    // memory. Past the read-ahead budget, only sources close behind it start. The
+                    // budget counts what is held and what the requests in flight are expected to
+                    // bring (the recent answers' average body): answers without a body (304) soon
+                    // count for nothing, and a warm run keeps every slot, while on a fast network
+                    // a burst of bodies cannot arrive at once.
+                    let ahead = held.expected >= readAheadBudget ? closeBehind : pace.lead(floor: closeBehind, ceiling: lookAhead)
+                    guard let index = order.next(below: toCommit + ahead) else { return }
                     let (record, settings) = due[index]
                     reading += 1
                     // Counted as in flight from now, not from when the task starts its request:
                     // this loop may start many before any of them runs.
                     held.startFetch()
+                    let started = ContinuousClock.now
                     group.addTask(name: record.id, executorPreference: workers) {
-                        .read(index, await self.process(record, settings: settings, analyzer: analyzer, held: held))
+                        var fetched: ContinuousClock.Instant?
+                        let result = await self.process(record, settings: settings, analyzer: analyzer, held: held, fetched: &fetched)
+                        let end = ContinuousClock.now
+                        return .read(index, result, took: started.duration(to: end).seconds, working: (fetched ?? end).duration(to: end).seconds)
                     }
                 }
             }
@@ -116,33 +125,41 @@ public struct Aggregator: Sendable {
                     let next = prepared.removeFirst()
                     writing = true
                     group.addTask {
+                        let started = ContinuousClock.now
                         var part = RunSummary()
                         let outcome = await self.record(next, desk: desk, dryRun: dryRun, into: &part)
                         events(.sourceDone(id: next.result.record.id, outcome: outcome))
                         for note in next.result.notes { events(.note("\(next.result.record.id): \(note)")) }
                         held.add(-next.result.heldBytes)
-                        return .committed(part)
+                        return .committed(part, took: started.duration(to: .now).seconds)
                     }
                 }
                 if !preparing, prepared.isEmpty, let ready = waiting.removeValue(forKey: toCommit) {
                     toCommit += 1
                     preparing = true
-                    group.addTask { .prepared(await self.prepare(ready, desk: desk, dryRun: dryRun)) }
+                    group.addTask {
+                        let started = ContinuousClock.now
+                        let staged = await self.prepare(ready, desk: desk, dryRun: dryRun)
+                        return .prepared(staged, took: started.duration(to: .now).seconds)
+                    }
                 }
             }
             launch()
             while let step = try await group.next() {
                 switch step {
-                case .read(let index, let result):
+                case .read(let index, let result, let seconds, let working):
                     reading -= 1
                     waiting[index] = result
                     order.finished(index)
-                case .prepared(let staged):
+                    pace.readTook(seconds, working: working)
+                case .prepared(let staged, let seconds):
                     preparing = false
                     prepared.append(staged)
-                case .committed(let part):
+                    pace.preparingTook(seconds)
+                case .committed(let part, let seconds):
                     writing = false
                     summary.add(part)
+                    pace.writingTook(seconds)
                 }
                 commitNext()
                 launch()
@@ -188,9 +205,9 @@ public struct Aggregator: Sendable {
 
     /// A finished child task of a run: a source read, prepared, or written and counted.
     private enum Step: Sendable {
-        case read(Int, SourceResult)
-        case prepared(Staged)
-        case committed(RunSummary)
+        case read(Int, SourceResult, took: Double, working: Double)
+        case prepared(Staged, took: Double)
+        case committed(RunSummary, took: Double)
     }
 
     /// What processing one source gave, before it is committed.
@@ -273,7 +290,9 @@ public struct Aggregator: Sendable {
     /// Fetches and reads one source; never throws (every problem becomes the result's failure).
     /// The body counts against the read-ahead budget while the source is read, and the articles
     /// it gave from then until their commit.
-    private func process(_ record: SourceRecord, settings: SourceSettings, analyzer: AnalyzerOnDemand, held: HeldBytes) async -> SourceResult {
+    private func process(
+        _ record: SourceRecord, settings: SourceSettings, analyzer: AnalyzerOnDemand, held: HeldBytes, fetched: inout ContinuousClock.Instant?
+    ) async -> SourceResult {
         var record = record
         let interval = (settings.interval ?? configuration.schedule.sourceInterval).seconds
         let kind: FetchKind = settings.kind == .page || settings.kind == .index ? .page : .feed
@@ -292,6 +311,7 @@ public struct Aggregator: Sendable {
         let response: FetchResponse
         do {
             response = try await fetcher.fetch(request)
+            fetched = .now
         } catch {
             held.finishFetch(bodyBytes: 0)
             return failed(error.description, retryAfter: error.retryAfter, gone: error.isGone)

@@ -225,26 +225,58 @@ struct AggregatorTests {
         #expect(outputs[0] == outputs[1])
     }
 
-    /// Counts the fetches in flight at once, each taking a little while.
+    /// Counts the fetches in flight at once, each taking `delay`.
     final class InFlightFetcher: Fetching, Sendable {
         let canned: CannedFetcher
-        private let counts = Mutex((current: 0, highest: 0))
+        let delay: Duration
+        private let counts = Mutex((current: 0, highest: 0, atStarts: [Int]()))
 
-        init(canned: CannedFetcher) {
+        init(canned: CannedFetcher, delay: Duration = .milliseconds(20)) {
             self.canned = canned
+            self.delay = delay
         }
 
         var maximum: Int { counts.withLock { $0.highest } }
+        /// The fetches in flight as each one started (itself included), in the order they started.
+        var atStarts: [Int] { counts.withLock { $0.atStarts } }
 
         func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
             counts.withLock {
                 $0.current += 1
                 $0.highest = max($0.highest, $0.current)
+                $0.atStarts.append($0.current)
             }
             defer { counts.withLock { $0.current -= 1 } }
-            try? await Task.sleep(for: .milliseconds(20))
+            try? await Task.sleep(for: delay)
             return try await canned.fetch(request)
         }
+    }
+
+    @Test("with slow answers and quick commits, sources keep starting as far ahead as the answers take")
+    func readAheadFollowsThePace() async throws {
+        // Ninety-six sources on hosts of their own, each answer taking 100 ms, each commit about a
+        // millisecond: once a few reads and commits are measured, sources still start far past the
+        // next one to commit, where the floor alone (one source past it) would keep two in flight.
+        let sources = (0..<96).map { number in
+            SourceSettings(id: "s\(number)", url: "https://host\(number).example/feed.xml", kind: .feed, title: "Source \(number)")
+        }
+        var rig = Rig(sources)
+        rig.configuration.fetch.concurrency = 16
+        let items = [F.quake, F.rates, F.football, F.quakeRewritten]
+        for (number, source) in sources.enumerated() {
+            await rig.fetcher.set(source.url, body: F.rss(title: "Source \(number)", items: [items[number % items.count]]))
+        }
+        let fetcher = InFlightFetcher(canned: rig.fetcher, delay: .milliseconds(100))
+        let clock = rig.clock
+        var aggregator = Aggregator(configuration: rig.configuration, store: rig.store, fetcher: fetcher, files: rig.files, clock: { clock.now })
+        aggregator.closeBehind = 1
+        let summary = try await aggregator.run()
+        #expect(summary.succeeded == 96)
+        // The first sixteen start together before anything is measured; the starts after the
+        // first two rounds show the measured pace.
+        let later = fetcher.atStarts.dropFirst(32).sorted()
+        let median = later[later.count / 2]
+        #expect(median >= 8, "requests in flight as later ones started: \(fetcher.atStarts)")
     }
 
     @Test("requests in flight are bounded by the bodies they are expected to bring: few for large answers, all for 304s")
