@@ -254,10 +254,11 @@ struct AggregatorTests {
 
     @Test("with slow answers and quick commits, sources keep starting as far ahead as the answers take")
     func readAheadFollowsThePace() async throws {
-        // Ninety-six sources on hosts of their own, each answer taking 100 ms, each commit about a
-        // millisecond: once a few reads and commits are measured, sources still start far past the
-        // next one to commit, where the floor alone (one source past it) would keep two in flight.
-        let sources = (0..<96).map { number in
+        // Sixty-four sources on hosts of their own, each answer taking 400 ms, each commit a few
+        // milliseconds (tens on a loaded machine): once a few reads and commits are measured,
+        // sources still start far past the next one to commit (the lead is 2 × 0.4 s over the
+        // commit's time), where the floor alone (one source past it) keeps one or two in flight.
+        let sources = (0..<64).map { number in
             SourceSettings(id: "s\(number)", url: "https://host\(number).example/feed.xml", kind: .feed, title: "Source \(number)")
         }
         var rig = Rig(sources)
@@ -266,17 +267,17 @@ struct AggregatorTests {
         for (number, source) in sources.enumerated() {
             await rig.fetcher.set(source.url, body: F.rss(title: "Source \(number)", items: [items[number % items.count]]))
         }
-        let fetcher = InFlightFetcher(canned: rig.fetcher, delay: .milliseconds(100))
+        let fetcher = InFlightFetcher(canned: rig.fetcher, delay: .milliseconds(400))
         let clock = rig.clock
         var aggregator = Aggregator(configuration: rig.configuration, store: rig.store, fetcher: fetcher, files: rig.files, clock: { clock.now })
         aggregator.closeBehind = 1
         let summary = try await aggregator.run()
-        #expect(summary.succeeded == 96)
+        #expect(summary.succeeded == 64)
         // The first sixteen start together before anything is measured; the starts after the
         // first two rounds show the measured pace.
         let later = fetcher.atStarts.dropFirst(32).sorted()
         let median = later[later.count / 2]
-        #expect(median >= 8, "requests in flight as later ones started: \(fetcher.atStarts)")
+        #expect(median >= 6, "requests in flight as later ones started: \(fetcher.atStarts)")
     }
 
     @Test("requests in flight are bounded by the bodies they are expected to bring: few for large answers, all for 304s")

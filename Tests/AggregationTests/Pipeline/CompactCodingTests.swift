@@ -53,6 +53,48 @@ struct CompactCodingTests {
         #expect(try CompactDecoder().decode(Sample.self, from: joined) == Self.sample)
     }
 
+    /// Decodes the one key it knows twice, checking what its containers say between.
+    struct Greedy: Decodable {
+        enum CodingKeys: String, CodingKey { case title, absent }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            _ = try container.decode(String.self, forKey: .title)
+            #expect(container.contains(.title))
+            #expect(!container.contains(.absent))
+            // A second container of the same value sees the same fields, the taken one included.
+            let again = try decoder.container(keyedBy: CodingKeys.self)
+            #expect(again.contains(.title))
+            _ = try again.decode(String.self, forKey: .title)
+        }
+    }
+
+    @Test("each value is handed out once: a key stays a key once decoded, but decoding it again is an error")
+    func valuesAreTakenOnce() throws {
+        let bytes = try CompactEncoder().encode(Self.sample)
+        #expect {
+            _ = try CompactDecoder().decode(Greedy.self, from: bytes)
+        } throws: { error in
+            guard case DecodingError.keyNotFound(let key, let context) = error else { return false }
+            return key.stringValue == "title" && context.debugDescription == "'title' decoded twice"
+        }
+        // Elements of an array too: each one decoded once, in order, the rest still there.
+        struct Pairs: Decodable {
+            var first: [Int]
+            var rest: [[Int]]
+            init(from decoder: any Decoder) throws {
+                var items = try decoder.unkeyedContainer()
+                first = try items.decode([Int].self)
+                var rest: [[Int]] = []
+                while !items.isAtEnd { rest.append(try items.decode([Int].self)) }
+                self.rest = rest
+            }
+        }
+        let pairs = try CompactDecoder().decode(Pairs.self, from: try CompactEncoder().encode([[1], [2, 3], [4]]))
+        #expect(pairs.first == [1])
+        #expect(pairs.rest == [[2, 3], [4]])
+    }
+
     @Test func theFirstErrorOfTheReceiverStopsThePiecesAndIsThrown() throws {
         struct Full: Error {}
         var received = 0
