@@ -32,12 +32,6 @@ private final class HeldValue {
     init(_ value: CompactValue) {
         self.value = value
     }
-
-    /// The value, left behind as null.
-    func take() -> CompactValue {
-        defer { value = .null }
-        return value
-    }
 }
 
 /// The fields of an object, each taken out as it is decoded.
@@ -151,19 +145,22 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
 
     /// A decoder of the key's value, which is taken out of the fields.
     private func take(_ key: Key) throws -> ValueDecoder {
-        guard let value = fields.byKey.removeValue(forKey: key.stringValue) else {
-            let name = key.stringValue
-            let problem = fields.taken.contains(name) ? "'\(name)' decoded twice" : "no '\(name)' in the compact index"
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: problem))
-        }
+        guard let value = fields.byKey.removeValue(forKey: key.stringValue) else { throw absent(key) }
         fields.taken.insert(key.stringValue)
         return ValueDecoder(held: HeldValue(value), codingPath: codingPath + [key])
+    }
+
+    /// The error for a key whose value is not there: never written, or taken already.
+    private func absent(_ key: Key) -> DecodingError {
+        let name = key.stringValue
+        let problem = fields.taken.contains(name) ? "'\(name)' decoded twice" : "no '\(name)' in the compact index"
+        return DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: problem))
     }
 
     /// Whether the key's value is null; a null is taken, anything else stays to be decoded.
     func decodeNil(forKey key: Key) throws -> Bool {
         guard fields.byKey[key.stringValue] == .null else {
-            if !contains(key) { _ = try take(key) }
+            guard contains(key) else { throw absent(key) }
             return false
         }
         _ = try take(key)
