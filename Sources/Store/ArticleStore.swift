@@ -59,6 +59,10 @@ public protocol ArticleStore: Sendable {
     /// At most `limit` stories matching `filter` and updated at or after `since` (any when
     /// `nil`), newest first: `updated` descending, then id ascending.
     func stories(_ filter: StoryFilter, since: Date?, limit: Int) async throws -> [StoryRecord]
+    /// For every topic and region carried by a story updated at or after `since` (any when
+    /// `nil`): the ids of its newest `limit` such stories, in the order of
+    /// ``stories(_:since:limit:)``. What publishing every feed reads, at once.
+    func newestStoryIDs(byLabelSince since: Date?, limit: Int) async throws -> [StoryFilter: [String]]
     /// For every topic and region id: how many stories carry it.
     func storyLabels() async throws -> (topics: [String: Int], regions: [String: Int])
 

@@ -149,6 +149,21 @@ public actor InMemoryStore: ArticleStore {
         return Array(ordered.prefix(max(0, limit)))
     }
 
+    /// For every label of a story updated at or after `since`: its newest `limit` story ids.
+    public func newestStoryIDs(byLabelSince since: Date?, limit: Int) -> [StoryFilter: [String]] {
+        let rounded = since?.storeRounded
+        var labels: Set<StoryFilter> = []
+        for story in storyTable.values where rounded.map({ story.updated >= $0 }) ?? true {
+            labels.formUnion(story.topics.map { .topic($0.id) } + story.regions.map { .region($0.id) })
+        }
+        var newest: [StoryFilter: [String]] = [:]
+        for label in labels {
+            let ids = stories(label, since: since, limit: limit).map(\.id)
+            if !ids.isEmpty { newest[label] = ids }
+        }
+        return newest
+    }
+
     /// For every topic and region id: how many stories carry it.
     public func storyLabels() -> (topics: [String: Int], regions: [String: Int]) {
         var topics: [String: Int] = [:]

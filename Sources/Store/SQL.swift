@@ -68,12 +68,19 @@ enum SQL {
     static let insertStoryLabel = "INSERT OR IGNORE INTO story_label (kind, label_id, story_id, story_updated) VALUES (?, ?, ?, ?)"
     /// Arguments: since, limit.
     static let stories = "SELECT * FROM story WHERE updated >= ? ORDER BY updated DESC, id LIMIT ?"
-    /// Arguments: kind, label id, since, limit. Walks `story_label_feed` in feed order.
+    /// Arguments: since, kind, label id, limit. Walks `story_updated` newest first and looks
+    /// each story's label up by the key of `story_label`, until `limit` stories carry it: one
+    /// feed on demand (`generate`); publishing every feed reads `labelledStories` once instead.
     static let storiesByLabel = """
-        SELECT story.* FROM story_label JOIN story ON story.id = story_label.story_id
-        WHERE story_label.kind = ? AND story_label.label_id = ? AND story_label.story_updated >= ?
-        ORDER BY story_label.story_updated DESC, story_label.story_id LIMIT ?
+        SELECT story.* FROM story
+        WHERE story.updated >= ? AND EXISTS (
+            SELECT 1 FROM story_label WHERE story_label.story_id = story.id AND story_label.kind = ? AND story_label.label_id = ?)
+        ORDER BY story.updated DESC, story.id LIMIT ?
         """
+    /// Arguments: since. Every label row of the stories updated since then, in key order: read
+    /// whole, by design (publishing groups them by label in one pass).
+    static let labelledStories = "SELECT kind, label_id, story_id, story_updated FROM story_label WHERE story_updated >= ?"
+    /// Read whole, by design: how many stories each label has.
     static let storyLabels = "SELECT kind, label_id, COUNT(*) AS stories FROM story_label GROUP BY kind, label_id"
 
     // MARK: Snapshots

@@ -34,8 +34,9 @@ extension SQLiteStore {
 
     /// At most `limit` stories matching `filter`, updated at or after `since`, newest first.
     ///
-    /// A topic or region filter walks the `story_label_feed` index in feed order, so the cost is
-    /// that of `limit` rows, not of every story carrying the label.
+    /// A topic or region filter walks the stories newest first until `limit` of them carry the
+    /// label: cheap for a label on many stories, a walk of the window for a rare one. To read
+    /// every label's stories, ``newestStoryIDs(byLabelSince:limit:)`` reads the labels once.
     public func stories(_ filter: StoryFilter, since: Date?, limit: Int) async throws -> [StoryRecord] {
         let since = since?.storeMilliseconds ?? Int64.min
         let limit = max(0, limit)
@@ -47,11 +48,32 @@ extension SQLiteStore {
             arguments = [since, limit]
         case .topic(let id), .region(let id):
             sql = SQL.storiesByLabel
-            arguments = [filter.labelKind, id, since, limit]
+            arguments = [since, filter.labelKind, id, limit]
         }
         return try await reading { db in
             try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map(StoryRecord.init(row:))
         }
+    }
+
+    /// For every topic and region carried by a story updated at or after `since` (any when
+    /// `nil`): the ids of its newest `limit` such stories, newest first (`updated` descending,
+    /// then id ascending), as ``stories(_:since:limit:)`` orders them. One read of the label
+    /// rows, in key order; each label holds at most twice `limit` ids at any moment.
+    public func newestStoryIDs(byLabelSince since: Date?, limit: Int) async throws -> [StoryFilter: [String]] {
+        let since = since?.storeMilliseconds ?? Int64.min
+        let limit = max(0, limit)
+        guard limit > 0 else { return [:] }
+        let newest = try await reading { db in
+            var newest: [StoryFilter: NewestStories] = [:]
+            let rows = try Row.fetchCursor(try db.cachedStatement(sql: SQL.labelledStories), arguments: [since])
+            while let row = try rows.next() {
+                let label: String = row[1]
+                let filter: StoryFilter = (row[0] as String) == StoryFilter.topicKind ? .topic(label) : .region(label)
+                newest[filter, default: NewestStories(limit: limit)].add(id: row[2], updated: row[3])
+            }
+            return newest
+        }
+        return newest.mapValues { $0.ids }
     }
 
     /// For every topic and region id: how many stories carry it.
@@ -99,5 +121,33 @@ extension StoryFilter {
         case .topic: Self.topicKind
         case .region: Self.regionKind
         }
+    }
+}
+
+/// The newest `limit` of the stories offered, by `updated` descending then id ascending,
+/// holding at most twice `limit` between sorts.
+struct NewestStories {
+    let limit: Int
+    private var offered: [(updated: Int64, id: String)] = []
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func add(id: String, updated: Int64) {
+        offered.append((updated, id))
+        if offered.count >= 2 * limit { keepNewest() }
+    }
+
+    /// The kept ids, newest first.
+    var ids: [String] {
+        var copy = self
+        copy.keepNewest()
+        return copy.offered.map(\.id)
+    }
+
+    private mutating func keepNewest() {
+        offered.sort { $0.updated == $1.updated ? $0.id < $1.id : $0.updated > $1.updated }
+        if offered.count > limit { offered.removeLast(offered.count - limit) }
     }
 }

@@ -1,5 +1,5 @@
 /// Which stories a feed shows.
-public enum StoryFilter: Sendable, Equatable {
+public enum StoryFilter: Sendable, Hashable {
     /// Every story.
     case all
     /// Stories carrying the topic with this id.

@@ -32,8 +32,7 @@ struct QueryPlanTests {
         Lookup(name: "articlesSince", sql: SQL.articlesSince, index: "article_first_seen"),
         Lookup(name: "storyArticleCount", sql: SQL.storyArticleCount, index: "article_story"),
         Lookup(name: "stories", sql: SQL.stories, index: "story_updated"),
-        Lookup(name: "storiesByLabel", sql: SQL.storiesByLabel, index: "story_label_feed"),
-        Lookup(name: "storyLabels", sql: SQL.storyLabels, index: "story_label_feed"),
+        Lookup(name: "storiesByLabel", sql: SQL.storiesByLabel, index: "story_updated"),
         Lookup(name: "deleteStoryLabels", sql: SQL.deleteStoryLabels, index: "PRIMARY KEY"),
         Lookup(name: "storiesOfSource", sql: SQL.storiesOfSource, index: "article_source_recent", mayUseTempBTree: true),
         Lookup(name: "pruneByAge", sql: SQL.pruneByAge, index: "article_first_seen"),
@@ -60,6 +59,21 @@ struct QueryPlanTests {
         #expect(fullScans.isEmpty, "\(plan)")
         if !lookup.mayUseTempBTree {
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        }
+    }
+
+    /// The two reads of every label row, whole by design (publishing's one pass, and the count
+    /// per label): they scan `story_label` itself, never another table, and the pass sorts nothing.
+    @Test func labelReadsScanOnlyTheLabels() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteStore(path: folder.path("tributary.sqlite"))
+        for (sql, sorts) in [(SQL.labelledStories, false), (SQL.storyLabels, true)] {
+            let plan = try await store.pool.read { db in
+                let arguments = StatementArguments(Array(repeating: "1", count: sql.filter { $0 == "?" }.count))
+                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] as String }
+            }
+            #expect(plan.filter { !$0.contains("TEMP B-TREE") } == ["SCAN story_label"], "\(plan)")
+            if !sorts { #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)") }
         }
     }
 }

@@ -77,4 +77,42 @@ struct StoryBehaviourTests {
         #expect(labels.regions == ["cu": 1, "ht": 1])
         #expect(try await store.story(id: "absent") == nil)
     }
+
+    /// Publishing reads every label's newest stories at once: for each label, exactly the
+    /// stories its own feed query gives, in the same order, past the point where the store
+    /// compacts what it holds (twice the limit) and through ties of `updated`.
+    @Test(arguments: StoreFactory.allCases)
+    func everyLabelsNewestStoriesAreItsFeed(_ factory: StoreFactory) async throws {
+        let store = try factory.make().store
+        let topics = ["economy", "health", "sport"]
+        let regions = ["americas", "cu", "ht", "europe", "fr"]
+        var stories: [StoryRecord] = []
+        for number in 0..<40 {
+            // Updates repeat (ties broken by id), labels vary, one region on a single story.
+            let storyTopics = topics.enumerated().filter { (number + $0.offset) % ($0.offset + 2) == 0 }.map(\.element)
+            var storyRegions = regions.enumerated().filter { (number * 3 + $0.offset) % ($0.offset + 2) == 0 }.map(\.element)
+            if number == 17 { storyRegions.append("nz") }
+            stories.append(
+                Sample.story(
+                    String(format: "s%02d", (number * 7) % 40), updated: Sample.date(Double(number % 13)), topics: storyTopics, regions: storyRegions)
+            )
+        }
+        try await Self.commit(stories, to: store)
+        for (since, limit) in [(nil, 3), (nil, 100), (Sample.date(6), 2), (Sample.date(12), 5)] as [(Date?, Int)] {
+            let newest = try await store.newestStoryIDs(byLabelSince: since, limit: limit)
+            var expected: [StoryFilter: [String]] = [:]
+            for label in topics.map(StoryFilter.topic) + (regions + ["nz"]).map(StoryFilter.region) {
+                let ids = try await store.stories(label, since: since, limit: limit).map(\.id)
+                if !ids.isEmpty { expected[label] = ids }
+            }
+            #expect(newest == expected, "since \(String(describing: since)), limit \(limit)")
+        }
+        // Spot checks that do not lean on the feed query: "nz" has one story, and no label
+        // has a story updated after the newest.
+        #expect(try await store.newestStoryIDs(byLabelSince: nil, limit: 5)[.region("nz")] == ["s39"])
+        #expect(try await store.newestStoryIDs(byLabelSince: Sample.date(13), limit: 5).isEmpty)
+        #expect(try await store.newestStoryIDs(byLabelSince: nil, limit: 0).isEmpty)
+        let all = try await store.newestStoryIDs(byLabelSince: nil, limit: 100)
+        #expect(all[.topic("economy")]?.count == stories.filter { $0.topics.contains { $0.id == "economy" } }.count)
+    }
 }
