@@ -123,6 +123,32 @@ struct FailureTests {
         }
     }
 
+    @Test func aRefusingHostsOtherSourcesAreNotTried() async throws {
+        // The HTTP client keeps trying to connect until the connect timeout; the fetcher
+        // remembers the refusal, so the sources queued for the host's one slot fail at once.
+        let socket = try RefusingPort()
+        defer { socket.close() }
+        try await withFetcher(testPolicy(perHostConcurrency: 1)) { fetcher in
+            let errors = await withTaskGroup(of: FetchError?.self) { group in
+                for number in 0..<4 {
+                    group.addTask { await fetchError(fetcher, FetchRequest(url: "http://127.0.0.1:\(socket.port)/feed-\(number)")) }
+                }
+                var errors: [FetchError] = []
+                for await error in group { errors += [error].compactMap { $0 } }
+                return errors
+            }
+            #expect(errors.count == 4)
+            #expect(errors.allSatisfy { $0.code == .connectionFailed })
+            #expect(errors.filter { $0.description == "cannot connect: connection refused" }.count == 1)
+            let notTried = errors.filter { $0.description.hasPrefix("cannot connect: not tried, 127.0.0.1:\(socket.port) ") }
+            #expect(notTried.count == 3, "\(errors.map(\.description))")
+            #expect(notTried.allSatisfy { $0.description.hasSuffix("(connection refused)") })
+            // Another host is not affected by it.
+            let other = try #require(await fetchError(fetcher, FetchRequest(url: "http://localhost:\(socket.port)/feed")))
+            #expect(!other.description.contains("not tried"))
+        }
+    }
+
     @Test(arguments: ["http://", "http://exa mple.com/feed", "", "https:///feed"])
     func malformedURLsAreInvalid(url: String) async throws {
         try await withFetcher { fetcher in

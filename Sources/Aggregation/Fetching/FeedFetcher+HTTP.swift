@@ -31,8 +31,17 @@ extension FeedFetcher {
             if request.kind == .page, policy.respectRobots, accept == nil {
                 try await checkRobots(current, request: request)
             }
+            let key = UnreachableHosts.key(current)
             let hop = try await limiter.withSlot(host: current.host?.lowercased() ?? "") { () async throws(FetchError) -> Hop in
-                try await exchange(current, request: request, accept: accept, maxBytes: maxBytes ?? policy.maxBodyBytes)
+                // Asked once the slot is ours: the sources queued behind a host's first
+                // failures learn of them here.
+                if let reason = unreachable.reason(key) { throw .hostUnreachable(key, reason: reason, url: current.absoluteString) }
+                do throws(FetchError) {
+                    return try await exchange(current, request: request, accept: accept, maxBytes: maxBytes ?? policy.maxBodyBytes)
+                } catch {
+                    unreachable.note(error, for: key)
+                    throw error
+                }
             }
             switch hop {
             case .response(var response):
@@ -168,7 +177,7 @@ extension FeedFetcher {
         }
         if let client = error as? HTTPClientError {
             switch client {
-            case .connectTimeout: return .connectionFailed("no connection within \(HumanReadable.seconds(policy.connectTimeout))", url: url)
+            case .connectTimeout: return .connectionFailed(FetchError.noConnectionWithin + HumanReadable.seconds(policy.connectTimeout), url: url)
             case .readTimeout, .deadlineExceeded: return .timedOut(after: policy.requestTimeout, url: url)
             case .cancelled: return .cancelled(url)
             case .remoteConnectionClosed where bytes == 0: return .connectionFailed("connection closed before the response", url: url)
@@ -178,10 +187,10 @@ extension FeedFetcher {
         }
         if bytes > 0 { return .connectionReset(after: bytes, url: url) }
         let lowered = text.lowercased()
-        if lowered.contains("refused") { return .connectionFailed("connection refused", url: url) }
+        if lowered.contains("refused") { return .connectionFailed(FetchError.connectionRefused, url: url) }
         if lowered.contains("reset") { return .connectionReset(after: bytes, url: url) }
         if lowered.contains("dns") || lowered.contains("resolv") || lowered.contains("getaddrinfo") || lowered.contains("lookup") {
-            return .connectionFailed("unknown host", url: url)
+            return .connectionFailed(FetchError.unknownHost, url: url)
         }
         return .connectionFailed(String(describing: error), url: url)
     }

@@ -15,6 +15,8 @@ public final class FeedFetcher: Fetching {
     let client: HTTPClient
     let limiter: HostLimiter
     let robots: RobotsCache
+    /// Hosts that refused or could not be found a moment ago: their other sources fail at once.
+    let unreachable = UnreachableHosts()
 
     /// Creates a fetcher with its own HTTP client.
     public init(policy: FetchPolicy = FetchPolicy()) {

@@ -45,8 +45,13 @@ extension FetchError {
     }
 
     static func connectionFailed(_ reason: String, url: String) -> FetchError {
-        FetchError(code: .connectionFailed, message: "cannot connect: \(reason)", url: url)
+        FetchError(code: .connectionFailed, message: cannotConnect + reason, url: url)
     }
+
+    static let cannotConnect = "cannot connect: "
+    static let connectionRefused = "connection refused"
+    static let unknownHost = "unknown host"
+    static let noConnectionWithin = "no connection within "
 
     static func disallowedByRobots(_ url: String) -> FetchError {
         FetchError(code: .disallowedByRobots, message: "disallowed by robots.txt", url: url)
