@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Aggregation
@@ -69,4 +70,59 @@ struct PolitenessTests {
         }
         #expect(results == [0, 1, 2, 3, 4])
     }
+
+    /// Sources of a host found down are refused once its slot is free, without waiting out its
+    /// spacing (an hour here: waiting would outlast the time limit), and the starts reserved
+    /// for them go back to the host.
+    @Test(.timeLimit(.minutes(1)))
+    func refusedRequestsDoNotWaitForTheHostOrKeepItsStarts() async throws {
+        struct Down: Error {}
+        let limiter = HostLimiter(global: 4, perHost: 1, delay: 3600)
+        let down = Flag()
+        let (holding, held) = AsyncStream.makeStream(of: Void.self)
+        let (finish, finished) = AsyncStream.makeStream(of: Void.self)
+        let before = ContinuousClock.now
+        async let holder: Void = limiter.withSlot(host: "down.example") {
+            held.yield()
+            for await _ in finish { break }
+        }
+        for await _ in holding { break }
+        let refused = Task {
+            await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<3 {
+                    group.addTask {
+                        do {
+                            _ = try await limiter.withSlot(host: "down.example", refuse: { down.isSet ? Down() : nil }) {
+                                () throws(Down) -> Int in 1
+                            }
+                            return false
+                        } catch {
+                            return true
+                        }
+                    }
+                }
+                var all: [Bool] = []
+                for await wasRefused in group { all.append(wasRefused) }
+                return all
+            }
+        }
+        // Found down only once all three wait for the slot.
+        while await limiter.waiting < 3 { await Task.yield() }
+        down.set()
+        finished.yield()
+        await holder
+        #expect(await refused.value == [true, true, true])
+        // The holder's start was reserved after `before`: the next start is the hour after it,
+        // not three hours more.
+        let next = await limiter.reserveStart(for: "down.example", now: .now)
+        #expect(next < before.advanced(by: .seconds(7200)))
+        #expect(next >= before.advanced(by: .seconds(3600)))
+    }
+}
+
+/// A flag tasks share.
+private final class Flag: Sendable {
+    private let state = Mutex(false)
+    var isSet: Bool { state.withLock { $0 } }
+    func set() { state.withLock { $0 = true } }
 }

@@ -32,10 +32,13 @@ extension FeedFetcher {
                 try await checkRobots(current, request: request)
             }
             let key = UnreachableHosts.key(current)
-            let hop = try await limiter.withSlot(host: current.host?.lowercased() ?? "") { () async throws(FetchError) -> Hop in
-                // Asked once the slot is ours: the sources queued behind a host's first
-                // failures learn of them here.
-                if let reason = unreachable.reason(key) { throw .hostUnreachable(key, reason: reason, url: current.absoluteString) }
+            // Asked before waiting for the host and again once its slot is free: the sources
+            // queued behind a host's first failures learn of them there, and do not wait out its
+            // spacing for a request they will not make.
+            let refusal = { [unreachable, current] () -> FetchError? in
+                unreachable.reason(key).map { FetchError.hostUnreachable(key, reason: $0, url: current.absoluteString) }
+            }
+            let hop = try await limiter.withSlot(host: current.host?.lowercased() ?? "", refuse: refusal) { () async throws(FetchError) -> Hop in
                 do throws(FetchError) {
                     return try await exchange(current, request: request, accept: accept, maxBytes: maxBytes ?? policy.maxBodyBytes)
                 } catch {

@@ -23,9 +23,20 @@ actor HostLimiter {
     }
 
     /// Runs `operation` holding one slot for `host`, after waiting for a slot and for the host's spacing.
+    ///
+    /// `refuse` is asked before waiting and again once a slot is free: an error it gives is
+    /// thrown at once, without waiting for the host's spacing, and the start reserved for the
+    /// request that was not made is handed back to the host.
     @discardableResult
-    nonisolated func withSlot<T: Sendable, E: Error>(host: String, _ operation: () async throws(E) -> T) async throws(E) -> T {
+    nonisolated func withSlot<T: Sendable, E: Error>(
+        host: String, refuse: () -> E? = { nil }, _ operation: () async throws(E) -> T
+    ) async throws(E) -> T {
+        if let refusal = refuse() { throw refusal }
         let startAt = await acquire(host: host)
+        if let refusal = refuse() {
+            await handBack(host: host, start: startAt)
+            throw refusal
+        }
         if startAt > .now {
             try? await Task.sleep(until: startAt, clock: .continuous)
         }
@@ -56,6 +67,16 @@ actor HostLimiter {
         let startAt = max(now, nextStartByHost[host] ?? now)
         nextStartByHost[host] = startAt.advanced(by: .milliseconds(Int64(delay * 1000)))
         return startAt
+    }
+
+    /// How many requests wait for a slot.
+    var waiting: Int { waiters.count }
+
+    /// Frees a slot taken for a request that was not made, and gives its start back to the host
+    /// unless a later start was reserved since.
+    private func handBack(host: String, start: ContinuousClock.Instant) {
+        if nextStartByHost[host] == start.advanced(by: .milliseconds(Int64(delay * 1000))) { nextStartByHost[host] = start }
+        release(host: host)
     }
 
     private func canStart(_ host: String) -> Bool {
