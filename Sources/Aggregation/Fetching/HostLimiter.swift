@@ -10,7 +10,8 @@ actor HostLimiter {
 
     private let global: Int
     private let perHost: Int
-    private let delay: Double
+    /// The least time between two starts to one host.
+    private let spacing: Duration
     private var inFlight = 0
     private var inFlightByHost: [String: Int] = [:]
     private var nextStartByHost: [String: ContinuousClock.Instant] = [:]
@@ -19,7 +20,7 @@ actor HostLimiter {
     init(global: Int, perHost: Int, delay: Double) {
         self.global = max(1, global)
         self.perHost = max(1, perHost)
-        self.delay = max(0, delay)
+        self.spacing = .milliseconds(Int64(max(0, delay) * 1000))
     }
 
     /// Runs `operation` holding one slot for `host`, after waiting for a slot and for the host's spacing.
@@ -65,7 +66,7 @@ actor HostLimiter {
     /// Reserves the next start time for `host`: now, or `delay` after the previous reserved start.
     func reserveStart(for host: String, now: ContinuousClock.Instant) -> ContinuousClock.Instant {
         let startAt = max(now, nextStartByHost[host] ?? now)
-        nextStartByHost[host] = startAt.advanced(by: .milliseconds(Int64(delay * 1000)))
+        nextStartByHost[host] = startAt.advanced(by: spacing)
         return startAt
     }
 
@@ -75,7 +76,7 @@ actor HostLimiter {
     /// Frees a slot taken for a request that was not made, and gives its start back to the host
     /// unless a later start was reserved since.
     private func handBack(host: String, start: ContinuousClock.Instant) {
-        if nextStartByHost[host] == start.advanced(by: .milliseconds(Int64(delay * 1000))) { nextStartByHost[host] = start }
+        if nextStartByHost[host] == start.advanced(by: spacing) { nextStartByHost[host] = start }
         release(host: host)
     }
 
