@@ -52,7 +52,8 @@ extension FeedDocumentHandler {
             }
         }
         if let lang, key.isRoot {
-            feed.language = lang.replacingOccurrences(of: "_", with: "-")
+            // Foundation's search is costly for a per-file step; most tags have no underscore.
+            feed.language = lang.utf8.contains(UInt8(ascii: "_")) ? lang.replacingOccurrences(of: "_", with: "-") : lang
         }
         language = lang
         baseStack.append(baseURI)

@@ -90,7 +90,23 @@ enum FeedNamespaces {
     /// The short name for a namespace URI, if the URI is known.
     static func shortName(for uri: String) -> String? {
         let lowered = uri.lowercased()
-        if lowered.contains("backend.userland.com/rss") { return "" }
+        if isUserlandRSS(lowered) { return "" }
         return shortNames[lowered]
+    }
+
+    /// Whether a lower-cased URI names UserLand's RSS 2.0 namespace, wherever it is hosted: a
+    /// byte search, where `String.contains` would go through `NSString` for every declaration.
+    private static func isUserlandRSS(_ lowered: String) -> Bool {
+        let marker: StaticString = "backend.userland.com/rss"
+        var uri = lowered
+        return uri.withUTF8 { bytes in
+            let count = marker.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            let needle = UnsafeBufferPointer(start: marker.utf8Start, count: count)
+            for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
+                if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
     }
 }
