@@ -1,4 +1,5 @@
 import Foundation
+import LibXML
 
 /// Turns raw author values ("By Jane Doe and John Roe | March 5, 2024") into a clean list of names.
 enum AuthorCleaner {

@@ -534,57 +534,8 @@ extension String {
     }
 }
 
-/// Substring search over bytes (Foundation's `String.contains` is slow on Linux).
-enum ByteSearch {
-    /// Whether `needle` occurs in `haystack`.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { contains(haystack, $0) } }
-    }
-
-    /// Whether `needle` occurs in `haystack`.
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        needle.isEmpty || index(of: needle, in: haystack) != nil
-    }
-
-    /// Where `needle` first (or, `backwards`, last) occurs in `haystack`; nil when it does not
-    /// or is empty.
-    static func index(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, backwards: Bool = false) -> Int? {
-        let count = needle.count
-        guard count > 0, haystack.count >= count else { return nil }
-        let first = needle[0]
-        let last = haystack.count - count
-        let step = backwards ? -1 : 1
-        var index = backwards ? last : 0
-        while index >= 0 && index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == count { return index }
-            }
-            index += step
-        }
-        return nil
-    }
-
-    /// Whether `needle` occurs in `text`.
-    static func contains(_ text: String, _ needle: String) -> Bool {
-        var text = text
-        var needle = needle
-        return text.withUTF8 { haystack in needle.withUTF8 { contains(haystack, $0) } }
-    }
-
-    /// Where `needle` first (or, `backwards`, last) occurs in `text`, byte for byte: Foundation's
-    /// `range(of:)` goes through `NSString` for each call. Both ends of a match fall between
-    /// Unicode scalars, since `needle` is whole UTF-8.
-    static func range(of needle: String, in text: String, backwards: Bool = false) -> Range<String.Index>? {
-        var text = text
-        var needle = needle
-        let found = text.withUTF8 { haystack in needle.withUTF8 { index(of: $0, in: haystack, backwards: backwards) } }
-        guard let found else { return nil }
-        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: found)
-        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
-    }
-
+/// Searches in either case, for class names and URLs (`ByteSearch` itself is in LibXML).
+extension ByteSearch {
     /// Whether the lower-case ASCII `needle` occurs in `text`, ASCII letters compared in either
     /// case; reads the text's bytes in place.
     static func containsIgnoringCase(_ text: String, _ needle: StaticString) -> Bool {

@@ -1,3 +1,5 @@
+import LibXML
+
 /// Finds the element holding a page's main text: every block of text votes for its ancestors,
 /// positively for paragraph-like prose, negatively for links, furniture and short labels; the
 /// element with the highest total is the article.

@@ -1,3 +1,5 @@
+import LibXML
+
 extension MetadataExtractor {
     /// The publication date. Metadata states it, but what a reader is shown decides between
     /// candidates. With a stated published date: that date when the article's header shows it;

@@ -1,3 +1,5 @@
+import LibXML
+
 /// Everything in a page's markup that states metadata, gathered in one pass: `<meta>` values,
 /// `<link>` relations, `<title>`, `lang`, JSON-LD scripts, headings, `<time>` elements and
 /// byline elements.

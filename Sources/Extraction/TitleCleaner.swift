@@ -1,3 +1,5 @@
+import LibXML
+
 /// Chooses the headline: the page's `<h1>` when it agrees with the metadata titles, else the
 /// best metadata title without its " | Site" / " - Site" suffix or "Site: " prefix.
 enum TitleCleaner {

@@ -1,3 +1,5 @@
+import LibXML
+
 /// The dates a reader sees on a page: short lines and `<time>` elements that hold a date. The
 /// ones in the article's header (from just above the headline to the first paragraph) are
 /// kept apart: they are the page's own dates, while dates elsewhere may belong to other stories.

@@ -1,3 +1,4 @@
+import LibXML
 import Testing
 
 @testable import Extraction

@@ -52,8 +52,7 @@ extension FeedDocumentHandler {
             }
         }
         if let lang, key.isRoot {
-            // Foundation's search is costly for a per-file step; most tags have no underscore.
-            feed.language = lang.utf8.contains(UInt8(ascii: "_")) ? lang.replacingOccurrences(of: "_", with: "-") : lang
+            feed.language = Self.hyphenated(lang)
         }
         language = lang
         baseStack.append(baseURI)

@@ -135,11 +135,16 @@ final class FeedDocumentHandler: XMLStreamHandler {
         gathering.open(key, expectingText: expectingText)
     }
 
+    /// A language tag with its underscores turned into hyphens (`en_US` is `en-US`). Most tags
+    /// have none and are given back as they are, without Foundation's `replacingOccurrences`.
+    static func hyphenated(_ language: String) -> String {
+        guard language.utf8.contains(UInt8(ascii: "_")) else { return language }
+        return String(decoding: language.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+    }
+
     func pushContent(_ key: String, attributes: AttributeMap, defaultType: String, expectingText: Bool) {
         inContent += 1
-        if let current = language, current.utf8.contains(UInt8(ascii: "_")) {
-            language = current.replacingOccurrences(of: "_", with: "-")
-        }
+        language = language.map(Self.hyphenated)
         let type = Self.mapContentType(attributes["type"] ?? defaultType)
         contentParameters = ContentParameters(type: type, language: language, base: baseURI)
         contentParameters?.base64 = Self.isBase64(mode: attributes["mode"], type: type)

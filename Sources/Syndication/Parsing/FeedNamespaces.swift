@@ -1,3 +1,5 @@
+import LibXML
+
 /// The namespaces feeds use, by URI, with the short name the parser files their elements under
 /// (`dc_creator`, `media_thumbnail`); the empty name means a core feed vocabulary.
 enum FeedNamespaces {
@@ -94,19 +96,9 @@ enum FeedNamespaces {
         return shortNames[lowered]
     }
 
-    /// Whether a lower-cased URI names UserLand's RSS 2.0 namespace, wherever it is hosted: a
-    /// byte search, where `String.contains` would go through `NSString` for every declaration.
+    /// Whether a lower-cased URI names UserLand's RSS 2.0 namespace, wherever it is hosted (a
+    /// byte search: `String.contains` would go through `NSString` for every declaration).
     private static func isUserlandRSS(_ lowered: String) -> Bool {
-        let marker: StaticString = "backend.userland.com/rss"
-        var uri = lowered
-        return uri.withUTF8 { bytes in
-            let count = marker.utf8CodeUnitCount
-            guard bytes.count >= count else { return false }
-            let needle = UnsafeBufferPointer(start: marker.utf8Start, count: count)
-            for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
-                if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
-            }
-            return false
-        }
+        ByteSearch.contains(lowered, "backend.userland.com/rss")
     }
 }

@@ -42,4 +42,14 @@ struct RootNamesTests {
         let document = #"<rss version="2.0" xml:lang="\#(given)"><channel><title>T</title></channel></rss>"#
         #expect(FeedParser.parse(Array(document.utf8), baseURL: nil, contentType: nil).feed.language == expected)
     }
+
+    @Test func aTextConstructsLanguageUsesHyphens() {
+        let document = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry xml:lang="de_AT"><title>Titel</title>\
+            <summary xml:lang="en">Plain</summary></entry></feed>
+            """
+        let entry = FeedParser.parse(Array(document.utf8), baseURL: nil, contentType: nil).entries.first
+        #expect(entry?.title?.language == "de-AT")
+        #expect(entry?.summary?.language == "en")
+    }
 }
