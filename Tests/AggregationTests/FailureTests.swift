@@ -72,6 +72,49 @@ struct FailureTests {
             try await withFetcher(testPolicy(requestTimeout: 0.5)) { fetcher in
                 let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
                 #expect(error.code == .timedOut)
+                #expect(error.description == "no answer within 0.5 s")
+            }
+        }
+    }
+
+    @Test func aSilentHostsOtherSourcesAreNotTried() async throws {
+        // Every request is accepted and left unanswered. Two at a time, the host's first two
+        // requests wait out the timeout; those queued behind them fail at once (a third may
+        // take the first one's slot before the second has timed out as well).
+        try await TestServer.with({ _ in .after(seconds: 5, .text("<rss/>")) }) { server in
+            try await withFetcher(testPolicy(requestTimeout: 0.5, perHostConcurrency: 2)) { fetcher in
+                let errors = await withTaskGroup(of: FetchError?.self) { group in
+                    for number in 0..<8 {
+                        group.addTask { await fetchError(fetcher, FetchRequest(url: server.url("/feed-\(number)"))) }
+                    }
+                    var errors: [FetchError] = []
+                    for await error in group { errors += [error].compactMap { $0 } }
+                    return errors
+                }
+                #expect(errors.count == 8)
+                #expect(errors.allSatisfy { $0.code == .timedOut })
+                let silent = errors.filter { $0.description == "no answer within 0.5 s" }.count
+                #expect((2...3).contains(silent), "\(errors.map(\.description))")
+                let notTried = errors.filter { $0.description.hasPrefix("not tried, 127.0.0.1:\(server.port) did not answer a moment ago") }
+                #expect(notTried.count == 8 - silent, "\(errors.map(\.description))")
+                #expect(notTried.allSatisfy { $0.description.hasSuffix("(2 requests in a row, no answer within 0.5 s)") })
+            }
+        }
+    }
+
+    @Test func aHostThatAnswersSomeRequestsKeepsItsOtherSources() async throws {
+        // One URL hangs, the others answer: the host's answers in between keep it counted alive.
+        try await TestServer.with({ request in
+            request.path == "/hangs" ? .after(seconds: 5, .text("<rss/>")) : .text("<rss/>")
+        }) { server in
+            try await withFetcher(testPolicy(requestTimeout: 0.3, perHostConcurrency: 1)) { fetcher in
+                for _ in 0..<2 {
+                    let hung = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/hangs"))))
+                    #expect(hung.description == "no answer within 0.3 s")
+                    #expect(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))) == nil)
+                }
+                let third = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/hangs"))))
+                #expect(third.description == "no answer within 0.3 s")
             }
         }
     }

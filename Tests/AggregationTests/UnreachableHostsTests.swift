@@ -42,6 +42,40 @@ struct UnreachableHostsTests {
         }
     }
 
+    @Test func aHostIsTakenForSilentAfterRequestsInARowGotNoAnswer() {
+        let hosts = UnreachableHosts(memory: .seconds(120), silentLimit: 2)
+        let start = ContinuousClock.now
+        let silence = FetchError.noAnswer(after: 30, url: Self.url)
+        hosts.note(silence, for: "news.example", now: start)
+        #expect(hosts.reason("news.example", now: start) == nil)
+        hosts.note(silence, for: "news.example", now: start + .seconds(30))
+        #expect(hosts.reason("news.example", now: start + .seconds(30)) == "2 requests in a row, no answer within 30 s")
+        let notTried = FetchError.hostUnreachable("news.example", reason: "2 requests in a row, no answer within 30 s", url: Self.url)
+        #expect(notTried.code == .timedOut)
+        #expect(notTried.description == "not tried, news.example did not answer a moment ago (2 requests in a row, no answer within 30 s)")
+        // Not-tried errors and timeouts after the head do not count as silences of their own.
+        #expect(!notTried.isNoAnswer)
+        #expect(!FetchError.timedOut(after: 30, url: Self.url).isNoAnswer)
+    }
+
+    @Test func anAnswerOrTimeBetweenSilencesStartsTheCountAgain() {
+        let hosts = UnreachableHosts(memory: .seconds(120), silentLimit: 2)
+        let start = ContinuousClock.now
+        let silence = FetchError.noAnswer(after: 30, url: Self.url)
+        hosts.note(silence, for: "a.example", now: start)
+        hosts.answered("a.example")
+        hosts.note(silence, for: "a.example", now: start + .seconds(1))
+        #expect(hosts.reason("a.example", now: start + .seconds(1)) == nil)
+        // A silence long ago does not add to a new one.
+        hosts.note(silence, for: "b.example", now: start)
+        hosts.note(silence, for: "b.example", now: start + .seconds(121))
+        #expect(hosts.reason("b.example", now: start + .seconds(121)) == nil)
+        // Each host counts its own.
+        hosts.note(silence, for: "c.example", now: start)
+        hosts.note(silence, for: "d.example", now: start)
+        #expect(hosts.reason("c.example", now: start) == nil)
+    }
+
     @Test func theKeyIsHostAndPort() throws {
         #expect(UnreachableHosts.key(try #require(URL(string: "http://News.Example:8080/a"))) == "news.example:8080")
         #expect(UnreachableHosts.key(try #require(URL(string: "https://news.example/a"))) == "news.example")

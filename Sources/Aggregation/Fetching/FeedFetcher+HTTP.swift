@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 extension FeedFetcher {
     /// The outcome of one request/response exchange.
@@ -39,10 +40,13 @@ extension FeedFetcher {
                 unreachable.reason(key).map { FetchError.hostUnreachable(key, reason: $0, url: current.absoluteString) }
             }
             let hop = try await limiter.withSlot(host: current.host?.lowercased() ?? "", refuse: refusal) { () async throws(FetchError) -> Hop in
+                let answer = AnswerFlag()
                 do throws(FetchError) {
-                    return try await exchange(current, request: request, accept: accept, maxBytes: maxBytes ?? policy.maxBodyBytes)
+                    let hop = try await exchange(current, request: request, accept: accept, maxBytes: maxBytes ?? policy.maxBodyBytes, answer: answer)
+                    unreachable.answered(key)
+                    return hop
                 } catch {
-                    unreachable.note(error, for: key)
+                    if answer.isSet { unreachable.answered(key) } else { unreachable.note(error, for: key) }
                     throw error
                 }
             }
@@ -63,13 +67,26 @@ extension FeedFetcher {
         }
     }
 
-    /// One exchange, bounded as a whole (head and body) by the request timeout.
-    func exchange(_ url: URL, request: FetchRequest, accept: String?, maxBytes: Int) async throws(FetchError) -> Hop {
+    /// One exchange, bounded as a whole (head and body) by the request timeout; `answer` is set
+    /// when the response's head arrives. A timeout before it is "no answer within", after it
+    /// "timed out after".
+    func exchange(_ url: URL, request: FetchRequest, accept: String?, maxBytes: Int, answer: AnswerFlag) async throws(FetchError) -> Hop {
+        do {
+            return try await boundedExchange(url, request: request, accept: accept, maxBytes: maxBytes, answer: answer)
+        } catch {
+            guard error.code == .timedOut, !answer.isSet else { throw error }
+            throw .noAnswer(after: policy.requestTimeout, url: url.absoluteString)
+        }
+    }
+
+    private func boundedExchange(
+        _ url: URL, request: FetchRequest, accept: String?, maxBytes: Int, answer: AnswerFlag
+    ) async throws(FetchError) -> Hop {
         let timeout = policy.requestTimeout
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeout * 1000)))
         do {
             return try await withThrowingTaskGroup(of: Hop?.self) { group in
-                group.addTask { try await self.perform(url, request: request, accept: accept, maxBytes: maxBytes) }
+                group.addTask { try await self.perform(url, request: request, accept: accept, maxBytes: maxBytes, answer: answer) }
                 group.addTask {
                     try? await Task.sleep(until: deadline, clock: .continuous)
                     return nil
@@ -89,7 +106,7 @@ extension FeedFetcher {
     }
 
     /// Sends the request and reads the body within the size cap.
-    private func perform(_ url: URL, request: FetchRequest, accept: String?, maxBytes: Int) async throws -> Hop {
+    private func perform(_ url: URL, request: FetchRequest, accept: String?, maxBytes: Int, answer: AnswerFlag) async throws -> Hop {
         var outgoing = HTTPClientRequest(url: url.absoluteString)
         outgoing.method = .GET
         outgoing.headers.add(name: "User-Agent", value: request.userAgent ?? policy.userAgent)
@@ -100,6 +117,7 @@ extension FeedFetcher {
             if let lastModified = request.lastModified { outgoing.headers.add(name: "If-Modified-Since", value: lastModified) }
         }
         let response = try await client.execute(outgoing, timeout: .milliseconds(Int64(policy.requestTimeout * 1000)))
+        answer.set()
         let status = Int(response.status.code)
         let headers = response.headers
         let now = Date()
@@ -197,4 +215,13 @@ extension FeedFetcher {
         }
         return .connectionFailed(String(describing: error), url: url)
     }
+}
+
+/// Whether a response's head has arrived: set by the request, read when the exchange ends.
+final class AnswerFlag: Sendable {
+    private let arrived = Atomic<Bool>(false)
+
+    func set() { arrived.store(true, ordering: .releasing) }
+
+    var isSet: Bool { arrived.load(ordering: .acquiring) }
 }

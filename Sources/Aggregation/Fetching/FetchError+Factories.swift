@@ -40,6 +40,14 @@ extension FetchError {
         FetchError(code: .timedOut, message: "timed out after \(HumanReadable.seconds(seconds))", url: url)
     }
 
+    /// The connection was made and the request sent, and nothing came back within the timeout:
+    /// not even a status line.
+    static func noAnswer(after seconds: Double, url: String) -> FetchError {
+        FetchError(code: .timedOut, message: noAnswerWithin + HumanReadable.seconds(seconds), url: url)
+    }
+
+    static let noAnswerWithin = "no answer within "
+
     static func connectionReset(after bytes: Int, url: String) -> FetchError {
         FetchError(code: .connectionReset, message: "connection reset after \(HumanReadable.text(bytes))", url: url)
     }
