@@ -11,8 +11,9 @@ extension Tributary {
                 The format (RSS 0.90-2.0, RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1) is detected from the \
                 content. Broken feeds still give their entries, with "wellFormed": false and the \
                 problems under "warnings". Each input prints one JSON object on one line. Several \
-                inputs are parsed side by side (--jobs); a single large feed uses a second thread \
-                to sanitize and write its entries while the parser reads on.
+                inputs are parsed side by side (--jobs); a single large feed is cut in two parts \
+                parsed side by side, or, when it cannot be cut, uses a second thread to sanitize \
+                and write its entries while the parser reads on.
 
                 Examples:
                   tributary parse feed.xml
@@ -48,7 +49,12 @@ extension Tributary {
                 json.member("input", input)
                 json.beginArray("entries")
                 let result: ParsedFeed
-                if finishesBeside {
+                if finishesBeside, let parts = PartWriters.parse(bytes, baseURL: baseURL, contentType: contentType, json: json) {
+                    // A large feed cut in two, each part parsed, finished and written by a thread.
+                    output.write(json.takeBytes())
+                    for piece in parts.pieces { output.write(piece) }
+                    result = parts.result
+                } else if finishesBeside {
                     output.write(json.takeBytes())
                     let finisher = EntryFinisher(json: json)
                     result = FeedParser.parseUnfinished(bytes, baseURL: baseURL, contentType: contentType) { entry in

@@ -15,15 +15,30 @@ struct FeedFixtureTests {
         return names.filter { !$0.hasSuffix(".expected.json") }.sorted()
     }
 
-    /// The `parse` command's JSON for one document, as Foundation objects; `deferred` parses
-    /// with the entries' markup left for `UnfinishedEntry.finished()`, called after the parse.
-    static func parsedJSON(name: String, bytes: [UInt8], deferred: Bool = false) throws -> Any {
+    /// How a fixture is parsed.
+    enum Mode: CaseIterable, Sendable {
+        /// In one pass, each entry finished as it ends.
+        case whole
+        /// In one pass, the entries' markup left for `UnfinishedEntry.finished()`, called after
+        /// the parse (as `tributary parse` does on a second thread).
+        case deferred
+        /// Cut in two parts parsed side by side whatever its size, as `tributary parse` does with
+        /// a large feed, or in one pass when it is not cut.
+        case parts
+    }
+
+    /// The `parse` command's JSON for one document, as Foundation objects.
+    static func parsedJSON(name: String, bytes: [UInt8], mode: Mode = .whole) throws -> Any {
         var writer = JSONWriter()
         writer.beginObject()
         writer.member("input", name)
         writer.beginArray("entries")
         let result: ParsedFeed
-        if deferred {
+        let parts = PartEntries()
+        if mode == .parts, let cut = FeedParser.parseInParts(bytes, minimumBytes: 0, onEntry: { parts.add($0, $1.finished()) }) {
+            for entry in parts.entries[0] + parts.entries[1] { writer.entry(entry) }
+            result = cut
+        } else if mode == .deferred {
             var unfinished: [UnfinishedEntry] = []
             result = FeedParser.parseUnfinished(bytes, onEntry: { unfinished.append($0) })
             for entry in unfinished { writer.entry(entry.finished()) }
@@ -36,22 +51,37 @@ struct FeedFixtureTests {
         return try JSONSerialization.jsonObject(with: Data(writer.bytes))
     }
 
-    /// Each fixture, parsed in one go and with its entries' markup finished after the parse (as
-    /// `tributary parse` does on a second thread), gives the expected JSON.
-    @Test(arguments: inputs, [false, true])
-    func matchesExpectedOutput(name: String, deferred: Bool) throws {
+    /// Each part's entries, each added by its part's thread.
+    final class PartEntries: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var entries: [[FeedEntry]] = [[], []]
+        func add(_ part: Int, _ entry: FeedEntry) { lock.withLock { entries[part].append(entry) } }
+    }
+
+    /// Each fixture, parsed in every mode, gives the expected JSON.
+    @Test(arguments: inputs, Mode.allCases)
+    func matchesExpectedOutput(name: String, mode: Mode) throws {
         let folder = try #require(Bundle.module.url(forResource: "Fixtures/feeds", withExtension: nil))
         let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
-        let actual = try Self.parsedJSON(name: name, bytes: bytes, deferred: deferred)
+        let actual = try Self.parsedJSON(name: name, bytes: bytes, mode: mode)
         let expectedName = name + ".expected.json"
         if ProcessInfo.processInfo.environment["TRIBUTARY_RECORD"] == "1" {
-            guard !deferred else { return }
+            guard mode == .whole else { return }
             let pretty = try JSONSerialization.data(withJSONObject: actual, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             try (pretty + Data("\n".utf8)).write(to: Self.sourceFixtures.appendingPathComponent(expectedName))
             return
         }
         let expectedData = try Data(contentsOf: folder.appendingPathComponent(expectedName))
         let expected = try JSONSerialization.jsonObject(with: expectedData)
-        #expect((actual as? NSDictionary) == (expected as? NSDictionary), "\(name) (deferred: \(deferred)) differs from \(expectedName)")
+        #expect((actual as? NSDictionary) == (expected as? NSDictionary), "\(name) (\(mode)) differs from \(expectedName)")
+    }
+
+    /// The fixtures of several entries in an RSS channel or an Atom feed are cut, so that the
+    /// parts mode above compares two parts' output with the expected JSON.
+    @Test(arguments: ["rss20.xml", "atom10.xml", "geo.xml"])
+    func fixturesWithSeveralEntriesAreCut(name: String) throws {
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures/feeds", withExtension: nil))
+        let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+        #expect(FeedParser.parseInParts(bytes, minimumBytes: 0) { _, _ in } != nil)
     }
 }

@@ -1,5 +1,5 @@
 /// Positions being gathered from GeoRSS (simple and GML) and W3C geo elements.
-struct GeoState {
+struct GeoState: Equatable {
     var latitude: Double?
     var longitude: Double?
     var gmlType: String?

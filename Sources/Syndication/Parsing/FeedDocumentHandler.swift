@@ -1,7 +1,7 @@
 internal import LibXML
 
 /// The content parameters in effect inside a text construct (title, summary, content…).
-struct ContentParameters {
+struct ContentParameters: Equatable {
     var type: String
     var language: String?
     var base: String?
@@ -74,6 +74,39 @@ final class FeedDocumentHandler: XMLStreamHandler {
     init(baseURI: String?, onEntry: @escaping (consuming UnfinishedEntry) -> Void) {
         self.baseURI = baseURI
         self.onEntry = onEntry
+    }
+
+    /// What the handler carries from one entry to the next, but for the text gathered at the
+    /// container's level and what each entry's start resets (`hasContent`, `guidIsLink`,
+    /// `titleDepth`): two handlers in the same carried state between entries handle the entries
+    /// that follow alike. `FeedParser.parseInParts` compares it at the cut. State added to the
+    /// handler that outlives an entry belongs here. `namespacePrefixes` does not: it names only
+    /// prefixes that were never declared, which libxml2 reports, and a part with a problem is
+    /// not used.
+    struct CarriedState: Equatable {
+        var format: FeedFormat
+        var baseURI: String?
+        var language: String?
+        var baseStack: [String?]
+        var languageStack: [String?]
+        var depth: Int
+        var geo: GeoState
+        var contentParameters: ContentParameters?
+        var flags: [Bool]
+        var counters: [Int]
+        var summaryKey: String?
+        var gathering: [String]
+    }
+
+    var carriedState: CarriedState {
+        CarriedState(
+            format: format, baseURI: baseURI, language: language, baseStack: baseStack, languageStack: languageStack, depth: depth,
+            geo: geo, contentParameters: contentParameters,
+            flags: [
+                inFeed, inEntry, inSource, inImage, inTextInput, inAuthor, inContributor, inPublisher, sawRoot, hasExternalDTD,
+                notWellFormed, documentIsUTF8, entry != nil, source != nil, image != nil, textInput != nil,
+            ],
+            counters: [inContent, svgDepth], summaryKey: summaryKey, gathering: gathering.openKeys)
     }
 
     // MARK: XMLStreamHandler

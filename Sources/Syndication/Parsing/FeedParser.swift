@@ -1,3 +1,4 @@
+internal import Foundation
 internal import LibXML
 
 /// The universal feed parser: RSS 0.90–2.0, RDF, Atom 0.3 and 1.0 and JSON Feed, detected from
@@ -42,6 +43,82 @@ public enum FeedParser {
             result.entries = []
             return result
         }
+        let document = prepare(bytes, contentType: contentType)
+        return document.utf8.withUnsafeBytes { buffer in
+            withoutActuallyEscaping(onEntry) { onEntry in
+                let pass = Pass(document: document, baseURL: baseURL, defersMarkup: defersMarkup, onEntry: onEntry)
+                pass.read([buffer])
+                return pass.result()
+            }
+        }
+    }
+
+    /// The smallest document ``parseInParts(_:baseURL:contentType:minimumBytes:onEntry:)`` cuts:
+    /// below it a second thread costs more than it saves.
+    public static let partsMinimumBytes = 1 << 20
+    /// The largest: each part's entries are held until both are done, and a larger feed is
+    /// better streamed.
+    public static let partsMaximumBytes = 32 << 20
+
+    /// Parses a large XML feed as two parts side by side, each on a thread of its own (the
+    /// calling thread is one): the entries before a cut (part 0) and those from it (part 1).
+    /// Each part's entries go to `onEntry` with the part's number, in document order, before
+    /// their markup is sanitized (as ``parseUnfinished(_:baseURL:contentType:onEntry:)``). The
+    /// result, but for its entries, is what one pass gives.
+    ///
+    /// Returns nil when the document is not cut: too small or too large, JSON, repaired, or of a
+    /// structure ``FeedSplitter`` declines; and also, after both parts have run, when they do not
+    /// agree with one pass (a problem in the markup, an entity XML does not know, entries not
+    /// where the cut counted them): the caller then forgets what `onEntry` was given and parses
+    /// the document whole.
+    public static func parseInParts(
+        _ bytes: [UInt8], baseURL: String? = nil, contentType: String? = nil, minimumBytes: Int = partsMinimumBytes,
+        onEntry: @Sendable (Int, consuming UnfinishedEntry) -> Void
+    ) -> ParsedFeed? {
+        guard bytes.count >= minimumBytes, bytes.count <= partsMaximumBytes, !JSONFeedReader.looksLikeJSON(bytes, contentType: contentType) else {
+            return nil
+        }
+        let document = prepare(bytes, contentType: contentType)
+        guard document.result.wellFormed, document.result.warnings.isEmpty else { return nil }
+        return document.utf8.withUnsafeBytes { buffer -> ParsedFeed? in
+            guard let cut = FeedSplitter.cut(buffer.assumingMemoryBound(to: UInt8.self)) else { return nil }
+            let outcomes = PartOutcomes()
+            let closing = cut.closing
+            closing.withUnsafeBytes { closing in
+                let parts: [[UnsafeRawBufferPointer]] = [
+                    [UnsafeRawBufferPointer(rebasing: buffer[..<cut.cut]), closing],
+                    [UnsafeRawBufferPointer(rebasing: buffer[..<cut.headEnd]), UnsafeRawBufferPointer(rebasing: buffer[cut.cut...])],
+                ]
+                let shared = UncheckedPieces(parts: parts)
+                withoutActuallyEscaping(onEntry) { onEntry in
+                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                        let pass = Pass(document: document, baseURL: baseURL, defersMarkup: true) { entry in onEntry(part, entry) }
+                        pass.read(shared.parts[part])
+                        outcomes.set(part, pass.outcome)
+                    }
+                }
+            }
+            let first = outcomes.get(0)
+            let second = outcomes.get(1)
+            // Each part must be free of problems, hold the entries the cut counted, end with the
+            // same feed, and meet the cut in the same state: then the entries after it are what
+            // one pass would make of them.
+            guard first.isClean, second.isClean, first.entries == cut.entries.first, second.entries == cut.entries.second,
+                first.result == second.result, let carried = first.carried, carried == second.carried
+            else { return nil }
+            return first.result
+        }
+    }
+
+    /// A document decoded to UTF-8 and repaired, with what decoding and repair found.
+    struct PreparedDocument: Sendable {
+        var utf8: [UInt8]
+        var result: ParsedFeed
+    }
+
+    /// Decodes `bytes` to UTF-8 and repairs what libxml2 would stop at (bare `&`, HTML void
+    /// elements left open), noting each as a warning.
+    static func prepare(_ bytes: [UInt8], contentType: String?) -> PreparedDocument {
         var decoded = FeedEncodingDetector.decode(bytes, contentType: contentType)
         var result = ParsedFeed()
         if let utf8 = mislabelledUTF8(bytes, decidedEncoding: decoded.encoding) {
@@ -75,23 +152,47 @@ public enum FeedParser {
                         line: repair.report.firstLine))
             }
         }
-        return withoutActuallyEscaping(onEntry) { onEntry in
-            let handler = FeedDocumentHandler(baseURI: baseURL, onEntry: onEntry)
+        return PreparedDocument(utf8: decoded.utf8, result: result)
+    }
+
+    /// One handler and one XML parser over a prepared document's bytes, or over the pieces of
+    /// one part of it.
+    final class Pass {
+        let handler: FeedDocumentHandler
+        let parser: XMLStreamParser
+        let prepared: ParsedFeed
+
+        init(document: PreparedDocument, baseURL: String?, defersMarkup: Bool, onEntry: @escaping (consuming UnfinishedEntry) -> Void) {
+            handler = FeedDocumentHandler(baseURI: baseURL, onEntry: onEntry)
             handler.defersMarkup = defersMarkup
-            handler.documentIsUTF8 = decoded.encoding == "utf-8"
-            let parser = XMLStreamParser(handler: handler)
-            decoded.utf8.withUnsafeBytes { buffer in
+            handler.documentIsUTF8 = document.result.encoding == "utf-8"
+            parser = XMLStreamParser(handler: handler)
+            prepared = document.result
+        }
+
+        /// The handler's carried state once the first of several pieces was read.
+        private(set) var carriedAfterFirstPiece: FeedDocumentHandler.CarriedState?
+
+        /// Feeds `pieces` in order, a quarter MiB at a time, and ends the document.
+        func read(_ pieces: [UnsafeRawBufferPointer]) {
+            let chunk = 256 * 1024
+            for (number, piece) in pieces.enumerated() {
                 var offset = 0
-                let chunk = 256 * 1024
-                while offset < buffer.count && !parser.stopped {
-                    let end = min(buffer.count, offset + chunk)
-                    parser.feed(UnsafeRawBufferPointer(rebasing: buffer[offset..<end]))
+                while offset < piece.count && !parser.stopped {
+                    let end = min(piece.count, offset + chunk)
+                    parser.feed(UnsafeRawBufferPointer(rebasing: piece[offset..<end]))
                     offset = end
                 }
+                if number == 0 && pieces.count > 1 { carriedAfterFirstPiece = handler.carriedState }
             }
             parser.finish()
             if handler.inEntry { handler.finishEntry() }
             handler.finishFeed()
+        }
+
+        /// The document's result (without entries).
+        func result() -> ParsedFeed {
+            var result = prepared
             result.format = handler.format
             result.feed = handler.feed.metadata
             result.wellFormed = result.wellFormed && !handler.notWellFormed
@@ -108,6 +209,36 @@ public enum FeedParser {
             }
             return result
         }
+
+        /// What a part needs to show to stand for its share of one pass.
+        var outcome: PartOutcome {
+            PartOutcome(
+                result: result(), entries: handler.entryCount, carried: carriedAfterFirstPiece,
+                isClean: !handler.notWellFormed && handler.warnings.isEmpty && parser.entityNames.isEmpty && !handler.hasExternalDTD
+                    && handler.format != .unknown)
+        }
+    }
+
+    struct PartOutcome: @unchecked Sendable {
+        var result: ParsedFeed
+        var entries: Int
+        /// The first part's state after its last entry, the second's before its first.
+        var carried: FeedDocumentHandler.CarriedState?
+        var isClean: Bool
+    }
+
+    /// The two parts' outcomes, each set by its own thread.
+    final class PartOutcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outcomes: [PartOutcome?] = [nil, nil]
+
+        func set(_ part: Int, _ outcome: PartOutcome) { lock.withLock { outcomes[part] = outcome } }
+        func get(_ part: Int) -> PartOutcome { lock.withLock { outcomes[part]! } }
+    }
+
+    /// The parts' byte ranges, read by both threads while the caller's buffers stay alive.
+    struct UncheckedPieces: @unchecked Sendable {
+        let parts: [[UnsafeRawBufferPointer]]
     }
 }
 

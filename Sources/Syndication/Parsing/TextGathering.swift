@@ -22,6 +22,9 @@ struct TextGathering {
     /// needs them to drop an enclosing `<div>`.
     private var pieceStarts: [Int] = []
 
+    /// The elements being gathered, outermost first.
+    var openKeys: [String] { elements.map(\.key) }
+
     /// Starts gathering the text of `key`.
     mutating func open(_ key: String, expectingText: Bool) {
         elements.append(OpenElement(key: key, expectingText: expectingText, textStart: bytes.count, piecesStart: pieceStarts.count))
