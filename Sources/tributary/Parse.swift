@@ -38,8 +38,9 @@ extension Tributary {
             let baseURL = baseURL
             let contentType = contentType
             // Inputs are parsed side by side; the output is what one at a time would print. With
-            // fewer inputs than threads, each input's entries are finished on a thread of its own
-            // while the parser reads on (`EntryFinisher`).
+            // fewer inputs than threads, a large feed is cut in two parts parsed side by side
+            // (`PartWriters`), or else its entries are finished on a thread of its own while the
+            // parser reads on (`EntryFinisher`).
             let finishesBeside = inputs.count < jobs.threads
             let failed = OrderedInputs.run(count: inputs.count, threads: jobs.threads) { index, output in
                 let input = inputs[index]
