@@ -22,15 +22,24 @@ public enum ByteSearch {
         guard count > 0, haystack.count >= count else { return nil }
         let first = needle[0]
         let last = haystack.count - count
-        let step = backwards ? -1 : 1
-        var index = backwards ? last : 0
-        while index >= 0 && index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == count { return index }
+        func matches(at index: Int) -> Bool {
+            var offset = 1
+            while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
+            return offset == count
+        }
+        if backwards {
+            var index = last
+            while index >= 0 {
+                if haystack[index] == first && matches(at: index) { return index }
+                index -= 1
             }
-            index += step
+            return nil
+        }
+        // Forwards, the next place the first byte stands is found eight bytes a step.
+        var index = ByteScan.index(of: first, in: haystack, from: 0)
+        while index <= last {
+            if matches(at: index) { return index }
+            index = ByteScan.index(of: first, in: haystack, from: index + 1)
         }
         return nil
     }

@@ -17,7 +17,6 @@ enum PartWriters {
     /// The entries' JSON, in document order, to follow what `json` has written (its entries
     /// array open, no entry yet), and the document's result; nil when the feed is not cut.
     static func parse(_ bytes: [UInt8], baseURL: String?, contentType: String?, json: JSONWriter) -> (pieces: [[UInt8]], result: ParsedFeed)? {
-        guard bytes.count >= FeedParser.partsMinimumBytes, bytes.count <= FeedParser.partsMaximumBytes else { return nil }
         var open = json
         _ = open.takeBytes()
         let parts = [Part(open), Part(open)]

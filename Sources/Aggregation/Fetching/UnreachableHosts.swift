@@ -65,9 +65,7 @@ final class UnreachableHosts: Sendable {
     /// Records that `key` answered a request (whatever the answer): its unanswered requests no
     /// longer count.
     func answered(_ key: String) {
-        silences.withLock { silences in
-            if silences[key] != nil { silences[key] = nil }
-        }
+        silences.withLock { $0[key] = nil }
     }
 }
 

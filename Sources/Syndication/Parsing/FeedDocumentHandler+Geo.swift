@@ -1,5 +1,5 @@
 /// Positions being gathered from GeoRSS (simple and GML) and W3C geo elements.
-struct GeoState: Equatable {
+struct GeoState: Equatable, Sendable {
     var latitude: Double?
     var longitude: Double?
     var gmlType: String?

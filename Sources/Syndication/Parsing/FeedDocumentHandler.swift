@@ -1,7 +1,7 @@
 internal import LibXML
 
 /// The content parameters in effect inside a text construct (title, summary, content…).
-struct ContentParameters: Equatable {
+struct ContentParameters: Equatable, Sendable {
     var type: String
     var language: String?
     var base: String?
@@ -83,7 +83,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
     /// handler that outlives an entry belongs here. `namespacePrefixes` does not: it names only
     /// prefixes that were never declared, which libxml2 reports, and a part with a problem is
     /// not used.
-    struct CarriedState: Equatable {
+    struct CarriedState: Equatable, Sendable {
         var format: FeedFormat
         var baseURI: String?
         var language: String?

@@ -58,7 +58,7 @@ public enum FeedParser {
     public static let partsMinimumBytes = 1 << 20
     /// The largest: each part's entries are held until both are done, and a larger feed is
     /// better streamed.
-    public static let partsMaximumBytes = 32 << 20
+    static let partsMaximumBytes = 32 << 20
 
     /// Parses a large XML feed as two parts side by side, each on a thread of its own (the
     /// calling thread is one): the entries before a cut (part 0) and those from it (part 1).
@@ -219,7 +219,7 @@ public enum FeedParser {
         }
     }
 
-    struct PartOutcome: @unchecked Sendable {
+    struct PartOutcome: Sendable {
         var result: ParsedFeed
         var entries: Int
         /// The first part's state after its last entry, the second's before its first.

@@ -4,7 +4,7 @@ internal import LibXML
 /// what one pass over the whole would: the first part is the document up to an entry's start
 /// tag, closed with the end tags of the elements open there; the second is the document's head
 /// (everything before the first entry) followed by the rest from the cut.
-struct FeedCut: Equatable {
+struct FeedCut {
     /// Where the first entry's start tag begins: the bytes before it are the head.
     var headEnd: Int
     /// Where the second part's first entry's start tag begins.
@@ -13,10 +13,6 @@ struct FeedCut: Equatable {
     var closing: [UInt8]
     /// Entries before the cut and from it.
     var entries: (first: Int, second: Int)
-
-    static func == (lhs: FeedCut, rhs: FeedCut) -> Bool {
-        lhs.headEnd == rhs.headEnd && lhs.cut == rhs.cut && lhs.closing == rhs.closing && lhs.entries == rhs.entries
-    }
 }
 
 /// Finds a ``FeedCut`` by reading the markup's structure only (tags, comments, CDATA sections,
@@ -175,14 +171,8 @@ enum FeedSplitter {
 
         /// Where `text` next occurs at or after `start`.
         private func find(_ text: StaticString, from start: Int) -> Int? {
-            let first = text.utf8Start[0]
-            var index = start
-            while true {
-                index = ByteScan.index(of: first, in: bytes, from: index)
-                guard index < bytes.count else { return nil }
-                if opens(with: text, at: index) { return index }
-                index += 1
-            }
+            let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+            return ByteSearch.index(of: needle, in: UnsafeBufferPointer(rebasing: bytes[start...])).map { start + $0 }
         }
 
         private func isNameEnd(_ byte: UInt8) -> Bool {
