@@ -123,12 +123,12 @@ public enum XMLRepair {
     }
 
     /// Whether a byte after `<` can begin a tag, comment, declaration or processing instruction.
-    private static func startsTag(_ byte: UInt8) -> Bool {
+    static func startsTag(_ byte: UInt8) -> Bool {
         isNameStart(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
     }
 
     /// Whether the `&` at `index` starts `&name;`, `&#123;` or `&#x1F;`.
-    private static func startsReference(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func startsReference(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var cursor = index + 1
         let limit = min(input.count, index + 64)
         guard cursor < limit else { return false }
@@ -169,7 +169,7 @@ extension XMLRepair {
     private static let voidElementBytes: [[UInt8]] = voidElements.map { Array($0.utf8) }
 
     /// Whether a lower-cased byte can start a void element name (one of "abcehipsw").
-    private static func isVoidInitial(_ byte: UInt8) -> Bool {
+    static func isVoidInitial(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "i"),
             UInt8(ascii: "p"), UInt8(ascii: "s"), UInt8(ascii: "w"):
@@ -228,19 +228,7 @@ extension XMLRepair {
                     index = nameEnd
                     continue
                 }
-                var tagEnd = nameEnd
-                var quote: UInt8 = 0
-                while tagEnd < count {
-                    let byte = input[tagEnd]
-                    if quote != 0 {
-                        if byte == quote { quote = 0 }
-                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                        quote = byte
-                    } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") {
-                        break
-                    }
-                    tagEnd += 1
-                }
+                let tagEnd = Self.tagEnd(input, from: nameEnd)
                 guard tagEnd < count, input[tagEnd] == UInt8(ascii: ">") else {
                     index = nameEnd
                     continue
@@ -269,5 +257,80 @@ extension XMLRepair {
             output.append(contentsOf: input[copiedUpTo..<count])
             return (output, Report(count: max(0, opened - closed), firstLine: line(of: firstOffset, in: input)))
         }
+    }
+}
+
+extension XMLRepair {
+    /// Whether `escapeBareAmpersands` or `closeVoidElements` would change `bytes`, found in one
+    /// pass instead of two: at each `<` and `&` the first one stops at, the test each of them
+    /// makes there.
+    ///
+    /// Exact for a document libxml2 reads without an error, the only kind a caller may trust
+    /// the answer for: in one it does not, `closeVoidElements` (which passes over the rest of a
+    /// void element's tag) and this pass (which reads on after every `<`, as
+    /// `escapeBareAmpersands` does) can disagree on where a comment starts (`<br title="<!--"/>`),
+    /// and a repair `closeVoidElements` makes after it goes unseen.
+    public static func repairsAreDue(in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { input in
+            let count = input.count
+            var index = 0
+            while true {
+                index = ByteScan.index(of: UInt8(ascii: "<"), or: UInt8(ascii: "&"), in: input, from: index)
+                guard index < count else { return false }
+                if input[index] == UInt8(ascii: "&") {
+                    // A bare `&`, or `&#X41;` with its upper-case X.
+                    guard startsReference(input, at: index) else { return true }
+                    if index + 2 < count, input[index + 1] == UInt8(ascii: "#"), input[index + 2] == UInt8(ascii: "X") { return true }
+                    index += 1
+                    continue
+                }
+                // A `<` that starts no tag is escaped; one that opens a declaration is passed over.
+                guard index + 1 < count, startsTag(input[index + 1]) else { return true }
+                let next = input[index + 1]
+                if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                    index = skipMarkupDeclaration(input, from: index)
+                    continue
+                }
+                if closesOrOpensVoidElement(input, at: index) { return true }
+                index += 1
+            }
+        }
+    }
+
+    /// Whether the tag at `start` (a `<` followed by a name or `/`) is one `closeVoidElements`
+    /// rewrites: a void element's end tag, or its start tag not closed by `/>`.
+    private static func closesOrOpensVoidElement(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let count = input.count
+        let isEnd = input[start + 1] == UInt8(ascii: "/")
+        let nameStart = start + (isEnd ? 2 : 1)
+        var nameEnd = nameStart
+        while nameEnd < count, nameEnd - nameStart < 16, isNameCharacter(input[nameEnd]) { nameEnd += 1 }
+        let length = nameEnd - nameStart
+        let initial = nameStart < count ? input[nameStart] | 0x20 : 0
+        guard (2...8).contains(length), isVoidInitial(initial), isVoidElement(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd])) else {
+            return false
+        }
+        let tagEnd = tagEnd(input, from: nameEnd)
+        guard tagEnd < count, input[tagEnd] == UInt8(ascii: ">") else { return false }
+        return isEnd || input[tagEnd - 1] != UInt8(ascii: "/")
+    }
+
+    /// From just after a tag's name: where the tag ends, at the first `>` or `<` outside quoted
+    /// attribute values (the input's end when there is none).
+    static func tagEnd(_ input: UnsafeBufferPointer<UInt8>, from nameEnd: Int) -> Int {
+        var tagEnd = nameEnd
+        var quote: UInt8 = 0
+        while tagEnd < input.count {
+            let byte = input[tagEnd]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") {
+                break
+            }
+            tagEnd += 1
+        }
+        return tagEnd
     }
 }

@@ -78,10 +78,12 @@ public enum FeedParser {
         guard bytes.count >= minimumBytes, bytes.count <= partsMaximumBytes, !JSONFeedReader.looksLikeJSON(bytes, contentType: contentType) else {
             return nil
         }
-        let document = prepare(bytes, contentType: contentType)
+        // Decoded, not repaired: a document that a repair would change is not cut, so the scans
+        // for repairs only have to find none, and they run beside the cut's scan.
+        let document = decoded(bytes, contentType: contentType)
         guard document.result.wellFormed, document.result.warnings.isEmpty else { return nil }
         return document.utf8.withUnsafeBytes { buffer -> ParsedFeed? in
-            guard let cut = FeedSplitter.cut(buffer.assumingMemoryBound(to: UInt8.self)) else { return nil }
+            guard let cut = cutUnlessRepairsAreDue(document.utf8, buffer) else { return nil }
             let outcomes = PartOutcomes()
             let closing = cut.closing
             closing.withUnsafeBytes { closing in
@@ -119,6 +121,13 @@ public enum FeedParser {
     /// Decodes `bytes` to UTF-8 and repairs what libxml2 would stop at (bare `&`, HTML void
     /// elements left open), noting each as a warning.
     static func prepare(_ bytes: [UInt8], contentType: String?) -> PreparedDocument {
+        var document = decoded(bytes, contentType: contentType)
+        repair(&document)
+        return document
+    }
+
+    /// `bytes` decoded to UTF-8, with what decoding found: the first half of `prepare`.
+    static func decoded(_ bytes: [UInt8], contentType: String?) -> PreparedDocument {
         var decoded = FeedEncodingDetector.decode(bytes, contentType: contentType)
         var result = ParsedFeed()
         if let utf8 = mislabelledUTF8(bytes, decidedEncoding: decoded.encoding) {
@@ -131,28 +140,60 @@ public enum FeedParser {
         }
         result.encoding = decoded.encoding
         result.warnings = decoded.warnings.map { FeedWarning(code: $0.code, message: $0.message) }
-        if let repair = XMLRepair.escapeBareAmpersands(decoded.utf8) {
-            decoded.utf8 = repair.bytes
-            result.wellFormed = false
-            let count = repair.report.count
-            result.warnings.append(
+        return PreparedDocument(utf8: decoded.utf8, result: result)
+    }
+
+    /// Repairs what libxml2 would stop at in a decoded document: the second half of `prepare`.
+    static func repair(_ document: inout PreparedDocument) {
+        if let repair = XMLRepair.escapeBareAmpersands(document.utf8) {
+            document.utf8 = repair.bytes
+            document.result.wellFormed = false
+            document.result.warnings.append(
                 FeedWarning(
                     code: "NotWellFormed",
-                    message: "\(count) bare '&' or '<' (starting no reference or tag) read as text",
+                    message: "\(repair.report.count) bare '&' or '<' (starting no reference or tag) read as text",
                     line: repair.report.firstLine))
         }
-        if let repair = XMLRepair.closeVoidElements(decoded.utf8) {
-            decoded.utf8 = repair.bytes
+        if let repair = XMLRepair.closeVoidElements(document.utf8) {
+            document.utf8 = repair.bytes
             if repair.report.count > 0 {
-                result.wellFormed = false
-                result.warnings.append(
+                document.result.wellFormed = false
+                document.result.warnings.append(
                     FeedWarning(
                         code: "NotWellFormed",
                         message: "\(repair.report.count) HTML element(s) such as <br> left open; closed them",
                         line: repair.report.firstLine))
             }
         }
-        return PreparedDocument(utf8: decoded.utf8, result: result)
+    }
+
+    /// Where ``FeedSplitter`` cuts `utf8` (whose bytes `buffer` holds), or nil when it declines
+    /// or when `repair(_:)` would change the document. The cut's scan and the scan for repairs
+    /// each read the whole document; they run side by side, the calling thread taking one. (The
+    /// scan for repairs is exact only for a document libxml2 reads without an error; the parts
+    /// of any other stand only if they are free of problems, which such a document's are not.)
+    private static func cutUnlessRepairsAreDue(_ utf8: [UInt8], _ buffer: UnsafeRawBufferPointer) -> FeedCut? {
+        let scans = DocumentScans()
+        let shared = UncheckedPieces(parts: [[buffer]])
+        DispatchQueue.concurrentPerform(iterations: 2) { scan in
+            if scan == 0 {
+                scans.setRepairsAreDue(XMLRepair.repairsAreDue(in: utf8))
+            } else {
+                scans.setCut(FeedSplitter.cut(shared.parts[0][0].assumingMemoryBound(to: UInt8.self)))
+            }
+        }
+        return scans.result
+    }
+
+    /// What the two scans of `cutUnlessRepairsAreDue` found, each set from its own thread.
+    final class DocumentScans: @unchecked Sendable {
+        private let lock = NSLock()
+        private var repairsAreDue = true
+        private var cut: FeedCut?
+
+        func setRepairsAreDue(_ due: Bool) { lock.withLock { repairsAreDue = due } }
+        func setCut(_ found: FeedCut?) { lock.withLock { cut = found } }
+        var result: FeedCut? { lock.withLock { repairsAreDue ? nil : cut } }
     }
 
     /// One handler and one XML parser over a prepared document's bytes, or over the pieces of

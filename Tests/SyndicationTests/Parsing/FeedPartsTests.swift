@@ -151,6 +151,24 @@ struct FeedPartsTests {
         #expect(Self.inParts(document) == nil)
     }
 
+    /// A void element with content is well-formed XML, which the repair before parsing rewrites
+    /// (`<br>b</br>` → `<br/>b`): a document it would change is not cut, however cleanly its
+    /// parts read.
+    @Test func aDocumentARepairWouldChangeIsNotCut() throws {
+        let document = Self.rss(items: [Self.item(0), Self.item(1, extra: "<description>a<br>b</br>c</description>"), Self.item(2), Self.item(3)])
+        #expect(Self.cut(document) != nil)
+        #expect(Self.inParts(document) == nil)
+    }
+
+    /// The scan for repairs can miss one in a document libxml2 reads with an error (see
+    /// `XMLRepair.repairsAreDue`); its parts then have a problem, and it is not cut either.
+    @Test func aRepairTheScanMissesComesWithAProblem() throws {
+        let hidden = #"<description><br title="<!--"/> <img src="i.png"> --></description>"#
+        let document = Self.rss(items: [Self.item(0), Self.item(1, extra: hidden), Self.item(2), Self.item(3)])
+        #expect(Self.inParts(document) == nil)
+        #expect(Self.onePass(document).result.wellFormed == false)
+    }
+
     @Test func smallAndJSONDocumentsAreNotCut() {
         let document = Array(Self.rss(items: (0..<4).map { Self.item($0) }).utf8)
         #expect(FeedParser.parseInParts(document) { _, _ in } == nil)
