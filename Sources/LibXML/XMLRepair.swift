@@ -169,7 +169,7 @@ extension XMLRepair {
     private static let voidElementBytes: [[UInt8]] = voidElements.map { Array($0.utf8) }
 
     /// Whether a lower-cased byte can start a void element name (one of "abcehipsw").
-    static func isVoidInitial(_ byte: UInt8) -> Bool {
+    private static func isVoidInitial(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "i"),
             UInt8(ascii: "p"), UInt8(ascii: "s"), UInt8(ascii: "w"):
@@ -214,32 +214,17 @@ extension XMLRepair {
                     index = skipMarkupDeclaration(input, from: index)
                     continue
                 }
-                let isEnd = next == UInt8(ascii: "/")
-                var nameEnd = index + (isEnd ? 2 : 1)
-                let nameStart = nameEnd
-                while nameEnd < count, nameEnd - nameStart < 16, isNameCharacter(input[nameEnd]) { nameEnd += 1 }
-                // Every void element name is 2-8 ASCII letters starting with one of "abcehipsw":
-                // most tags are ruled out by their length and first letter before any comparison.
-                let length = nameEnd - nameStart
-                let initial = nameStart < count ? input[nameStart] | 0x20 : 0
-                guard (2...8).contains(length), Self.isVoidInitial(initial),
-                    isVoidElement(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd]))
-                else {
-                    index = nameEnd
+                let tag = voidElementTag(input, at: index)
+                guard let tagEnd = tag.end else {
+                    index = tag.nameEnd
                     continue
                 }
-                let tagEnd = Self.tagEnd(input, from: nameEnd)
-                guard tagEnd < count, input[tagEnd] == UInt8(ascii: ">") else {
-                    index = nameEnd
-                    continue
-                }
-                let selfClosed = input[tagEnd - 1] == UInt8(ascii: "/")
-                if isEnd || !selfClosed {
+                if tag.isRewritten {
                     if repaired == 0 {
                         output.reserveCapacity(count + 64)
                         firstOffset = index
                     }
-                    if isEnd {
+                    if tag.isEnd {
                         closed += 1
                         output.append(contentsOf: input[copiedUpTo..<index])
                     } else {
@@ -291,33 +276,51 @@ extension XMLRepair {
                     index = skipMarkupDeclaration(input, from: index)
                     continue
                 }
-                if closesOrOpensVoidElement(input, at: index) { return true }
+                if voidElementTag(input, at: index).isRewritten { return true }
                 index += 1
             }
         }
     }
 
-    /// Whether the tag at `start` (a `<` followed by a name or `/`) is one `closeVoidElements`
-    /// rewrites: a void element's end tag, or its start tag not closed by `/>`.
-    private static func closesOrOpensVoidElement(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    /// A tag read as `closeVoidElements` reads it: whether it is an end tag, where its name
+    /// ends, and — when the name is a void element's and the tag is closed by `>` — where that
+    /// `>` stands and whether `/` precedes it.
+    struct VoidElementTag {
+        var isEnd: Bool
+        var nameEnd: Int
+        var end: Int?
+        var selfClosed = false
+
+        /// Whether `closeVoidElements` rewrites it: a void element's end tag, or its start tag
+        /// not closed by `/>`.
+        var isRewritten: Bool { end != nil && (isEnd || !selfClosed) }
+    }
+
+    /// The tag at `start`: a `<` followed by a byte that is neither `!` nor `?`.
+    static func voidElementTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> VoidElementTag {
         let count = input.count
         let isEnd = input[start + 1] == UInt8(ascii: "/")
         let nameStart = start + (isEnd ? 2 : 1)
         var nameEnd = nameStart
         while nameEnd < count, nameEnd - nameStart < 16, isNameCharacter(input[nameEnd]) { nameEnd += 1 }
+        var tag = VoidElementTag(isEnd: isEnd, nameEnd: nameEnd)
+        // Every void element name is 2-8 ASCII letters starting with one of "abcehipsw": most
+        // tags are ruled out by their length and first letter before any comparison.
         let length = nameEnd - nameStart
         let initial = nameStart < count ? input[nameStart] | 0x20 : 0
         guard (2...8).contains(length), isVoidInitial(initial), isVoidElement(UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd])) else {
-            return false
+            return tag
         }
-        let tagEnd = tagEnd(input, from: nameEnd)
-        guard tagEnd < count, input[tagEnd] == UInt8(ascii: ">") else { return false }
-        return isEnd || input[tagEnd - 1] != UInt8(ascii: "/")
+        let end = tagEnd(input, from: nameEnd)
+        guard end < count, input[end] == UInt8(ascii: ">") else { return tag }
+        tag.end = end
+        tag.selfClosed = input[end - 1] == UInt8(ascii: "/")
+        return tag
     }
 
     /// From just after a tag's name: where the tag ends, at the first `>` or `<` outside quoted
     /// attribute values (the input's end when there is none).
-    static func tagEnd(_ input: UnsafeBufferPointer<UInt8>, from nameEnd: Int) -> Int {
+    private static func tagEnd(_ input: UnsafeBufferPointer<UInt8>, from nameEnd: Int) -> Int {
         var tagEnd = nameEnd
         var quote: UInt8 = 0
         while tagEnd < input.count {

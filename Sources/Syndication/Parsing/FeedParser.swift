@@ -83,7 +83,7 @@ public enum FeedParser {
         let document = decoded(bytes, contentType: contentType)
         guard document.result.wellFormed, document.result.warnings.isEmpty else { return nil }
         return document.utf8.withUnsafeBytes { buffer -> ParsedFeed? in
-            guard let cut = cutUnlessRepairsAreDue(document.utf8, buffer) else { return nil }
+            guard let cut = cutUnlessRepairsAreDue(document.utf8) else { return nil }
             let outcomes = PartOutcomes()
             let closing = cut.closing
             closing.withUnsafeBytes { closing in
@@ -167,19 +167,18 @@ public enum FeedParser {
         }
     }
 
-    /// Where ``FeedSplitter`` cuts `utf8` (whose bytes `buffer` holds), or nil when it declines
+    /// Where ``FeedSplitter`` cuts `utf8`, or nil when it declines
     /// or when `repair(_:)` would change the document. The cut's scan and the scan for repairs
     /// each read the whole document; they run side by side, the calling thread taking one. (The
     /// scan for repairs is exact only for a document libxml2 reads without an error; the parts
     /// of any other stand only if they are free of problems, which such a document's are not.)
-    private static func cutUnlessRepairsAreDue(_ utf8: [UInt8], _ buffer: UnsafeRawBufferPointer) -> FeedCut? {
+    private static func cutUnlessRepairsAreDue(_ utf8: [UInt8]) -> FeedCut? {
         let scans = DocumentScans()
-        let shared = UncheckedPieces(parts: [[buffer]])
         DispatchQueue.concurrentPerform(iterations: 2) { scan in
             if scan == 0 {
                 scans.setRepairsAreDue(XMLRepair.repairsAreDue(in: utf8))
             } else {
-                scans.setCut(FeedSplitter.cut(shared.parts[0][0].assumingMemoryBound(to: UInt8.self)))
+                scans.setCut(utf8.withUnsafeBufferPointer { FeedSplitter.cut($0) })
             }
         }
         return scans.result
