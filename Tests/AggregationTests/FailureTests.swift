@@ -107,17 +107,19 @@ struct FailureTests {
 
     @Test func aHostThatAnswersSomeRequestsKeepsItsOtherSources() async throws {
         // One URL hangs, the others answer: the host's answers in between keep it counted alive.
+        // The timeout leaves an answering request room to finish while the whole suite runs on
+        // two cores (at 0.3 s the answer itself sometimes timed out there).
         try await TestServer.with({ request in
             request.path == "/hangs" ? .after(seconds: 5, .text("<rss/>")) : .text("<rss/>")
         }) { server in
-            try await withFetcher(testPolicy(requestTimeout: 0.3, perHostConcurrency: 1)) { fetcher in
+            try await withFetcher(testPolicy(requestTimeout: 1, perHostConcurrency: 1)) { fetcher in
                 for _ in 0..<2 {
                     let hung = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/hangs"))))
-                    #expect(hung.description == "no answer within 0.3 s")
+                    #expect(hung.description == "no answer within 1 s")
                     #expect(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))) == nil)
                 }
                 let third = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/hangs"))))
-                #expect(third.description == "no answer within 0.3 s")
+                #expect(third.description == "no answer within 1 s")
             }
         }
     }
