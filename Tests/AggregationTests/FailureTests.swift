@@ -171,9 +171,25 @@ struct FailureTests {
         }
     }
 
+    @Test func aRefusalIsReportedAtOnceNotAtTheConnectTimeout() async throws {
+        // The HTTP client would try to connect again and again until the connect timeout (here
+        // 30 s) and only then report the refusal; a host that is down must not cost its
+        // sources that wait.
+        let socket = try RefusingPort()
+        defer { socket.close() }
+        try await withFetcher(testPolicy(connectTimeout: 30)) { fetcher in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let error = try #require(await fetchError(fetcher, FetchRequest(url: "http://127.0.0.1:\(socket.port)/feed")))
+            let waited = start.duration(to: clock.now)
+            #expect(error.description == "cannot connect: connection refused")
+            #expect(waited < .seconds(10), "the refusal took \(waited)")
+        }
+    }
+
     @Test func aRefusingHostsOtherSourcesAreNotTried() async throws {
-        // The HTTP client keeps trying to connect until the connect timeout; the fetcher
-        // remembers the refusal, so the sources queued for the host's one slot fail at once.
+        // The fetcher remembers the refusal, so the sources queued for the host's one slot
+        // fail at once without a request of their own.
         let socket = try RefusingPort()
         defer { socket.close() }
         try await withFetcher(testPolicy(perHostConcurrency: 1)) { fetcher in

@@ -31,6 +31,11 @@ public final class FeedFetcher: Fetching {
         )
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, policy.perHostConcurrency)
         configuration.connectionPool.idleTimeout = .milliseconds(Int64(Self.idleConnectionTimeout(for: policy) * 1000))
+        // A refused connection or an unknown host fails its requests at once. The client would
+        // otherwise try again and again until the connect timeout, so that every source of a
+        // host that is down waited 10 s to be told so; the source's own retry schedule (and
+        // `unreachable`, for the host's other sources) is the better judge of when to try again.
+        configuration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         self.limiter = HostLimiter(global: policy.globalConcurrency, perHost: policy.perHostConcurrency, delay: policy.perHostDelay)
         self.robots = RobotsCache()

@@ -3,9 +3,9 @@ import Synchronization
 
 /// Hosts that could not be reached (connection refused, unknown host, no connection within the
 /// connect timeout) or that stopped answering, remembered for a while so that the other sources
-/// of such a host fail at once instead of each waiting out a timeout: the HTTP client keeps
-/// trying to connect until then, and with two requests per host, 100 sources on a host that
-/// refuses connections took 50 × 10 s.
+/// of such a host fail at once instead of each trying again: a host that drops connection
+/// attempts costs each attempt the whole connect timeout (10 s by default), and one that
+/// refuses them a round trip per source.
 ///
 /// A host that accepts connections and answers nothing is taken for down only after
 /// `silentLimit` requests in a row got no answer within the request timeout, with no answer

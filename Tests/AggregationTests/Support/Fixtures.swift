@@ -14,6 +14,7 @@ enum Fixtures {
 /// A policy for tests: no spacing between requests, short timeouts.
 func testPolicy(
     requestTimeout: Double = 60,
+    connectTimeout: Double = 2,
     maxBodyBytes: Int = 10 * 1024 * 1024,
     perHostConcurrency: Int = 4,
     perHostDelay: Double = 0,
@@ -22,7 +23,7 @@ func testPolicy(
     FetchPolicy(
         userAgent: "TributaryTest/1.0 (+https://example.org/contact)",
         requestTimeout: requestTimeout,
-        connectTimeout: 2,
+        connectTimeout: connectTimeout,
         maxBodyBytes: maxBodyBytes,
         globalConcurrency: globalConcurrency,
         perHostConcurrency: perHostConcurrency,
