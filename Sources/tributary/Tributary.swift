@@ -24,11 +24,11 @@ struct Tributary: AsyncParsableCommand {
         ]
     )
 
-    /// Starts the command; for the long-running ones (`aggregate`, `serve`) the allocator is
-    /// set to one arena first. It has to be set before the first thread of the concurrency
-    /// runtime or of the HTTP client allocates: a thread that has taken an arena of its own
-    /// keeps it, and set later (in the command's `run`) the setting left a second arena of
-    /// 37 MB beside the main heap in an aggregation run.
+    /// Starts the command; for the long-running ones (`aggregate`, `serve`) the allocator's
+    /// arenas are bounded first (``Allocator/boundArenas()``). It has to be done before the
+    /// first thread of the concurrency runtime or of the HTTP client allocates: a thread that
+    /// has taken an arena of its own keeps it, and set later (in the command's `run`) the bound
+    /// left an arena of 37 MB more beside the main heap in an aggregation run.
     ///
     /// The arguments are parsed on the main thread, and a command whose `run` is synchronous
     /// (`parse`, `extract`, `summarize`, `cluster`) runs there too: the concurrency runtime's
@@ -36,7 +36,7 @@ struct Tributary: AsyncParsableCommand {
     /// of those four (swift-argument-parser's asynchronous `main` parses after a hop to them).
     static func main() {
         if let command = CommandLine.arguments.dropFirst().first, command == "aggregate" || command == "serve" {
-            Allocator.useOneArena()
+            Allocator.boundArenas()
         }
         let command: any ParsableCommand
         do {
