@@ -57,6 +57,20 @@ static inline void tributary_keepDeliveringEntities(xmlParserCtxtPtr context) {
     if (context != NULL) context->wellFormed = 1;
 }
 
+/// Makes a new parser context intern its names in `dict` (shared with the thread's earlier
+/// parses) instead of its own: the context takes a reference, and the names libxml2 keeps
+/// ready-made (`xml`, `xmlns`, the XML namespace) are looked up again in it, as libxml2 itself
+/// does where it gives a context another's dictionary. Call before the first chunk.
+static inline void tributary_shareDictionary(xmlParserCtxtPtr context, xmlDictPtr dict) {
+    if (context == NULL || dict == NULL || context->dict == dict) return;
+    if (context->dict != NULL) xmlDictFree(context->dict);
+    context->dict = dict;
+    xmlDictReference(dict);
+    context->str_xml = xmlDictLookup(dict, BAD_CAST "xml", 3);
+    context->str_xmlns = xmlDictLookup(dict, BAD_CAST "xmlns", 5);
+    context->str_xml_ns = xmlDictLookup(dict, XML_XML_NAMESPACE, 36);
+}
+
 /// Current line and column of a parser context.
 static inline int tributary_contextLine(xmlParserCtxtPtr context) {
     return context == NULL ? 0 : xmlSAX2GetLineNumber(context);
