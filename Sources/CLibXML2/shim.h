@@ -57,8 +57,8 @@ static inline void tributary_keepDeliveringEntities(xmlParserCtxtPtr context) {
     if (context != NULL) context->wellFormed = 1;
 }
 
-/// Makes a new parser context intern its names in `dict` (shared with the thread's earlier
-/// parses) instead of its own: the context takes a reference, and the names libxml2 keeps
+/// Makes a new parser context intern its names in `dict` (shared with earlier parses, see
+/// `XMLNameCache`) instead of its own: the context takes a reference, and the names libxml2 keeps
 /// ready-made (`xml`, `xmlns`, the XML namespace) are looked up again in it, as libxml2 itself
 /// does where it gives a context another's dictionary. Call before the first chunk.
 static inline void tributary_shareDictionary(xmlParserCtxtPtr context, xmlDictPtr dict) {

@@ -192,13 +192,9 @@ final class XMLNameCache: @unchecked Sendable {
     let dictionary: xmlDictPtr?
     var table = XMLNameTable()
 
-    private init(sharing: Bool) {
-        var made: xmlDictPtr?
-        if sharing, let dictionary = xmlDictCreate() {
-            xmlDictSetLimit(dictionary, Int(XML_MAX_DICTIONARY_LIMIT))
-            made = dictionary
-        }
-        dictionary = made
+    private init() {
+        dictionary = xmlDictCreate()
+        if let dictionary { xmlDictSetLimit(dictionary, Int(XML_MAX_DICTIONARY_LIMIT)) }
     }
 
     deinit {
@@ -214,7 +210,7 @@ final class XMLNameCache: @unchecked Sendable {
     /// A cache for one parse, used by it alone until ``giveBack(_:)``.
     static func take() -> XMLNameCache {
         if let cache = idle.withLock({ $0.popLast() }) { return cache }
-        return XMLNameCache(sharing: true)
+        return XMLNameCache()
     }
 
     /// The dictionary sizes of the caches waiting for a parse (for tests).
