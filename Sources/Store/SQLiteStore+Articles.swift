@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteStore {
     /// The articles `sql` selects (the statement prepared once per connection).
     private func articles(_ sql: String, _ arguments: StatementArguments) async throws -> [ArticleRecord] {
-        try await reading { db in try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map(ArticleRecord.init(row:)) }
+        try await reading { db in try Row.decodeAll(try db.cachedStatement(sql: sql), arguments: arguments, ArticleRecord.init(row:)) }
     }
 
     /// The article with this id, if stored.
@@ -49,8 +49,7 @@ extension SQLiteStore {
         if keys.isEmpty { return [] }
         func fetch(_ keys: ArticleKeys) throws -> [ArticleRecord] {
             let statement = try db.cachedStatement(sql: SQL.articles(matching: keys, bodies: bodies))
-            return try Row.fetchAll(statement, arguments: StatementArguments(keys.ids + keys.contentHashes + keys.stories))
-                .map(ArticleRecord.init(row:))
+            return try Row.decodeAll(statement, arguments: StatementArguments(keys.ids + keys.contentHashes + keys.stories), ArticleRecord.init(row:))
         }
         // SQLite allows a bounded number of parameters per statement: long lists are read in parts.
         let limit = SQL.maximumListParameters

@@ -4,12 +4,12 @@ import GRDB
 extension SQLiteStore {
     /// Every source, ordered by id.
     public func sources() async throws -> [SourceRecord] {
-        try await reading { db in try Row.fetchAll(db, sql: SQL.sources).map(SourceRecord.init(row:)) }
+        try await reading { db in try Row.decodeAll(try db.cachedStatement(sql: SQL.sources), SourceRecord.init(row:)) }
     }
 
     /// The source with this id, if stored.
     public func source(id: String) async throws -> SourceRecord? {
-        try await reading { db in try Row.fetchOne(try db.cachedStatement(sql: SQL.sourceByID), arguments: [id]).map(SourceRecord.init(row:)) }
+        try await reading { db in try Row.decodeFirst(try db.cachedStatement(sql: SQL.sourceByID), arguments: [id], SourceRecord.init(row:)) }
     }
 
     /// Inserts or replaces a source by id; its articles are kept.
@@ -40,7 +40,7 @@ extension SQLiteStore {
     /// first) then id.
     public func dueSources(at date: Date) async throws -> [SourceRecord] {
         try await reading { db in
-            try Row.fetchAll(db, sql: SQL.dueSources, arguments: [date.storeMilliseconds]).map(SourceRecord.init(row:))
+            try Row.decodeAll(try db.cachedStatement(sql: SQL.dueSources), arguments: [date.storeMilliseconds], SourceRecord.init(row:))
         }
     }
 

@@ -5,7 +5,7 @@ extension SQLiteStore {
     /// The story with this id, if stored.
     public func story(id: String) async throws -> StoryRecord? {
         try await reading { db in
-            try Row.fetchOne(try db.cachedStatement(sql: SQL.storyByID), arguments: [id]).map(StoryRecord.init(row:))
+            try Row.decodeFirst(try db.cachedStatement(sql: SQL.storyByID), arguments: [id], StoryRecord.init(row:))
         }
     }
 
@@ -26,8 +26,8 @@ extension SQLiteStore {
     static func stories(ids: [String], in db: Database) throws -> [StoryRecord] {
         var found: [StoryRecord] = []
         for part in ids.chunked(SQL.maximumListParameters) {
-            found += try Row.fetchAll(try db.cachedStatement(sql: SQL.stories(ids: part.count)), arguments: StatementArguments(part))
-                .map(StoryRecord.init(row:))
+            let statement = try db.cachedStatement(sql: SQL.stories(ids: part.count))
+            found += try Row.decodeAll(statement, arguments: StatementArguments(part), StoryRecord.init(row:))
         }
         return found.sorted { $0.id < $1.id }
     }
@@ -51,7 +51,7 @@ extension SQLiteStore {
             arguments = [since, filter.labelKind, id, limit]
         }
         return try await reading { db in
-            try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map(StoryRecord.init(row:))
+            try Row.decodeAll(try db.cachedStatement(sql: sql), arguments: arguments, StoryRecord.init(row:))
         }
     }
 
@@ -79,8 +79,9 @@ extension SQLiteStore {
     /// For every topic and region id: how many stories carry it.
     public func storyLabels() async throws -> (topics: [String: Int], regions: [String: Int]) {
         let counts = try await reading { db in
-            try Row.fetchAll(db, sql: SQL.storyLabels)
-                .map { row in (kind: row["kind"] as String, label: row["label_id"] as String, stories: row["stories"] as Int) }
+            try Row.decodeAll(try db.cachedStatement(sql: SQL.storyLabels)) { row in
+                (kind: row["kind"] as String, label: row["label_id"] as String, stories: row["stories"] as Int)
+            }
         }
         var topics: [String: Int] = [:]
         var regions: [String: Int] = [:]
