@@ -30,6 +30,11 @@ struct SentenceSplitterTests {
         ("He scored 12. 2020 was better.", ["He scored 12.", "2020 was better."]),
         ("no capital after. this stays together.", ["no capital after. this stays together."]),
         ("Gen. Smith and Lt. Col. Brown arrived. They saluted.", ["Gen. Smith and Lt. Col. Brown arrived.", "They saluted."]),
+        // Letters beyond ASCII before the breaks: sentences are cut at the right bytes.
+        (
+            "Zoë met Dr. Ávila in São Paulo. Él habló. \u{201C}Sí.\u{201D} Ok.",
+            ["Zoë met Dr. Ávila in São Paulo.", "Él habló.", "\u{201C}Sí.\u{201D}", "Ok."]
+        ),
     ]
 
     @Test("splits the vectors", arguments: vectors)

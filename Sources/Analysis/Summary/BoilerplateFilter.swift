@@ -65,34 +65,69 @@ public struct BoilerplateFilter: Sendable {
 
     /// Whether `sentence` is boilerplate.
     public func isBoilerplate(_ sentence: String) -> Bool {
-        let lower = Self.lowercasedBytes(sentence)
-        if prefixBytes.contains(where: { lower.starts(with: $0) }) { return true }
-        if containsPhrase(lower) { return true }
-        return Self.isByline(sentence)
+        var sentence = sentence
+        var scratch: [UInt8] = []
+        return sentence.withUTF8 { isBoilerplate(utf8: $0, scratch: &scratch) }
+    }
+
+    /// Whether the sentence of UTF-8 bytes `sentence` is boilerplate; `scratch` holds its
+    /// lower-cased bytes meanwhile (one buffer for all the sentences of a text).
+    func isBoilerplate(utf8 sentence: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Bool {
+        Self.lowercase(sentence, into: &scratch)
+        let found = scratch.withUnsafeBufferPointer { lower in
+            prefixBytes.contains { Self.has(lower, prefix: $0) } || containsPhrase(lower)
+        }
+        return found || Self.isByline(utf8: sentence)
+    }
+
+    /// Whether `bytes` start with `prefix`.
+    private static func has(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8]) -> Bool {
+        guard prefix.count <= bytes.count else { return false }
+        for index in prefix.indices where bytes[index] != prefix[index] { return false }
+        return true
     }
 
     /// Whether one of the phrases occurs in `lower` (lower-cased UTF-8).
     func containsPhrase(_ lower: [UInt8]) -> Bool {
+        lower.withUnsafeBufferPointer { containsPhrase($0) }
+    }
+
+    /// Whether one of the phrases occurs in `haystack` (lower-cased UTF-8).
+    func containsPhrase(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasEmptyPhrase { return true }
-        return lower.withUnsafeBufferPointer { haystack in
-            for start in haystack.indices {
-                let first = Int(haystack[start])
-                let pair = first << 8 | (start + 1 < haystack.count ? Int(haystack[start + 1]) : 0)
-                guard openingPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || start + 1 == haystack.count else { continue }
-                var phrase = Int(phrasesByFirstByte[first])
-                let end = Int(phrasesByFirstByte[first + 1])
-                while phrase < end {
-                    let from = phrase == 0 ? 0 : Int(phraseEnds[phrase - 1])
-                    let count = Int(phraseEnds[phrase]) - from
-                    phrase += 1
-                    guard start + count <= haystack.count else { continue }
-                    var offset = 1
-                    while offset < count, haystack[start + offset] == phraseArena[from + offset] { offset += 1 }
-                    if offset == count { return true }
-                }
+        for start in haystack.indices {
+            let first = Int(haystack[start])
+            let pair = first << 8 | (start + 1 < haystack.count ? Int(haystack[start + 1]) : 0)
+            guard openingPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 || start + 1 == haystack.count else { continue }
+            var phrase = Int(phrasesByFirstByte[first])
+            let end = Int(phrasesByFirstByte[first + 1])
+            while phrase < end {
+                let from = phrase == 0 ? 0 : Int(phraseEnds[phrase - 1])
+                let count = Int(phraseEnds[phrase]) - from
+                phrase += 1
+                guard start + count <= haystack.count else { continue }
+                var offset = 1
+                while offset < count, haystack[start + offset] == phraseArena[from + offset] { offset += 1 }
+                if offset == count { return true }
             }
-            return false
         }
+        return false
+    }
+
+    /// The UTF-8 bytes `text` lower-cased into `lower` (replacing what it held), as
+    /// `lowercasedBytes(_:)` does it.
+    static func lowercase(_ text: UnsafeBufferPointer<UInt8>, into lower: inout [UInt8]) {
+        lower.removeAll(keepingCapacity: true)
+        lower.append(contentsOf: text)
+        let ascii = lower.withUnsafeMutableBufferPointer { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return false }
+                if byte &- 0x41 < 26 { bytes[index] = byte | 0x20 }
+            }
+            return true
+        }
+        if !ascii { lower = lowercasedBytes(String(decoding: text, as: UTF8.self)) }
     }
 
     /// The UTF-8 bytes of `text` lower-cased as `lowercased()` does it, scalar by scalar: ASCII
@@ -124,6 +159,14 @@ public struct BoilerplateFilter: Sendable {
             }
         }
         return lower
+    }
+
+    /// `isByline(_:)` of a sentence's UTF-8 bytes: a string is made only for the few sentences
+    /// that open with one of the byline words.
+    static func isByline(utf8 sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = sentence.first, first == UInt8(ascii: "B") || first == UInt8(ascii: "W") || first == UInt8(ascii: "R")
+        else { return false }
+        return isByline(String(decoding: sentence, as: UTF8.self))
     }
 
     /// A short "By Jane Doe" / "By Jane Doe, Reuters" line, or a dateline-only fragment.

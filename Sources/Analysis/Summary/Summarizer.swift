@@ -50,19 +50,33 @@ public enum Summarizer {
             chosen.append(sentence)
             words += sentence.wordCount
         }
-        return chosen.sorted { ($0.position, $0.article) < ($1.position, $1.article) }.map(\.text)
+        return chosen.sorted { ($0.position, $0.article) < ($1.position, $1.article) }.map { sentence in
+            var text = articles[sentence.article]
+            return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[sentence.range]), as: UTF8.self) }
+        }
     }
 
-    /// The non-boilerplate sentences of one article, fragments dropped when possible.
+    /// The non-boilerplate sentences of one article, fragments dropped when possible. Sentences
+    /// are read where they lie in the text's bytes; only the chosen ones become strings.
     static func candidateSentences(in text: String, article: Int, vocabulary: inout SummaryVocabulary) -> [SummarySentence] {
         let filter = BoilerplateFilter.english
-        let kept = SentenceSplitter.english.sentences(in: text).filter { !filter.isBoilerplate($0) }
-        let prepared = kept.map { SummarySentence(text: $0, article: article, position: 0, vocabulary: &vocabulary) }
-        let full = prepared.filter { $0.wordCount >= minimumWords }
-        let usable = full.isEmpty ? prepared.filter { $0.wordCount > 0 } : full
-        return usable.enumerated().map { offset, sentence in
-            SummarySentence(renumbering: sentence, position: offset)
+        var text = text
+        var prepared: [SummarySentence] = []
+        var full = 0
+        text.withUTF8 { bytes in
+            var lower: [UInt8] = []
+            for range in SentenceSplitter.english.sentenceRanges(in: bytes) {
+                let sentence = UnsafeBufferPointer(rebasing: bytes[range])
+                if filter.isBoilerplate(utf8: sentence, scratch: &lower) { continue }
+                let candidate = SummarySentence(sentence, at: range, article: article, position: 0, vocabulary: &vocabulary)
+                if candidate.wordCount >= minimumWords { full += 1 }
+                prepared.append(candidate)
+            }
         }
+        let minimum = full > 0 ? minimumWords : 1
+        prepared.removeAll { $0.wordCount < minimum }
+        for index in prepared.indices { prepared[index].position = index }
+        return prepared
     }
 
     /// Scores the candidates; `stems` is the number of distinct stems they are numbered with.

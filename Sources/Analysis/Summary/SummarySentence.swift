@@ -1,12 +1,12 @@
 /// A sentence of an article prepared for ranking: its text, where it stands, and its words as
 /// numbers of a `SummaryVocabulary` (sentences compare numbers, never strings).
 struct SummarySentence: Sendable {
-    /// The sentence as written.
-    let text: String
+    /// Where the sentence lies in its article's UTF-8 bytes, as written.
+    let range: Range<Int>
     /// The index of the article the sentence comes from (0 for a single article).
     let article: Int
     /// The index of the sentence among its article's candidate sentences.
-    let position: Int
+    var position: Int
     /// The distinct stems of the sentence's content words, ascending.
     let terms: [Int32]
     /// The distinct lower-cased words, ascending, for near-duplicate tests.
@@ -14,18 +14,19 @@ struct SummarySentence: Sendable {
     /// The number of words.
     let wordCount: Int
 
-    /// Prepares `text`, numbering its words and stems in `vocabulary`.
-    init(text: String, article: Int, position: Int, vocabulary: inout SummaryVocabulary) {
-        self.text = text
+    /// Prepares the sentence `text` (UTF-8, at `range` of its article), numbering its words and
+    /// stems in `vocabulary`.
+    init(_ text: UnsafeBufferPointer<UInt8>, at range: Range<Int>, article: Int, position: Int, vocabulary: inout SummaryVocabulary) {
+        self.range = range
         self.article = article
         self.position = position
         // Room for a word every four bytes and a stem every six, more than English needs: one
         // allocation each for most sentences.
         var words: [Int32] = []
         var terms: [Int32] = []
-        words.reserveCapacity(text.utf8.count / 4 + 4)
-        terms.reserveCapacity(text.utf8.count / 6 + 4)
-        WordTokenizer.forEachLowercasedWordBytes(in: text) { word in
+        words.reserveCapacity(text.count / 4 + 4)
+        terms.reserveCapacity(text.count / 6 + 4)
+        WordTokenizer.forEachLowercasedWordBytes(inUTF8: text) { word in
             let numbers = vocabulary.number(word)
             words.append(numbers.word)
             if numbers.stem >= 0 { terms.append(numbers.stem) }
@@ -33,16 +34,6 @@ struct SummarySentence: Sendable {
         wordCount = words.count
         self.terms = Self.distinct(terms)
         distinctWords = Self.distinct(words)
-    }
-
-    /// The same sentence at another position.
-    init(renumbering sentence: SummarySentence, position: Int) {
-        self.text = sentence.text
-        self.article = sentence.article
-        self.position = position
-        self.terms = sentence.terms
-        self.distinctWords = sentence.distinctWords
-        self.wordCount = sentence.wordCount
     }
 
     /// The share of the smaller sentence's content stems that the other has too: high for two

@@ -23,46 +23,79 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `text`, trimmed, in order; empty sentences are dropped.
     public func sentences(in text: String) -> [String] {
-        var result: [String] = []
         var text = text
-        text.withUTF8 { bytes in
-            // The scalars, and where each starts in the UTF-8 bytes (plus the end): a sentence is
-            // copied out of the bytes in one piece rather than rebuilt scalar by scalar.
-            var scalars: [Unicode.Scalar] = []
-            var starts: [Int] = []
-            scalars.reserveCapacity(bytes.count)
-            starts.reserveCapacity(bytes.count + 1)
-            var offset = 0
-            while offset < bytes.count {
-                starts.append(offset)
-                let (scalar, width) = WordTokenizer.decode(bytes, at: offset)
-                scalars.append(scalar)
-                offset += width
-            }
+        return text.withUTF8 { bytes in
+            sentenceRanges(in: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// Where the sentences of the UTF-8 text `bytes` lie, trimmed, in order: what
+    /// `sentences(in:)` returns, as byte ranges, with no string made.
+    func sentenceRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        if Self.isASCII(bytes) {
+            // Most English news: a byte is a scalar, and the bytes are read as they are.
+            splitLines(ASCIIScalars(bytes: bytes), into: &result)
+            return result
+        }
+        // The scalars, and where each starts in the UTF-8 bytes (plus the end).
+        var scalars: [Unicode.Scalar] = []
+        var starts: [Int] = []
+        scalars.reserveCapacity(bytes.count)
+        starts.reserveCapacity(bytes.count + 1)
+        var offset = 0
+        while offset < bytes.count {
             starts.append(offset)
-            scalars.withUnsafeBufferPointer { scalars in
-                let source = Source(bytes: bytes, starts: starts)
-                var start = 0
-                for index in scalars.indices where Self.isLineBreak(scalars[index]) {
-                    if index > start { split(UnsafeBufferPointer(rebasing: scalars[start..<index]), base: start, source: source, into: &result) }
-                    start = index + 1
-                }
-                if start < scalars.count { split(UnsafeBufferPointer(rebasing: scalars[start...]), base: start, source: source, into: &result) }
+            let (scalar, width) = WordTokenizer.decode(bytes, at: offset)
+            scalars.append(scalar)
+            offset += width
+        }
+        starts.append(offset)
+        scalars.withUnsafeBufferPointer { scalars in
+            starts.withUnsafeBufferPointer { starts in
+                splitLines(DecodedScalars(scalars: scalars, starts: starts), into: &result)
             }
         }
         return result
     }
 
-    /// The text being split: its UTF-8 bytes and the byte offset of each scalar (plus the end).
-    private struct Source {
-        var bytes: UnsafeBufferPointer<UInt8>
-        var starts: [Int]
+    /// Whether every byte is ASCII, read eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
-    /// One line's scalars.
-    private typealias Line = UnsafeBufferPointer<Unicode.Scalar>
+    /// Splits at line breaks, then each line into sentences.
+    private func splitLines<Text: ScalarText>(_ text: Text, into result: inout [Range<Int>]) {
+        var start = 0
+        for index in 0..<text.count where Self.isLineBreak(text[index]) {
+            if index > start { split(Line(text: text, base: start, count: index - start), into: &result) }
+            start = index + 1
+        }
+        if start < text.count { split(Line(text: text, base: start, count: text.count - start), into: &result) }
+    }
 
-    private func split(_ s: Line, base: Int, source: Source, into result: inout [String]) {
+    /// One line's scalars, counted from the line's start.
+    private struct Line<Text: ScalarText> {
+        let text: Text
+        /// The index in `text` of the line's first scalar.
+        let base: Int
+        let count: Int
+
+        subscript(index: Int) -> Unicode.Scalar { text[base + index] }
+    }
+
+    private func split<Text>(_ s: Line<Text>, into result: inout [Range<Int>]) {
         var start = 0
         var index = 0
         while index < s.count {
@@ -75,7 +108,7 @@ public struct SentenceSplitter: Sendable {
             var end = last + 1
             while end < s.count, Self.isCloser(s[end]) { end += 1 }
             if Self.isFullStopWithoutSpace(s[last]), end < s.count, !Self.isSpace(s[end]) {
-                Self.emit(s[start..<end], base: base, source: source, into: &result)
+                Self.emit(s, start..<end, into: &result)
                 start = end
                 index = end
                 continue
@@ -88,61 +121,63 @@ public struct SentenceSplitter: Sendable {
             while next < s.count, Self.isSpace(s[next]) { next += 1 }
             guard next < s.count else { break }
             if endsSentence(s, terminator: index, last: last, next: next) {
-                Self.emit(s[start..<end], base: base, source: source, into: &result)
+                Self.emit(s, start..<end, into: &result)
                 start = next
             }
             index = next
         }
-        if start < s.count { Self.emit(s[start...], base: base, source: source, into: &result) }
+        if start < s.count { Self.emit(s, start..<s.count, into: &result) }
     }
 
-    private func endsSentence(_ s: Line, terminator: Int, last: Int, next: Int) -> Bool {
+    private func endsSentence<Text>(_ s: Line<Text>, terminator: Int, last: Int, next: Int) -> Bool {
         guard Self.isOpener(s[next]) else { return false }
-        let run = s[terminator...last]
-        if run.count > 1 || s[terminator] != "." { return true }
-        let word = Self.word(before: terminator, in: s)
-        if word.isEmpty { return true }
-        let lower = word.lowercased()
-        if word.unicodeScalars.count == 1, Self.isUppercase(word.unicodeScalars.first!) { return false }
+        if last > terminator || s[terminator] != "." { return true }
+        let begin = Self.wordStart(before: terminator, in: s)
+        if begin == terminator { return true }
+        if terminator - begin == 1, Self.isUppercase(s[begin]) { return false }
+        let lower = Self.string(s, begin..<terminator).lowercased()
         if abbreviations.titles.contains(lower) { return false }
         if abbreviations.beforeNumbers.contains(lower), Self.isNumeric(s[next]) { return false }
-        let dotted = lower.contains(".")
+        let dotted = lower.utf8.contains(UInt8(ascii: "."))
         if dotted || abbreviations.others.contains(lower) {
             return openers.contains(Self.word(startingAt: next, in: s).lowercased())
         }
         return true
     }
 
-    /// The word (letters and inner periods) that ends just before `index`.
-    private static func word(before index: Int, in s: Line) -> String {
+    /// Where the word (letters and inner periods) that ends just before `index` starts.
+    private static func wordStart<Text>(before index: Int, in s: Line<Text>) -> Int {
         var begin = index
         while begin > 0, WordTokenizer.isAlphabetic(s[begin - 1]) || s[begin - 1] == "." { begin -= 1 }
-        return string(s[begin..<index])
+        return begin
     }
 
     /// The word that starts at `index`, after any opening quotes or brackets.
-    private static func word(startingAt index: Int, in s: Line) -> String {
+    private static func word<Text>(startingAt index: Int, in s: Line<Text>) -> String {
         var begin = index
         while begin < s.count, !WordTokenizer.isAlphabetic(s[begin]) { begin += 1 }
         var end = begin
         while end < s.count, WordTokenizer.isAlphabetic(s[end]) || s[end] == "'" || s[end] == "’" { end += 1 }
-        return string(s[begin..<end])
+        return string(s, begin..<end)
     }
 
-    /// The text of `scalars`, encoded as UTF-8 bytes first (appending to a
-    /// `String.UnicodeScalarView` takes String's slow generic path).
-    private static func string(_ scalars: Slice<Line>) -> String {
+    /// The text of the scalars at `range` of the line, encoded as UTF-8 bytes first (appending
+    /// to a `String.UnicodeScalarView` takes String's slow generic path).
+    private static func string<Text>(_ s: Line<Text>, _ range: Range<Int>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        bytes.reserveCapacity(range.count)
+        for index in range { UTF8.encode(s[index]) { bytes.append($0) } }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the sentence `slice` (of the line starting at scalar `base`), trimmed.
-    private static func emit(_ slice: Slice<Line>, base: Int, source: Source, into result: inout [String]) {
-        guard let first = slice.firstIndex(where: { !isSpace($0) }), let last = slice.lastIndex(where: { !isSpace($0) }) else { return }
-        let bytes = UnsafeBufferPointer(rebasing: source.bytes[source.starts[base + first]..<source.starts[base + last + 1]])
-        result.append(String(decoding: bytes, as: UTF8.self))
+    /// Appends the byte range of the sentence at scalars `range` of the line, trimmed.
+    private static func emit<Text>(_ s: Line<Text>, _ range: Range<Int>, into result: inout [Range<Int>]) {
+        var first = range.lowerBound
+        var last = range.upperBound - 1
+        while first <= last, isSpace(s[first]) { first += 1 }
+        while last >= first, isSpace(s[last]) { last -= 1 }
+        guard first <= last else { return }
+        result.append(s.text.byteOffset(of: s.base + first)..<s.text.byteOffset(of: s.base + last + 1))
     }
 
     static func isTerminator(_ c: Unicode.Scalar) -> Bool {
@@ -200,4 +235,29 @@ public struct SentenceSplitter: Sendable {
             return properties.isAlphabetic && !properties.isLowercase && !properties.changesWhenUppercased
         }
     }
+}
+
+/// The scalars of a text, by index, and where each starts in its UTF-8 bytes.
+private protocol ScalarText {
+    var count: Int { get }
+    subscript(index: Int) -> Unicode.Scalar { get }
+    /// The byte offset of the scalar at `index`; `count` gives the end of the bytes.
+    func byteOffset(of index: Int) -> Int
+}
+
+/// An ASCII text: each byte a scalar.
+private struct ASCIIScalars: ScalarText {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var count: Int { bytes.count }
+    subscript(index: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[index]) }
+    func byteOffset(of index: Int) -> Int { index }
+}
+
+/// Any other text, decoded: its scalars and the offset where each starts (plus the end).
+private struct DecodedScalars: ScalarText {
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
+    let starts: UnsafeBufferPointer<Int>
+    var count: Int { scalars.count }
+    subscript(index: Int) -> Unicode.Scalar { scalars[index] }
+    func byteOffset(of index: Int) -> Int { starts[index] }
 }

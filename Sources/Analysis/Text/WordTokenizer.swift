@@ -29,8 +29,14 @@ public enum WordTokenizer {
     /// Calls `body` with the UTF-8 bytes of each word of `text` lower-cased, in order: ASCII
     /// words are lower-cased byte by byte into one reused buffer, others by `lowercased()`.
     static func forEachLowercasedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { forEachLowercasedWordBytes(inUTF8: $0, body) }
+    }
+
+    /// `forEachLowercasedWordBytes(in:_:)` over the UTF-8 bytes of a text.
+    static func forEachLowercasedWordBytes(inUTF8 text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var scratch = [UInt8](repeating: 0, count: 32)
-        forEachWordBytes(in: text) { bytes, isASCII in
+        forEachWordBytes(inUTF8: text) { bytes, isASCII in
             guard isASCII else {
                 var lowered = String(decoding: bytes, as: UTF8.self).lowercased()
                 return lowered.withUTF8 { body($0) }
@@ -53,34 +59,37 @@ public enum WordTokenizer {
     /// read as bytes; only the scalars outside ASCII are decoded.
     static func forEachWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var text = text
-        text.withUTF8 { bytes in
-            let count = bytes.count
-            var wordStart = -1
-            var wordIsASCII = true
-            var previous: Unicode.Scalar = " "
-            var offset = 0
-            while offset < count {
-                let (scalar, width) = decode(bytes, at: offset)
-                if isWordScalar(scalar) {
-                    if wordStart < 0 {
-                        wordStart = offset
-                        wordIsASCII = true
-                    }
-                    if width > 1 { wordIsASCII = false }
-                } else if wordStart >= 0 {
-                    if offset + width < count, joins(scalar, previous, decode(bytes, at: offset + width).scalar) {
-                        // An apostrophe, hyphen or separator inside the word: it stays in.
-                        if width > 1 { wordIsASCII = false }
-                    } else {
-                        body(UnsafeBufferPointer(rebasing: bytes[wordStart..<offset]), wordIsASCII)
-                        wordStart = -1
-                    }
+        text.withUTF8 { forEachWordBytes(inUTF8: $0, body) }
+    }
+
+    /// `forEachWordBytes(in:_:)` over the UTF-8 bytes of a text.
+    static func forEachWordBytes(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        let count = bytes.count
+        var wordStart = -1
+        var wordIsASCII = true
+        var previous: Unicode.Scalar = " "
+        var offset = 0
+        while offset < count {
+            let (scalar, width) = decode(bytes, at: offset)
+            if isWordScalar(scalar) {
+                if wordStart < 0 {
+                    wordStart = offset
+                    wordIsASCII = true
                 }
-                previous = scalar
-                offset += width
+                if width > 1 { wordIsASCII = false }
+            } else if wordStart >= 0 {
+                if offset + width < count, joins(scalar, previous, decode(bytes, at: offset + width).scalar) {
+                    // An apostrophe, hyphen or separator inside the word: it stays in.
+                    if width > 1 { wordIsASCII = false }
+                } else {
+                    body(UnsafeBufferPointer(rebasing: bytes[wordStart..<offset]), wordIsASCII)
+                    wordStart = -1
+                }
             }
-            if wordStart >= 0 { body(UnsafeBufferPointer(rebasing: bytes[wordStart..<count]), wordIsASCII) }
+            previous = scalar
+            offset += width
         }
+        if wordStart >= 0 { body(UnsafeBufferPointer(rebasing: bytes[wordStart..<count]), wordIsASCII) }
     }
 
     /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8, and its byte count.
