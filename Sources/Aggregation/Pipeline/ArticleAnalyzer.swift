@@ -30,7 +30,7 @@ struct ArticleAnalyzer: Sendable {
             summary: Summarizer.summarize(draft.text, sentences: summarySentences), image: draft.image,
             topics: withHints(topics, hints: source.topics, names: { classifier.topics[$0]?.name }),
             regions: withHints(regions, hints: source.regions, names: regionName),
-            countries: tagging.countries.map(\.id), contentHash: StableHash.contentHash(of: draft.title + "\n" + draft.text),
+            countries: tagging.countries.map(\.id), contentHash: StableHash.contentHash(title: draft.title, text: draft.text),
             storyID: "", duplicateOf: nil)
     }
 

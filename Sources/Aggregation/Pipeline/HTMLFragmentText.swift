@@ -69,26 +69,48 @@ enum HTMLFragmentText {
     /// Whitespace runs (including no-break spaces) collapsed to one space, ends trimmed.
     /// Works on Unicode scalars (ASCII classified by code point), not grapheme clusters.
     static func collapse(_ text: String) -> String {
-        // Built as UTF-8 bytes: appending scalars to a `String.UnicodeScalarView` goes through
-        // String's generic replace-subrange path.
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace =
-                scalar.value < 0x80 ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !result.isEmpty { result.append(0x20) }
-                pendingSpace = false
-                if scalar.value < 0x80 {
-                    result.append(UInt8(scalar.value))
-                } else {
-                    UTF8.encode(scalar) { result.append($0) }
+        // Read and built as UTF-8 bytes: only scalars beyond ASCII are decoded, to ask whether
+        // they are whitespace, and runs of other bytes are copied whole.
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { result in
+                var count = 0
+                var pendingSpace = false
+                var offset = 0
+                while offset < bytes.count {
+                    let byte = bytes[offset]
+                    var width = 1
+                    let isSpace: Bool
+                    if byte < 0x80 {
+                        isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                    } else {
+                        // Valid UTF-8 (a string's): the parser always finds a scalar here.
+                        var parser = Unicode.UTF8.ForwardParser()
+                        var rest = UnsafeBufferPointer(rebasing: bytes[offset...]).makeIterator()
+                        if case .valid(let encoded) = parser.parseScalar(from: &rest) {
+                            width = encoded.count
+                            isSpace = Unicode.UTF8.decode(encoded).properties.isWhitespace
+                        } else {
+                            isSpace = false
+                        }
+                    }
+                    if isSpace {
+                        pendingSpace = true
+                    } else {
+                        if pendingSpace && count > 0 {
+                            result[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        for index in offset..<offset + width {
+                            result[count] = bytes[index]
+                            count += 1
+                        }
+                    }
+                    offset += width
                 }
+                return count
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -26,7 +26,27 @@ enum StableHash {
     /// The fingerprint of a text for exact-duplicate detection: its words, lower-cased, joined
     /// by single spaces (punctuation and spacing differences do not count).
     static func contentHash(of text: String) -> String {
-        if let ascii = asciiContentHash(of: text) { return ascii }
+        var hasher = ASCIIWordHasher()
+        var text = text
+        if text.withUTF8({ hasher.add($0) }) { return hasher.hex }
+        return wordsHash(of: text)
+    }
+
+    /// `contentHash(of: title + "\n" + text)`, without making that string for an ASCII title
+    /// and text.
+    static func contentHash(title: String, text: String) -> String {
+        var hasher = ASCIIWordHasher()
+        var title = title
+        var text = text
+        if title.withUTF8({ hasher.add($0) }) {
+            hasher.endWord()
+            if text.withUTF8({ hasher.add($0) }) { return hasher.hex }
+        }
+        return wordsHash(of: title + "\n" + text)
+    }
+
+    /// The content hash by the Unicode rules: letters and numbers of any script make words.
+    private static func wordsHash(of text: String) -> String {
         var words: [String] = []
         var word = ""
         for character in text.lowercased() {
@@ -40,29 +60,46 @@ enum StableHash {
         if !word.isEmpty { words.append(word) }
         return hex([words.joined(separator: " ")])
     }
+}
 
-    /// The same fingerprint computed over the bytes of an ASCII text (most English news),
-    /// without building the words: `nil` for any other text.
-    private static func asciiContentHash(of text: String) -> String? {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        var wroteWord = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            if isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+/// The content hash computed over the bytes of ASCII texts (most English news) without building
+/// the words: a word's bytes, lower-cased, go into the hash as they are read, a space before
+/// every word but the first.
+private struct ASCIIWordHasher {
+    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var inWord = false
+    private var wroteWord = false
+
+    /// Adds `bytes`; false, and the hash is of no use, when they are not all ASCII.
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var (value, inWord, wroteWord) = (self.value, self.inWord, self.wroteWord)
+        for byte in bytes {
+            guard byte < 0x80 else { return false }
+            let isUpper = byte &- 0x41 < 26
+            if isUpper || byte &- 0x61 < 26 || byte &- 0x30 < 10 {
                 if !inWord, wroteWord {
                     value ^= 0x20
                     value &*= 0x0000_0100_0000_01b3
                 }
                 inWord = true
                 wroteWord = true
-                value ^= UInt64(isUpper ? byte + 0x20 : byte)
+                value ^= UInt64(isUpper ? byte | 0x20 : byte)
                 value &*= 0x0000_0100_0000_01b3
             } else {
                 inWord = false
             }
         }
+        (self.value, self.inWord, self.wroteWord) = (value, inWord, wroteWord)
+        return true
+    }
+
+    /// Ends the word being read, as a separator between two texts does.
+    mutating func endWord() {
+        inWord = false
+    }
+
+    /// The hash as 16 lower-case hex digits.
+    var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

@@ -21,4 +21,14 @@ struct StableHashTests {
         // The same words, one text with a non-ASCII dash: the same fingerprint on either path.
         #expect(StableHash.contentHash(of: "Talks in Havana — day two") == StableHash.contentHash(of: "Talks in Havana - day two"))
     }
+
+    @Test func aTitleAndTextHashAsTheTitleALineBreakAndTheText() {
+        #expect(StableHash.contentHash(title: "Deal signed", text: "Cuba and Russia sign.") == StableHash.hex(["deal signed cuba and russia sign"]))
+        // The line break ends the title's last word: "signed" and "Cuba" stay two words.
+        #expect(StableHash.contentHash(title: "signed", text: "cuba") != StableHash.contentHash(of: "signedcuba"))
+        let pairs = [("", ""), ("Title", ""), ("", "Text only."), ("São Paulo", "talks"), ("Talks", "in São Paulo"), ("  ", "  x  ")]
+        for (title, text) in pairs {
+            #expect(StableHash.contentHash(title: title, text: text) == StableHash.contentHash(of: title + "\n" + text))
+        }
+    }
 }
