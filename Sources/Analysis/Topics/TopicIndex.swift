@@ -1,9 +1,12 @@
 /// The keywords of a topic set compiled for one pass over a text's words: every key is
 /// numbered, and terms are looked up by the number of their first word's key.
 struct TopicIndex: Sendable {
-    /// Terms by the number of their first key, case-folded stems and words as written apart.
-    private(set) var folded: [[TopicTerm]] = []
-    private(set) var cased: [[TopicTerm]] = []
+    /// Terms by the number of their first key, case-folded stems and words as written apart:
+    /// the terms of key `k` are `terms[starts[k]..<starts[k + 1]]`.
+    private(set) var folded = TermGroups()
+    private(set) var cased = TermGroups()
+    /// The key numbers of every term, end to end (`TopicTerm.keyStart`).
+    private(set) var termKeys: [Int32] = []
     /// The number of every key a term uses.
     private(set) var foldedNumbers: [String: Int32] = [:]
     private(set) var casedNumbers: [String: Int32] = [:]
@@ -13,16 +16,20 @@ struct TopicIndex: Sendable {
     private(set) var termCount = 0
 
     init(_ set: TopicSet) {
+        var folded: [[TopicTerm]] = []
+        var cased: [[TopicTerm]] = []
         for (topic, definition) in set.definitions.enumerated() {
             for group in definition.keywords {
-                for term in group.terms { add(term, topic: topic, weight: group.weight) }
+                for term in group.terms { add(term, topic: topic, weight: group.weight, folded: &folded, cased: &cased) }
             }
         }
+        self.folded = TermGroups(folded)
+        self.cased = TermGroups(cased)
         foldedBytes = WordNumbers(foldedNumbers.map { ($0.key, $0.value) })
         casedBytes = WordNumbers(casedNumbers.map { ($0.key, $0.value) })
     }
 
-    private mutating func add(_ term: String, topic: Int, weight: Double) {
+    private mutating func add(_ term: String, topic: Int, weight: Double, folded: inout [[TopicTerm]], cased: inout [[TopicTerm]]) {
         let words = WordTokenizer.words(in: term)
         guard !words.isEmpty else { return }
         let caseSensitive = words.contains { word in word.contains { $0.isUppercase } }
@@ -30,7 +37,10 @@ struct TopicIndex: Sendable {
         let numbers = keys.map { key in
             caseSensitive ? Self.number(key, in: &casedNumbers, terms: &cased) : Self.number(key, in: &foldedNumbers, terms: &folded)
         }
-        let compiled = TopicTerm(keys: numbers, caseSensitive: caseSensitive, topic: topic, weight: weight, serial: termCount)
+        let compiled = TopicTerm(
+            keyStart: Int32(termKeys.count), keyCount: Int32(numbers.count), caseSensitive: caseSensitive, topic: topic, weight: weight,
+            serial: termCount)
+        termKeys += numbers
         termCount += 1
         if caseSensitive {
             cased[Int(numbers[0])].append(compiled)
@@ -53,20 +63,49 @@ struct TopicIndex: Sendable {
         for position in text.folded.indices {
             let foldedKey = text.folded[position]
             if foldedKey >= 0 {
-                for term in folded[Int(foldedKey)] where matches(term, text.folded, at: position) { body(term, position) }
+                for index in folded.range(of: foldedKey) {
+                    let term = folded.terms[index]
+                    if matches(term, text.folded, at: position) { body(term, position) }
+                }
             }
             let casedKey = text.cased[position]
             if casedKey >= 0 {
-                for term in cased[Int(casedKey)] where matches(term, text.cased, at: position) { body(term, position) }
+                for index in cased.range(of: casedKey) {
+                    let term = cased.terms[index]
+                    if matches(term, text.cased, at: position) { body(term, position) }
+                }
             }
         }
     }
 
     private func matches(_ term: TopicTerm, _ keys: [Int32], at position: Int) -> Bool {
-        guard term.keys.count > 1 else { return true }
-        guard position + term.keys.count <= keys.count else { return false }
-        for offset in 1..<term.keys.count where keys[position + offset] != term.keys[offset] { return false }
+        let count = Int(term.keyCount)
+        guard count > 1 else { return true }
+        guard position + count <= keys.count else { return false }
+        let start = Int(term.keyStart)
+        for offset in 1..<count where keys[position + offset] != termKeys[start + offset] { return false }
         return true
+    }
+
+    /// Terms grouped by the number of their first key, the groups end to end.
+    struct TermGroups: Sendable {
+        private(set) var terms: [TopicTerm] = []
+        /// Where each key's group starts in `terms`, and the end after the last.
+        private var starts: [Int32] = [0]
+
+        init() {}
+
+        init(_ groups: [[TopicTerm]]) {
+            for group in groups {
+                terms += group
+                starts.append(Int32(terms.count))
+            }
+        }
+
+        /// The indices in `terms` of the terms whose first key is `key`.
+        func range(of key: Int32) -> Range<Int> {
+            Int(starts[Int(key)])..<Int(starts[Int(key) + 1])
+        }
     }
 }
 

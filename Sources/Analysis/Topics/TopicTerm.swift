@@ -1,8 +1,13 @@
 /// A compiled keyword or phrase: the keys of its words, how to match them, its topic and weight.
+///
+/// Plain values only (no array of its own), so that the matching loops copy terms without
+/// reference counting.
 struct TopicTerm: Sendable {
-    /// The number (in its `TopicIndex`) of each word's match key: a stem, or the word as
-    /// written when `caseSensitive`.
-    let keys: [Int32]
+    /// Where the numbers (in its `TopicIndex`) of its words' match keys lie in the index's
+    /// `termKeys`: a stem each, or the word as written when `caseSensitive`.
+    let keyStart: Int32
+    /// How many words the term has.
+    let keyCount: Int32
     /// Whether the words must match as written (the term has capitals).
     let caseSensitive: Bool
     /// The index of the topic in the set.
