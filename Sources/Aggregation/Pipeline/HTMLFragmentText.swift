@@ -69,8 +69,9 @@ enum HTMLFragmentText {
     /// Whitespace runs (including no-break spaces) collapsed to one space, ends trimmed.
     /// Works on Unicode scalars (ASCII classified by code point), not grapheme clusters.
     static func collapse(_ text: String) -> String {
-        // Read and built as UTF-8 bytes: only scalars beyond ASCII are decoded, to ask whether
-        // they are whitespace, and runs of other bytes are copied whole.
+        // Read and written as UTF-8 bytes, straight into the new string's buffer (never longer
+        // than the text): only scalars beyond ASCII are decoded, to ask whether they are
+        // whitespace.
         var text = text
         return text.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { result in

@@ -87,11 +87,6 @@ public struct BoilerplateFilter: Sendable {
         return true
     }
 
-    /// Whether one of the phrases occurs in `lower` (lower-cased UTF-8).
-    func containsPhrase(_ lower: [UInt8]) -> Bool {
-        lower.withUnsafeBufferPointer { containsPhrase($0) }
-    }
-
     /// Whether one of the phrases occurs in `haystack` (lower-cased UTF-8).
     func containsPhrase(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasEmptyPhrase { return true }

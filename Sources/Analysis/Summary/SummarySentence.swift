@@ -1,5 +1,6 @@
-/// A sentence of an article prepared for ranking: its text, where it stands, and its words as
-/// numbers of a `SummaryVocabulary` (sentences compare numbers, never strings).
+/// A sentence of an article prepared for ranking: where it lies in the article's bytes, where it
+/// stands among the candidates, and its words as numbers of a `SummaryVocabulary` (sentences
+/// compare numbers, never strings).
 struct SummarySentence: Sendable {
     /// Where the sentence lies in its article's UTF-8 bytes, as written.
     let range: Range<Int>
