@@ -58,14 +58,22 @@ struct FailureTests {
     }
 
     @Test func endlessSlowBodyEndsAtTheTimeout() async throws {
-        // The head comes at once and the body never ends. 2 s, not 0.5: under the whole suite's
-        // load on two cores the head itself once took longer than 0.5 s ("no answer").
+        // The head comes at once and the body never ends: the fetch ends at the timeout, saying
+        // the answer did not finish. While the whole suite starts on two cores, nothing may come
+        // for many seconds (the head too: "no answer within 2 s"; once after 17 s); the fetch is
+        // tried again, by a new fetcher (two silent answers in a row make a fetcher take the
+        // host for down), until the head came in time, five tries at most.
         try await TestServer.with({ _ in .trickle(interval: 0.05) }) { server in
-            try await withFetcher(testPolicy(requestTimeout: 2)) { fetcher in
-                let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
-                #expect(error.code == .timedOut)
-                #expect(error.description == "timed out after 2 s")
+            var descriptions: [String] = []
+            for _ in 1...5 {
+                try await withFetcher(testPolicy(requestTimeout: 2)) { fetcher in
+                    let error = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/feed"))))
+                    #expect(error.code == .timedOut)
+                    descriptions.append(error.description)
+                }
+                if descriptions.last != "no answer within 2 s" { break }
             }
+            #expect(descriptions.last == "timed out after 2 s", "\(descriptions)")
         }
     }
 
