@@ -14,11 +14,12 @@ enum Allocator {
     /// Two arenas, not one: with one, every thread that missed its small per-thread cache
     /// waited on the same lock, and a cold aggregation made 628,000 `futex` calls and 143,000
     /// context switches (221,000 and 71,000 with two) and took 11.03–13.26 s against 9.03–10.70
-    /// s (five alternating runs each, two arenas with the threshold below). Large blocks (128 KiB and more: response bodies, a page's text, the index's pieces)
-    /// are mapped for themselves and returned when freed, never kept in an arena: a second
-    /// arena kept them, and its peak was 1–2 MB higher than one arena's (93,828–95,760 against
-    /// 92,960–95,100 KiB of `ru_maxrss` in five runs each); with the threshold fixed,
-    /// 94,420–94,732 KiB. glibc otherwise raises the threshold each time such a block is freed.
+    /// s (five alternating runs each, two arenas with the threshold below). Large blocks (128
+    /// KiB and more: response bodies, a page's text, the index's pieces) are mapped for
+    /// themselves and returned when freed, never kept in an arena: a second arena kept them,
+    /// and its peak was 1–2 MB higher than one arena's (93,828–95,760 against 92,960–95,100 KiB
+    /// of `ru_maxrss` in five runs each); with the threshold fixed, 94,420–94,732 KiB. glibc
+    /// otherwise raises the threshold each time such a block is freed.
     static func boundArenas() {
         #if canImport(Glibc)
             // `mallopt` is declared in <malloc.h>, which the Glibc module leaves out; glibc exports it.

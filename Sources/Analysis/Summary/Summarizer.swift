@@ -68,7 +68,7 @@ public enum Summarizer {
             for range in SentenceSplitter.english.sentenceRanges(in: bytes) {
                 let sentence = UnsafeBufferPointer(rebasing: bytes[range])
                 if filter.isBoilerplate(utf8: sentence, scratch: &lower) { continue }
-                let candidate = SummarySentence(sentence, at: range, article: article, position: 0, vocabulary: &vocabulary)
+                let candidate = SummarySentence(sentence, at: range, article: article, vocabulary: &vocabulary)
                 if candidate.wordCount >= minimumWords { full += 1 }
                 prepared.append(candidate)
             }

@@ -6,8 +6,9 @@ struct SummarySentence: Sendable {
     let range: Range<Int>
     /// The index of the article the sentence comes from (0 for a single article).
     let article: Int
-    /// The index of the sentence among its article's candidate sentences.
-    var position: Int
+    /// The index of the sentence among its article's candidate sentences (0 until
+    /// `Summarizer.candidateSentences` numbers the candidates it keeps).
+    var position = 0
     /// The distinct stems of the sentence's content words, ascending.
     let terms: [Int32]
     /// The distinct lower-cased words, ascending, for near-duplicate tests.
@@ -17,10 +18,9 @@ struct SummarySentence: Sendable {
 
     /// Prepares the sentence `text` (UTF-8, at `range` of its article), numbering its words and
     /// stems in `vocabulary`.
-    init(_ text: UnsafeBufferPointer<UInt8>, at range: Range<Int>, article: Int, position: Int, vocabulary: inout SummaryVocabulary) {
+    init(_ text: UnsafeBufferPointer<UInt8>, at range: Range<Int>, article: Int, vocabulary: inout SummaryVocabulary) {
         self.range = range
         self.article = article
-        self.position = position
         // Room for a word every four bytes and a stem every six, more than English needs: one
         // allocation each for most sentences.
         var words: [Int32] = []

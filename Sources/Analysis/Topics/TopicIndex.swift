@@ -1,8 +1,7 @@
 /// The keywords of a topic set compiled for one pass over a text's words: every key is
 /// numbered, and terms are looked up by the number of their first word's key.
 struct TopicIndex: Sendable {
-    /// Terms by the number of their first key, case-folded stems and words as written apart:
-    /// the terms of key `k` are `terms[starts[k]..<starts[k + 1]]`.
+    /// Terms by the number of their first key, case-folded stems and words as written apart.
     private(set) var folded = TermGroups()
     private(set) var cased = TermGroups()
     /// The key numbers of every term, end to end (`TopicTerm.keyStart`).
