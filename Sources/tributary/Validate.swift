@@ -7,6 +7,7 @@ extension Tributary {
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
+            _superCommandName: "tributary",  // parsed alone: `Tributary.directCommand`
             abstract: "Check RSS and Atom feeds against the specifications and best practices.",
             discussion: """
                 Atom 1.0 (RFC 4287), RSS 2.0, RSS 1.0 and the common extensions (dc, content, Media \

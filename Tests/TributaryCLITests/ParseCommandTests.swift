@@ -168,6 +168,25 @@ struct ParseCommandTests {
         #expect(try Self.objects(run.stdout).map { $0["format"] as? String } == ["atom10", "rss20", "atom10"])
     }
 
+    /// A command is parsed by itself when its arguments are valid (a faster start); whatever it
+    /// rejects still gets the messages of the whole command line, naming `tributary parse`.
+    @Test func rejectedArgumentsNameTheWholeCommand() throws {
+        let unknown = try Self.run(["parse", Self.fixture("rss20.xml"), "--bogus"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("Unknown option '--bogus'"))
+        #expect(unknown.stderr.contains("Usage: tributary parse "))
+        let invalid = try Self.run(["parse", "--jobs", "0", Self.fixture("rss20.xml")])
+        #expect(invalid.status == 64)
+        #expect(invalid.stderr.contains("--jobs must be at least 1"))
+        #expect(invalid.stderr.contains("Usage: tributary parse "))
+        let help = try Self.run(["summarize", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: tributary summarize "))
+        let valid = try Self.run(["parse", "--jobs", "1", Self.fixture("rss20.xml")])
+        #expect(valid.status == 0)
+        #expect(try Self.objects(valid.stdout).map { $0["format"] as? String } == ["rss20"])
+    }
+
     @Test func usageErrorsExitWith64() throws {
         let run = try Self.run(["parse"])
         #expect(run.status == 64)
