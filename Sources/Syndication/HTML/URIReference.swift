@@ -59,23 +59,25 @@ enum URIReference {
             scheme = found
             rest = rest[rest.utf8.index(after: rest.utf8.firstIndex(of: ASCII.colon)!)...]
         }
+        // Every delimiter is ASCII, so the parts are found among the code units (as Python
+        // finds them among the code points), not among the characters.
         var netloc = ""
         var hasNetloc = false
-        if rest.hasPrefix("//") {
-            let afterSlashes = rest.index(rest.startIndex, offsetBy: 2)
-            let end = rest[afterSlashes...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        if rest.utf8.starts(with: [ASCII.slash, ASCII.slash]) {
+            let afterSlashes = rest.utf8.index(rest.startIndex, offsetBy: 2)
+            let end = rest.utf8[afterSlashes...].firstIndex(where: { $0 == ASCII.slash || $0 == ASCII.question || $0 == ASCII.hash }) ?? rest.endIndex
             netloc = String(rest[afterSlashes..<end])
             hasNetloc = true
             rest = rest[end...]
         }
         var fragment: Substring = ""
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = rest[rest.index(after: hash)...]
+        if let hash = rest.utf8.firstIndex(of: ASCII.hash) {
+            fragment = rest[rest.utf8.index(after: hash)...]
             rest = rest[..<hash]
         }
         var query: Substring = ""
-        if let mark = rest.firstIndex(of: "?") {
-            query = rest[rest.index(after: mark)...]
+        if let mark = rest.utf8.firstIndex(of: ASCII.question) {
+            query = rest[rest.utf8.index(after: mark)...]
             rest = rest[..<mark]
         }
         return Parts(scheme: scheme, netloc: netloc, hasNetloc: hasNetloc, path: rest, query: query, fragment: fragment)
@@ -84,8 +86,9 @@ enum URIReference {
     /// Reassembles parts (Python's `urlunsplit`).
     static func join(scheme: String, netloc: String, path: Substring, query: Substring, fragment: Substring) -> String {
         var url = String(path)
-        if !netloc.isEmpty || (!scheme.isEmpty && netlocSchemes.contains(scheme) && !url.hasPrefix("//")) {
-            if !url.isEmpty, !url.hasPrefix("/") { url = "/" + url }
+        let startsWithSlash = url.utf8.first == ASCII.slash
+        if !netloc.isEmpty || (!scheme.isEmpty && netlocSchemes.contains(scheme) && !url.utf8.starts(with: [ASCII.slash, ASCII.slash])) {
+            if !url.isEmpty, !startsWithSlash { url = "/" + url }
             url = "//" + netloc + url
         }
         if !scheme.isEmpty { url = scheme + ":" + url }
@@ -113,13 +116,13 @@ enum URIReference {
                 scheme: r.scheme, netloc: netloc, path: b.path,
                 query: r.query.isEmpty ? b.query : r.query, fragment: r.fragment)
         }
-        var baseParts = b.path.split(separator: "/", omittingEmptySubsequences: false)
+        var baseParts = segmentsOf(b.path)
         if let last = baseParts.last, !last.isEmpty { baseParts.removeLast() }
         var segments: [Substring]
-        if r.path.hasPrefix("/") {
-            segments = r.path.split(separator: "/", omittingEmptySubsequences: false)
+        if r.path.utf8.first == ASCII.slash {
+            segments = segmentsOf(r.path)
         } else {
-            segments = baseParts + r.path.split(separator: "/", omittingEmptySubsequences: false)
+            segments = baseParts + segmentsOf(r.path)
             if segments.count > 2 {
                 let middle = segments[1..<(segments.count - 1)].filter { !$0.isEmpty }
                 segments = [segments[0]] + middle + [segments[segments.count - 1]]
@@ -140,6 +143,23 @@ enum URIReference {
             query: r.query, fragment: r.fragment)
     }
 
+    /// A path's segments between its slashes, empty ones included.
+    private static func segmentsOf(_ path: Substring) -> [Substring] {
+        var segments: [Substring] = []
+        var start = path.startIndex
+        var index = path.startIndex
+        let utf8 = path.utf8
+        while index < path.endIndex {
+            if utf8[index] == ASCII.slash {
+                segments.append(path[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        segments.append(path[start...])
+        return segments
+    }
+
     /// Collapses extra slashes after `scheme://` (`http:///x` → `http://x`).
     static func fixingExtraSlashes(_ s: String) -> String {
         let text = Substring(s)
@@ -155,7 +175,7 @@ enum URIReference {
     /// Whether the scheme of an absolute URI is on the safe list.
     private static func hasSafeScheme(_ uri: String) -> Bool {
         let trimmed = Text.trimmingPythonWhitespace(uri)
-        let head = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let head = trimmed.utf8.firstIndex(of: ASCII.colon).map { trimmed[..<$0] } ?? Substring(trimmed)
         return HTMLAllowList.safeURISchemes.contains(head.lowercased())
     }
 

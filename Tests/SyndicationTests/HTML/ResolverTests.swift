@@ -54,6 +54,12 @@ struct ResolverTests {
             ResolutionCase("\u{00E9}t\u{00E9}", "http://e.test/", "http://e.test/\u{00E9}t\u{00E9}"),
             ResolutionCase("feed", "http://\u{4F8B}\u{3048}.test/a/", "http://\u{4F8B}\u{3048}.test/a/feed"),
             ResolutionCase("mailto:a@b.test", "http://e.test/", "mailto:a@b.test"),
+            // A delimiter before a combining mark is still one, as in Python's `urljoin` (whose
+            // results these are): the parts are found among code points, not characters.
+            ResolutionCase("?\u{301}", "https://e.test/x.php?rsd", "https://e.test/x.php?\u{301}"),
+            ResolutionCase("/\u{301}", "https://e.test/a/b", "https://e.test/\u{301}"),
+            ResolutionCase("//\u{301}host/x", "https://e.test/a/b", "https://\u{301}host/x"),
+            ResolutionCase("#\u{301}", "https://e.test/a/b#f", "https://e.test/a/b#\u{301}"),
         ])
     func edges(_ c: ResolutionCase) {
         #expect(HTMLURIResolver.resolve(c.reference, against: c.base) == c.expected)

@@ -203,6 +203,29 @@ struct CSSSanitizerTests {
         #expect(CSSSanitizer.sanitize(c.input) == c.expected)
     }
 
+    /// Expected values from feedparser 6.0.14's `sanitize_style`: Python's `\d`, `\s` and `\w`
+    /// take digits, spaces and letters beyond ASCII.
+    @Test(
+        "letters, digits and spaces beyond ASCII",
+        arguments: [
+            Case("color: rgb(\u{661},\u{662},\u{663})", "color: rgb(\u{661},\u{662},\u{663});"),
+            Case("color:\u{3000}red", "color: red;"),
+            Case("font-family: \u{E9}t\u{E9}", ""),
+            Case("margin: 0\u{2003}auto", "margin: 0\u{2003}auto;"),
+            Case("color: red\u{1C}", "color: red\u{1C};"),
+        ])
+    func beyondASCII(_ c: Case) {
+        #expect(CSSSanitizer.sanitize(c.input) == c.expected)
+    }
+
+    @Test("a value seen again gives the same result, with or without SVG properties")
+    func remembered() {
+        for _ in 0..<3 {
+            #expect(CSSSanitizer.sanitize("stroke: blue; color: red") == "color: red;")
+            #expect(CSSSanitizer.sanitize("stroke: blue; color: red", allowSVGProperties: true) == "stroke: blue; color: red;")
+        }
+    }
+
     @Test("SVG paint properties only inside SVG")
     func svgProperties() {
         #expect(CSSSanitizer.sanitize("fill: red") == "")
