@@ -83,7 +83,7 @@ final class OrderedInputs: @unchecked Sendable {
         private mutating func append(_ piece: Piece) {
             if !isHead && runner.isHead(index) { becomeHead() }
             if isHead {
-                OrderedInputs.emit(piece)
+                runner.emit(piece)
                 return
             }
             held.append(piece)
@@ -98,7 +98,7 @@ final class OrderedInputs: @unchecked Sendable {
         /// Writes what was held; from now on this input streams.
         private mutating func becomeHead() {
             isHead = true
-            for piece in held { OrderedInputs.emit(piece) }
+            for piece in held { runner.emit(piece) }
             held = []
             heldBytes = 0
         }
@@ -110,6 +110,12 @@ final class OrderedInputs: @unchecked Sendable {
     private var finished: [Int: [Piece]] = [:]
     private var finishedBytes = 0
     private var anyFailed = false
+    /// Standard output not yet written: the small results of many inputs go out in one write
+    /// rather than one each. Touched by the head alone (one thread at a time; the head moves on
+    /// under `condition`), and written out before anything goes to standard error, so the two
+    /// streams keep their order.
+    private var unwritten: [UInt8] = []
+    private static let unwrittenLimit = 1 << 16
     private let count: Int
     private let heldLimit: Int
     fileprivate let streamingLimit: Int
@@ -130,6 +136,7 @@ final class OrderedInputs: @unchecked Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in runner.work(work) }
         }
+        runner.writeUnwritten()
         return runner.anyFailed
     }
 
@@ -185,12 +192,12 @@ final class OrderedInputs: @unchecked Sendable {
         while head != writer.index { condition.wait() }
         condition.unlock()
         // Only the head writes, and the head is this thread's until it moves on.
-        for piece in writer.held { Self.emit(piece) }
+        for piece in writer.held { emit(piece) }
         condition.lock()
         head += 1
         while let pieces = finished.removeValue(forKey: head) {
             for piece in pieces {
-                Self.emit(piece)
+                emit(piece)
                 finishedBytes -= piece.size
             }
             head += 1
@@ -199,10 +206,25 @@ final class OrderedInputs: @unchecked Sendable {
         condition.unlock()
     }
 
-    private static func emit(_ piece: Piece) {
+    /// Writes a piece in its turn (the caller is the head).
+    fileprivate func emit(_ piece: Piece) {
         switch piece {
-        case .output(let bytes): Console.write(bytes)
-        case .error(let message): Console.error(message)
+        case .output(let bytes):
+            if unwritten.count + bytes.count > Self.unwrittenLimit { writeUnwritten() }
+            if bytes.count >= Self.unwrittenLimit {
+                Console.write(bytes)
+            } else {
+                unwritten.append(contentsOf: bytes)
+            }
+        case .error(let message):
+            writeUnwritten()
+            Console.error(message)
         }
+    }
+
+    fileprivate func writeUnwritten() {
+        guard !unwritten.isEmpty else { return }
+        Console.write(unwritten)
+        unwritten.removeAll(keepingCapacity: true)
     }
 }

@@ -125,6 +125,31 @@ struct ParseCommandTests {
         }
     }
 
+    /// Standard output goes out in batches; whatever goes to standard error is written after the
+    /// output before it, so a terminal (or `2>&1`) sees every line in its input's place.
+    @Test func errorLinesKeepTheirPlaceAmongTheOutput() throws {
+        let inputs = [Self.fixture("rss20.xml"), "/nonexistent/feed.xml", Self.fixture("atom10.xml"), Self.fixture("not-a-feed.txt")]
+        for jobs in ["1", "3"] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["parse", "--jobs", jobs] + inputs
+            let both = Pipe()
+            process.standardOutput = both
+            process.standardError = both
+            try process.run()
+            let data = both.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            try #require(lines.count == 6)
+            #expect(lines[0].hasPrefix(#"{"input":""#) && lines[0].contains("rss20.xml"))
+            #expect(lines[1] == "tributary: /nonexistent/feed.xml: no such file")
+            #expect(lines[2].hasPrefix(#"{"input":"/nonexistent/feed.xml","error":"#))
+            #expect(lines[3].contains("atom10.xml"))
+            #expect(lines[4].contains("not-a-feed.txt"))
+            #expect(lines[5].hasPrefix("tributary: ") && lines[5].hasSuffix("not a feed (no RSS, Atom or JSON Feed root element)"))
+        }
+    }
+
     /// One input and spare threads: its entries are finished on a second thread while the parser
     /// reads on. 1,000 entries cross many of the batches passed between the two and the
     /// parser's wait when too many are queued; the output is that of one thread.
