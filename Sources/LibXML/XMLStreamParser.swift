@@ -115,6 +115,15 @@ public final class XMLStreamParser {
         bytes.withUnsafeBytes { parse($0, handler: handler, options: options) }
     }
 
+    /// An object a handler keeps with the names of this parse, for the next parse that is given
+    /// the same names: what it worked out per name (by ``XMLName/serial``) and that does not
+    /// depend on the document. It is the handler's alone while the parse runs, and goes with
+    /// the names when they are dropped (then a later parse finds nil).
+    public var keptWithNames: AnyObject? {
+        get { names.kept }
+        set { names.kept = newValue }
+    }
+
     /// Names of entities the document used without declaring them (resolved as HTML entities
     /// when known, kept as text otherwise): each makes the document not well-formed XML.
     public var entityNames: Set<String> { entities.htmlResolved.union(entities.undefined) }
@@ -191,6 +200,9 @@ final class XMLNameCache: @unchecked Sendable {
     /// reused).
     let dictionary: xmlDictPtr?
     var table = XMLNameTable()
+    /// What a handler keeps per name for the parses after it (see
+    /// ``XMLStreamParser/keptWithNames``).
+    var kept: AnyObject?
 
     private init() {
         dictionary = xmlDictCreate()

@@ -42,3 +42,28 @@ final class ElementKey {
         isRoot = tag == "feed" || tag == "rss" || tag == "rdf_rdf"
     }
 }
+
+/// Element keys and attribute keys that hold in every document, by the parser's name serial
+/// number: see ``FeedDocumentHandler/keptKeys``. Used by one parse at a time.
+final class KeptKeys {
+    private var elements: [ElementKey?] = []
+    private var attributes: [String?] = []
+
+    func element(_ serial: Int) -> ElementKey? {
+        serial > 0 && serial < elements.count ? elements[serial] : nil
+    }
+
+    func keep(_ key: ElementKey, _ serial: Int) {
+        if serial >= elements.count { elements.append(contentsOf: repeatElement(nil, count: serial - elements.count + 1)) }
+        elements[serial] = key
+    }
+
+    func attribute(_ serial: Int) -> String? {
+        serial > 0 && serial < attributes.count ? attributes[serial] : nil
+    }
+
+    func keep(_ key: String, _ serial: Int) {
+        if serial >= attributes.count { attributes.append(contentsOf: repeatElement(nil, count: serial - attributes.count + 1)) }
+        attributes[serial] = key
+    }
+}

@@ -62,8 +62,11 @@ final class FeedDocumentHandler: XMLStreamHandler {
     }
     /// Element keys by the parser's name serial number (index 0 unused).
     var elementKeys: [ElementKey?] = []
-    /// Normalized attribute names (`xml:lang`, `rdf:about`, `href`) by name serial number.
-    var attributeKeys: [String?] = []
+    /// The keys of names whose key does not depend on the document (every attribute name's,
+    /// most element names'), by serial number, kept with the parser's names for the documents
+    /// after this one: a corpus of small feeds met the same few dozen names in every one and
+    /// made their keys again each time.
+    var keptKeys = KeptKeys()
     /// Short names of namespace URIs met so far.
     var shortNamesByURI: [String: String?] = [:]
     var documentIsUTF8 = true
@@ -249,7 +252,16 @@ final class FeedDocumentHandler: XMLStreamHandler {
     func elementKey(_ name: XMLName) -> ElementKey {
         let serial = name.serial
         if serial > 0 && serial < elementKeys.count, let known = elementKeys[serial] { return known }
-        let computed = computeElementKey(name)
+        // Only a name with an undeclared prefix has a key that depends on the document.
+        let isSameInEveryDocument = name.namespaceURI != nil || name.prefix == nil
+        let kept = isSameInEveryDocument ? keptKeys : nil
+        let computed: ElementKey
+        if let known = kept?.element(serial) {
+            computed = known
+        } else {
+            computed = computeElementKey(name)
+            if serial > 0 && serial < 4096 { kept?.keep(computed, serial) }
+        }
         if serial > 0 && serial < 4096 {
             if serial >= elementKeys.count { elementKeys.append(contentsOf: repeatElement(nil, count: serial - elementKeys.count + 1)) }
             elementKeys[serial] = computed
@@ -281,10 +293,10 @@ final class FeedDocumentHandler: XMLStreamHandler {
     }
 
     /// The name an attribute is filed under (`xml:base`, `rdf:about`, `href`), computed once
-    /// per distinct name of the document.
+    /// per distinct name (it does not depend on the document).
     func attributeKey(_ name: XMLName) -> String {
         let serial = name.serial
-        if serial > 0 && serial < attributeKeys.count, let known = attributeKeys[serial] { return known }
+        if let known = keptKeys.attribute(serial) { return known }
         let local = name.localName.lowercased()
         var key = local
         if let uri = name.namespaceURI {
@@ -293,10 +305,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
         } else if let prefix = name.prefix {
             key = prefix.lowercased() + ":" + local
         }
-        if serial > 0 && serial < 4096 {
-            if serial >= attributeKeys.count { attributeKeys.append(contentsOf: repeatElement(nil, count: serial - attributeKeys.count + 1)) }
-            attributeKeys[serial] = key
-        }
+        if serial > 0 && serial < 4096 { keptKeys.keep(key, serial) }
         return key
     }
 

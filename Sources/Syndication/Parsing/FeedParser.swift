@@ -207,6 +207,11 @@ public enum FeedParser {
             handler.defersMarkup = defersMarkup
             handler.documentIsUTF8 = document.result.encoding == "utf-8"
             parser = XMLStreamParser(handler: handler)
+            if let kept = parser.keptWithNames as? KeptKeys {
+                handler.keptKeys = kept
+            } else {
+                parser.keptWithNames = handler.keptKeys
+            }
             prepared = document.result
         }
 
