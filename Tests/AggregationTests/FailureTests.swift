@@ -117,21 +117,37 @@ struct FailureTests {
 
     @Test func aHostThatAnswersSomeRequestsKeepsItsOtherSources() async throws {
         // One URL hangs, the others answer: the host's answers in between keep it counted alive.
-        // The timeout leaves an answering request room to finish while the whole suite runs on
-        // two cores (at 0.3 s the answer itself sometimes timed out there, and once at 1 s).
+        // While the whole suite starts on two cores even an answering request can run past the
+        // 2 s timeout, its head or its body late (at 0.3 s it often did, at 1 s and 2 s now and
+        // then): such a try proves nothing about the rule, and the scenario is run again with a
+        // new fetcher, five times at most.
         try await TestServer.with({ request in
             request.path == "/hangs" ? .after(seconds: 8, .text("<rss/>")) : .text("<rss/>")
         }) { server in
-            try await withFetcher(testPolicy(requestTimeout: 2, perHostConcurrency: 1)) { fetcher in
-                for _ in 0..<2 {
-                    let hung = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/hangs"))))
-                    #expect(hung.description == "no answer within 2 s")
-                    let answered = await fetchError(fetcher, FetchRequest(url: server.url("/feed")))
-                    #expect(answered == nil, "\(answered?.description ?? "")")
+            var starved: [String] = []
+            for _ in 1...5 {
+                var outcomes: [String] = []
+                var answerTimedOut = false
+                try await withFetcher(testPolicy(requestTimeout: 2, perHostConcurrency: 1)) { fetcher in
+                    for _ in 0..<2 {
+                        let hung = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/hangs"))))
+                        outcomes.append("hung: \(hung.description)")
+                        let answered = await fetchError(fetcher, FetchRequest(url: server.url("/feed")))
+                        outcomes.append("answered: \(answered?.description ?? "ok")")
+                        if answered?.code == .timedOut { answerTimedOut = true }
+                    }
+                    let third = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/hangs"))))
+                    outcomes.append("hung: \(third.description)")
                 }
-                let third = try #require(await fetchError(fetcher, FetchRequest(url: server.url("/hangs"))))
-                #expect(third.description == "no answer within 2 s")
+                if answerTimedOut {
+                    starved.append(outcomes.joined(separator: "; "))
+                    continue
+                }
+                let hung = "hung: no answer within 2 s"
+                #expect(outcomes == [hung, "answered: ok", hung, "answered: ok", hung], "earlier tries starved: \(starved)")
+                return
             }
+            Issue.record("every try had an answering request go unanswered: \(starved)")
         }
     }
 
