@@ -71,8 +71,9 @@ enum ASCII {
 
 /// String helpers mirroring Python's notion of whitespace.
 enum Text {
-    /// Whether `scalar` is whitespace for Python's `str.isspace()` / `\s`.
-    static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` is whitespace for Python's `str.isspace()` / `\s` (inlined: the CSS
+    /// check and trimming call it for every scalar, and ASCII's answer is one range test).
+    @inline(__always) static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0: return true
         default: return scalar.value > 0x7F && scalar.properties.isWhitespace
@@ -102,8 +103,9 @@ enum Text {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Python's `\w` for one scalar (letters, digits, numbers, underscore).
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    /// Python's `\w` for one scalar (letters, digits, numbers, underscore; inlined like
+    /// `isPythonWhitespace`).
+    @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let c = UInt8(scalar.value)
             return ASCII.isAlnum(c) || c == ASCII.underscore

@@ -71,12 +71,8 @@ public enum CSSSanitizer {
 
     private typealias Scalars = [Unicode.Scalar]
 
-    @inline(__always) private static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII ? (0x09...0x0D).contains(s.value) || (0x1C...0x20).contains(s.value) : Text.isPythonWhitespace(s)
-    }
-    @inline(__always) private static func isWord(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII ? ASCII.isAlnum(UInt8(s.value)) || s.value == 0x5F : Text.isWordScalar(s)
-    }
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool { Text.isPythonWhitespace(s) }
+    private static func isWord(_ s: Unicode.Scalar) -> Bool { Text.isWordScalar(s) }
     /// `\d` as Python reads it: any decimal digit, not only ASCII's.
     @inline(__always) private static func isDecimal(_ s: Unicode.Scalar) -> Bool {
         s.isASCII ? ASCII.isDigit(UInt8(s.value)) : s.properties.numericType == .decimal
