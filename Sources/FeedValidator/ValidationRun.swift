@@ -25,7 +25,7 @@ final class ValidationRun: XMLStreamHandler {
     /// Enclosure file extensions seen, for the iTunes format advice.
     var enclosureExtensions: [(line: Int, column: Int, parent: String, ext: String)] = []
     /// Child keys by name serial (see `key(of:)`).
-    var keys: [String?] = []
+    var keys = NameSerialTable<String>()
     var entriesWithoutAuthor: [(line: Int, column: Int, parent: String)] = []
     var channelTitle: String?
     var channelLink: String?
@@ -69,12 +69,9 @@ final class ValidationRun: XMLStreamHandler {
     /// The child key of a name (`Namespace.key`), remembered per name serial so each distinct
     /// name is keyed once per document.
     func key(of name: XMLName) -> String {
-        let serial = name.serial
-        guard serial > 0, serial < 4096 else { return Namespace.key(name.namespaceURI, name.localName) }
-        if serial < keys.count, let known = keys[serial] { return known }
-        if serial >= keys.count { keys.append(contentsOf: repeatElement(nil, count: serial - keys.count + 1)) }
+        if let known = keys[name.serial] { return known }
         let made = Namespace.key(name.namespaceURI, name.localName)
-        keys[serial] = made
+        keys.keep(made, for: name.serial)
         return made
     }
 

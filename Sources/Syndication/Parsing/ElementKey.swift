@@ -1,3 +1,5 @@
+internal import LibXML
+
 /// What the feed handler needs to know of an element's name, worked out once per distinct name
 /// of a document: its key (`dc_creator`), the element it stands for, and the name tests made
 /// on every tag. A class, so handing one to each event of the element costs one reference
@@ -46,24 +48,6 @@ final class ElementKey {
 /// Element keys and attribute keys that hold in every document, by the parser's name serial
 /// number: see ``FeedDocumentHandler/keptKeys``. Used by one parse at a time.
 final class KeptKeys {
-    private var elements: [ElementKey?] = []
-    private var attributes: [String?] = []
-
-    func element(_ serial: Int) -> ElementKey? {
-        serial > 0 && serial < elements.count ? elements[serial] : nil
-    }
-
-    func keep(_ key: ElementKey, _ serial: Int) {
-        if serial >= elements.count { elements.append(contentsOf: repeatElement(nil, count: serial - elements.count + 1)) }
-        elements[serial] = key
-    }
-
-    func attribute(_ serial: Int) -> String? {
-        serial > 0 && serial < attributes.count ? attributes[serial] : nil
-    }
-
-    func keep(_ key: String, _ serial: Int) {
-        if serial >= attributes.count { attributes.append(contentsOf: repeatElement(nil, count: serial - attributes.count + 1)) }
-        attributes[serial] = key
-    }
+    var elements = NameSerialTable<ElementKey>()
+    var attributes = NameSerialTable<String>()
 }

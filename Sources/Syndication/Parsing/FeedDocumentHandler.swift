@@ -58,10 +58,10 @@ final class FeedDocumentHandler: XMLStreamHandler {
     /// Short names of the namespaces declared so far, by prefix; only names with an undeclared
     /// prefix depend on it (their keys are recomputed when it changes).
     var namespacePrefixes: [String: String] = [:] {
-        didSet { elementKeys.removeAll(keepingCapacity: true) }
+        didSet { elementKeys.removeAll() }
     }
     /// Element keys by the parser's name serial number (index 0 unused).
-    var elementKeys: [ElementKey?] = []
+    var elementKeys = NameSerialTable<ElementKey>()
     /// The keys of names whose key does not depend on the document (every attribute name's,
     /// most element names'), by serial number, kept with the parser's names for the documents
     /// after this one: a corpus of small feeds met the same few dozen names in every one and
@@ -251,21 +251,17 @@ final class FeedDocumentHandler: XMLStreamHandler {
     /// distinct name of the document.
     func elementKey(_ name: XMLName) -> ElementKey {
         let serial = name.serial
-        if serial > 0 && serial < elementKeys.count, let known = elementKeys[serial] { return known }
+        if let known = elementKeys[serial] { return known }
         // Only a name with an undeclared prefix has a key that depends on the document.
         let isSameInEveryDocument = name.namespaceURI != nil || name.prefix == nil
-        let kept = isSameInEveryDocument ? keptKeys : nil
         let computed: ElementKey
-        if let known = kept?.element(serial) {
+        if isSameInEveryDocument, let known = keptKeys.elements[serial] {
             computed = known
         } else {
             computed = computeElementKey(name)
-            if serial > 0 && serial < 4096 { kept?.keep(computed, serial) }
+            if isSameInEveryDocument { keptKeys.elements.keep(computed, for: serial) }
         }
-        if serial > 0 && serial < 4096 {
-            if serial >= elementKeys.count { elementKeys.append(contentsOf: repeatElement(nil, count: serial - elementKeys.count + 1)) }
-            elementKeys[serial] = computed
-        }
+        elementKeys.keep(computed, for: serial)
         return computed
     }
 
@@ -296,7 +292,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
     /// per distinct name (it does not depend on the document).
     func attributeKey(_ name: XMLName) -> String {
         let serial = name.serial
-        if let known = keptKeys.attribute(serial) { return known }
+        if let known = keptKeys.attributes[serial] { return known }
         let local = name.localName.lowercased()
         var key = local
         if let uri = name.namespaceURI {
@@ -305,7 +301,7 @@ final class FeedDocumentHandler: XMLStreamHandler {
         } else if let prefix = name.prefix {
             key = prefix.lowercased() + ":" + local
         }
-        if serial > 0 && serial < 4096 { keptKeys.keep(key, serial) }
+        keptKeys.attributes.keep(key, for: serial)
         return key
     }
 
