@@ -85,3 +85,55 @@ extension Tributary {
         }
     }
 }
+
+extension Tributary.Parse {
+    /// The command for arguments of the plainest form, read without swift-argument-parser, or
+    /// nil for anything else (which then goes through it, with its messages and help).
+    ///
+    /// swift-argument-parser finds a command's arguments by reflecting on it and casting each
+    /// property to its own protocols, and each first cast of a type scans every protocol
+    /// conformance in the binary (about 10,500, most of them the HTTP and database libraries'):
+    /// about a fifth of the start of a `parse` of one small feed. A corpus is parsed one process
+    /// per set of files, and a script may call `tributary parse` once per feed.
+    ///
+    /// Read here: inputs that do not start with `-`, and `--inputs-from`, `--base-url`,
+    /// `--content-type`, `--jobs`/`-j`, each given once, its value in the next argument and not
+    /// starting with `-`, and a `--jobs` of at least 1. That is exactly what the full parser
+    /// accepts of these forms, with the same values.
+    static func plain(_ arguments: [String]) -> Self? {
+        var inputs: [String] = []
+        var values: [String: String] = [:]
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            guard argument.hasPrefix("-") else {
+                inputs.append(argument)
+                index += 1
+                continue
+            }
+            let name = argument == "-j" ? "--jobs" : argument
+            guard ["--inputs-from", "--base-url", "--content-type", "--jobs"].contains(name), values[name] == nil,
+                index + 1 < arguments.endIndex, !arguments[index + 1].hasPrefix("-")
+            else { return nil }
+            values[name] = arguments[index + 1]
+            index += 2
+        }
+        guard !inputs.isEmpty || values["--inputs-from"] != nil else { return nil }
+        var jobs: Int?
+        if let text = values["--jobs"] {
+            guard let number = Int(text), number >= 1 else { return nil }
+            jobs = number
+        }
+        var command = Self()
+        var list = InputList()
+        list.inputs = inputs
+        list.listFile = values["--inputs-from"]
+        command.inputList = list
+        var jobsOption = JobsOption()
+        jobsOption.jobs = jobs
+        command.jobs = jobsOption
+        command.baseURL = values["--base-url"]
+        command.contentType = values["--content-type"]
+        return command
+    }
+}

@@ -63,6 +63,8 @@ struct Tributary: AsyncParsableCommand {
     /// 0.4–0.7 ms of every start of `parse`, `extract` and the others (one small feed: 7.4 →
     /// 7.05 ms at best over 300 alternating runs). Help, completion scripts, and arguments the
     /// command rejects go through the root as before, so every message stays what it was.
+    /// `parse` with arguments of the plainest form is not given to swift-argument-parser at all
+    /// (``Parse/plain(_:)``).
     static func directCommand(_ arguments: [String]) -> (any ParsableCommand)? {
         guard let name = arguments.first else { return nil }
         let rest = Array(arguments.dropFirst())
@@ -72,6 +74,7 @@ struct Tributary: AsyncParsableCommand {
                 || argument.hasPrefix("---")
         }
         guard !rest.contains(where: isForTheRoot) else { return nil }
+        if name == "parse", let parse = Parse.plain(rest) { return parse }
         guard
             let command = configuration.subcommands.first(where: {
                 $0.configuration.commandName == name && $0.configuration.subcommands.isEmpty

@@ -212,6 +212,37 @@ struct ParseCommandTests {
         #expect(try Self.objects(valid.stdout).map { $0["format"] as? String } == ["rss20"])
     }
 
+    /// Arguments of the plainest form are read without swift-argument-parser (a faster start);
+    /// the forms only it reads (`--option=value`, an option given twice) must mean the same.
+    @Test func plainArgumentsMeanWhatTheFullParserReads() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).xml")
+        // "Café" in ISO-8859-1, with no declaration: only the Content-Type names the encoding.
+        try Data(#"<rss version="2.0"><channel><item><title>Caf"#.utf8 + [0xE9] + Data(#"</title><link>a/b</link></item></channel></rss>"#.utf8))
+            .write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let type = "application/rss+xml; charset=iso-8859-1"
+        let plain = try Self.run(["parse", "-j", "1", "--base-url", "https://example.com/x/feed", "--content-type", type, file.path])
+        let full = try Self.run(["parse", "--jobs=1", "--base-url=https://example.com/x/feed", "--content-type=\(type)", file.path])
+        let twice = try Self.run([
+            "parse", "--base-url", "https://other.example/", file.path, "--base-url", "https://example.com/x/feed", "--content-type", type,
+        ])
+        for run in [plain, full, twice] {
+            #expect(run.status == 0)
+            #expect(run.stderr.isEmpty)
+            let object = try #require(try Self.objects(run.stdout).first)
+            #expect(object["encoding"] as? String == "iso-8859-1")
+            let entry = try #require((object["entries"] as? [[String: Any]])?.first)
+            #expect(entry["link"] as? String == "https://example.com/x/a/b")
+            #expect((entry["title"] as? [String: Any])?["value"] as? String == "Café")
+        }
+        #expect(plain.stdout == full.stdout)
+        #expect(plain.stdout == twice.stdout)
+        // A value that looks like an option is the full parser's to reject.
+        let missing = try Self.run(["parse", file.path, "--base-url", "--jobs", "1"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("Missing value for '--base-url <base-url>'"))
+    }
+
     @Test func usageErrorsExitWith64() throws {
         let run = try Self.run(["parse"])
         #expect(run.status == 64)
